@@ -1,0 +1,159 @@
+// The engine (DESIGN.md §3.2): a deterministic discrete-event simulator. Events run in
+// (tick, sequence) order; the only randomness is the seeded generator in the state. The same
+// scenario and seed give the same trace hash in Node, in a worker and in tests.
+
+import { digest } from './core/hash';
+import { peekTime, popBucket } from './core/timeQueue';
+import { fromPlain, toPlain } from './core/plain';
+import { boot } from './model/boot';
+import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_DRAIN, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
+import type { LogRecord, OpRecord, SimState, Violation } from './model/state';
+import type { Scenario, ScriptOp } from './model/scenario';
+import { onIssue, onCommit } from './device/dma';
+import { arrive } from './smmu/translate';
+import { onAtcAck, onCmd } from './smmu/commandQueue';
+import { drainEventQueue } from './smmu/faults';
+import { onHyp } from './hyp/executor';
+import { onResetDone } from './hyp/steps';
+import { handleOp } from './ops/userOps';
+
+export interface Snapshot {
+  version: 1;
+  state: unknown;
+}
+
+export interface Engine {
+  readonly scenario: Scenario;
+  readonly now: number;
+  /** Processes the next event; returns false when nothing is left to do. */
+  step(): boolean;
+  /** Processes every event up to and including tick `t`, then sets the clock to `t`. */
+  runUntil(t: number): void;
+  /** The tick of the next pending event (Infinity when idle). */
+  nextEventAt(): number;
+  /** Applies a user operation now (a live operation). */
+  apply(op: ScriptOp): void;
+  snapshot(): Snapshot;
+  restore(snap: Snapshot): void;
+  readonly violations: readonly Violation[];
+  readonly log: readonly LogRecord[];
+  readonly ops: readonly OpRecord[];
+  traceHash(): string;
+  /** The live state, for read-only views (inspector, frames). Do not mutate. */
+  readonly state: SimState;
+}
+
+export function createEngine(scenario: Scenario): Engine {
+  let s = boot(scenario);
+
+  function dispatch(kind: number, arg: number): void {
+    switch (kind) {
+      case EV_ISSUE:
+        trace(s, kind, arg, s.counters.issued);
+        onIssue(s, arg);
+        return;
+      case EV_ARRIVE: {
+        const t = s.txns.get(arg);
+        if (!t) return;
+        arrive(s, t);
+        trace(s, kind, arg, t.phase === 'aborted' ? -1 : t.pfn);
+        return;
+      }
+      case EV_COMMIT: {
+        const t = s.txns.get(arg);
+        if (!t) return;
+        trace(s, kind, arg, t.pfn);
+        onCommit(s, t);
+        return;
+      }
+      case EV_SCRIPT:
+        trace(s, kind, arg, 0);
+        handleOp(s, s.scenario.script[arg]);
+        return;
+      case EV_CMD:
+        trace(s, kind, arg, s.cmdq.queue.length);
+        onCmd(s);
+        return;
+      case EV_HYP:
+        trace(s, kind, arg, 0);
+        onHyp(s, arg);
+        return;
+      case EV_RESET_DONE:
+        trace(s, kind, arg, 0);
+        onResetDone(s, arg);
+        return;
+      case EV_ATC_ACK:
+        trace(s, kind, arg, 0);
+        onAtcAck(s, arg);
+        return;
+      case EV_DRAIN:
+        trace(s, kind, arg, s.eventq.records.length);
+        drainEventQueue(s);
+        return;
+    }
+  }
+
+  function step(): boolean {
+    if (s.bucket.length === 0) {
+      if (s.queue.size === 0) return false;
+      s.bucketAt = peekTime(s.queue);
+      s.bucket = popBucket(s.queue);
+      s.now = s.bucketAt;
+    }
+    const kind = s.bucket.shift()!;
+    const arg = s.bucket.shift()!;
+    s.now = s.bucketAt;
+    dispatch(kind, arg);
+    return true;
+  }
+
+  function runUntil(t: number): void {
+    // Finish the partly processed bucket first (single-stepping may have left one).
+    while (s.bucket.length > 0) step();
+    for (;;) {
+      const next = peekTime(s.queue);
+      if (next > t) break;
+      const b = popBucket(s.queue);
+      s.now = next;
+      for (let i = 0; i < b.length; i += 2) dispatch(b[i], b[i + 1]);
+    }
+    if (t > s.now && t !== Infinity) s.now = t;
+  }
+
+  return {
+    get scenario() {
+      return scenario;
+    },
+    get now() {
+      return s.now;
+    },
+    step,
+    runUntil,
+    nextEventAt: () => (s.bucket.length > 0 ? s.bucketAt : peekTime(s.queue)),
+    apply(op: ScriptOp) {
+      trace(s, 15, s.ops.length, 0);
+      handleOp(s, { ...op, at: s.now } as ScriptOp);
+    },
+    snapshot(): Snapshot {
+      const { scenario: _sc, ...rest } = s;
+      void _sc;
+      return { version: 1, state: toPlain(rest) };
+    },
+    restore(snap: Snapshot) {
+      s = { ...(fromPlain(snap.state) as Omit<SimState, 'scenario'>), scenario } as SimState;
+    },
+    get violations() {
+      return s.violations;
+    },
+    get log() {
+      return s.log;
+    },
+    get ops() {
+      return s.ops;
+    },
+    traceHash: () => digest(s.hash),
+    get state() {
+      return s;
+    },
+  };
+}

@@ -1,0 +1,271 @@
+// What each hypervisor step does to the model (DESIGN.md §2.5). A step returns how many ticks the
+// hypervisor spends on it, or that it must wait (for a SYNC, or for the receiver).
+
+import { hex, log } from '../model/log';
+import { EV_RESET_DONE, schedule } from '../model/events';
+import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState } from '../model/state';
+import type { StepSpec, TableRef, WhoRef } from '../model/scenario';
+import { createTable, allocVmid, assignVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
+import { enqueue } from '../smmu/commandQueue';
+import { wake } from '../device/dma';
+import { afterSteWrite } from '../invariants/config';
+import { applyFfa } from '../memory/ffa';
+
+export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' };
+export type ExecStep = StepSpec & { sid?: number; device?: number; completesHandover?: boolean };
+
+export function who(job: Job, w: WhoRef): number {
+  switch (w) {
+    case 'to':
+      return job.to;
+    case 'from':
+      return job.from;
+    case 'hyp':
+      return HYP;
+    case 'quarantine':
+      return QUARANTINE;
+    default:
+      return NOBODY;
+  }
+}
+
+export function tableOf(s: SimState, job: Job, di: number, ref: TableRef | undefined): IoTable | undefined {
+  let id: string | null | undefined;
+  switch (ref ?? 'new') {
+    case 'old':
+      id = job.old[di];
+      break;
+    case 'new':
+      id = job.fresh[di];
+      break;
+    case 'device':
+      id = s.devices[di].table;
+      break;
+    case 'scratch':
+      return scratchTable(s);
+    case 'owner-cpu':
+      return cpuTable(s, job.to);
+  }
+  return id ? s.tables.get(id) : undefined;
+}
+
+export function cpuTable(s: SimState, ep: number): IoTable {
+  const t = createTable(s, ep, NOBODY, { cpuOf: ep, state: 'live' });
+  if (t.vmid === 0) {
+    t.vmid = s.endpoints[ep].vmid;
+    s.vmidsInUse.set(t.vmid, t.id);
+  }
+  return t;
+}
+
+function scratchTable(s: SimState): IoTable {
+  const existing = s.tables.get('SCRATCH');
+  if (existing) return existing;
+  const t: IoTable = { id: 'SCRATCH', vmid: 0, owner: QUARANTINE, device: NOBODY, state: 'building', cpuOf: NOBODY, scratch: true, map: new Map() };
+  s.tables.set(t.id, t);
+  allocVmid(s, t);
+  return t;
+}
+
+export function describeStep(s: SimState, job: Job, st: ExecStep): string {
+  const d = st.device !== undefined ? s.devices[st.device] : undefined;
+  const tname = (ref: TableRef | undefined) => (d ? (tableOf(s, job, st.device!, ref)?.id ?? '—') : '—');
+  switch (st.kind) {
+    case 'steWrite':
+      return `steWrite(${st.sid}, V=${st.valid ? 1 : 0} ${st.config}${st.config === 's2' ? ' → ' + tname(st.table) : ''})`;
+    case 'cmd':
+      return st.cmd === 'CFGI_STE' || st.cmd === 'ATC_INV' ? `cmd ${st.cmd}(${st.sid})` : `cmd ${st.cmd}${st.cmd === 'TLBI_ALL' || st.cmd === 'CFGI_ALL' ? '' : '(' + tname(st.table ?? 'old') + ')'}`;
+    case 'sync':
+      return 'sync';
+    case 'busMaster':
+      return `busMaster(${d?.id}, ${st.on ? 'on' : 'off'})`;
+    case 'reset':
+      return `reset(${d?.id})`;
+    case 'setOwner':
+      return `setOwner(${d?.id} → ${who(job, st.to) >= 0 ? s.endpoints[who(job, st.to)].id : 'nobody'}, ${st.state})`;
+    case 'tableCreate':
+      return `tableCreate(${st.fill} for ${who(job, st.for) >= 0 ? s.endpoints[who(job, st.for)].id : 'nobody'})`;
+    case 'tableMap':
+      return `tableMap(${tname(st.table)}, ${st.region})`;
+    case 'tableUnmap':
+      return `tableUnmap(${tname(st.table)}, ${st.pages})`;
+    case 'tableFree':
+      return `tableFree(${tname(st.table)})`;
+    case 'vmidAlloc':
+      return `vmidAlloc(${tname(st.table)})`;
+    case 'vmidFree':
+      return `vmidFree(${tname(st.table)})`;
+    case 'awaitReceiver':
+      return `awaitReceiver(${st.what})`;
+    default:
+      return st.kind;
+  }
+}
+
+export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
+  const T = s.scenario.timing;
+  const di = st.device ?? job.device;
+  const d = di >= 0 ? s.devices[di] : undefined;
+  switch (st.kind) {
+    case 'steWrite': {
+      const ste = s.streamTable.get(st.sid!);
+      if (!ste) return { cost: 0 };
+      const config = st.config === 'unassigned' ? s.smmu.unassigned : st.config;
+      const table = config === 's2' ? tableOf(s, job, di, st.table) : undefined;
+      const before = ste.table;
+      ste.valid = st.valid;
+      ste.config = config;
+      ste.table = table?.id ?? null;
+      ste.vmid = table?.vmid ?? 0;
+      if (table && st.valid && table.state === 'building') table.state = 'live';
+      if (before && before !== ste.table) retireIfUnused(s, before);
+      afterSteWrite(s, di);
+      return { cost: T.steWrite };
+    }
+    case 'cmd': {
+      const c = st.cmd;
+      if (c === 'CFGI_STE' || c === 'ATC_INV') enqueue(s, c, { sid: st.sid });
+      else if (c === 'CFGI_ALL' || c === 'TLBI_ALL') enqueue(s, c);
+      else {
+        const t = tableOf(s, job, di, st.table ?? 'old');
+        if (!t) return { cost: 0 };
+        if (c === 'TLBI_S12_VMALL') enqueue(s, c, { vmid: t.vmid });
+        else for (const p of job.revokedIova) enqueue(s, c, { vmid: t.vmid, iovaPage: p });
+      }
+      return { cost: T.cmd };
+    }
+    case 'sync':
+      enqueue(s, 'SYNC', { job: job.id });
+      return { wait: 'sync' };
+    case 'busMaster':
+      d!.busMaster = st.on;
+      if (st.on) wake(s, di);
+      return { cost: 1 };
+    case 'reset':
+      startReset(s, di, true);
+      return { cost: T.reset };
+    case 'setOwner': {
+      const to = who(job, st.to);
+      d!.owner = to;
+      d!.assign = st.state;
+      d!.pendingFor = st.state === 'assigned' || st.state === 'unassigned' ? NOBODY : job.to;
+      if (st.state === 'lent') d!.lender = job.from;
+      return { cost: 1 };
+    }
+    case 'tableCreate': {
+      const owner = who(job, st.for);
+      if (st.fill === 'scratch') {
+        job.fresh[di] = scratchTable(s).id;
+        return { cost: 1 };
+      }
+      const t = createTable(s, owner, di);
+      if (st.fill === 'owner') fillFromOwner(s, t, owner);
+      else if (st.fill === 'shared') fillShared(s, t, job.from, job.to);
+      job.fresh[di] = t.id;
+      d!.table = t.id;
+      return { cost: 1 };
+    }
+    case 'tableMap': {
+      const t = tableOf(s, job, di, st.table ?? 'device');
+      const r = s.regions.findIndex((x) => x.id === st.region);
+      if (t && r >= 0) mapRegion(s, t, job.to, r);
+      return { cost: 1 };
+    }
+    case 'tableUnmap': {
+      const t = tableOf(s, job, di, st.table ?? 'device');
+      if (!t) return { cost: 1 };
+      if (st.pages === 'all') t.map.clear();
+      else {
+        const gone = new Set(job.revokedPages);
+        for (const [iovaPage, enc] of t.map) {
+          if (gone.has(Math.floor(enc / 4))) {
+            t.map.delete(iovaPage);
+            job.revokedIova.push(iovaPage);
+          }
+        }
+      }
+      return { cost: 1 };
+    }
+    case 'tableFree': {
+      const t = tableOf(s, job, di, st.table);
+      if (t && t.cpuOf < 0 && !t.scratch) {
+        freeTable(s, t);
+        if (d && d.table === t.id) d.table = null;
+      }
+      return { cost: 1 };
+    }
+    case 'vmidAlloc': {
+      const t = tableOf(s, job, di, st.table);
+      if (!t) return { cost: 1 };
+      const old = tableOf(s, job, di, 'old');
+      if (s.mutations.has('reuse-vmid') && old && old.vmid > 0 && old.id !== t.id) assignVmid(s, t, old.vmid);
+      else allocVmid(s, t);
+      return { cost: 1 };
+    }
+    case 'vmidFree': {
+      const t = tableOf(s, job, di, st.table);
+      if (t && t.cpuOf < 0) freeVmid(s, t);
+      return { cost: 1 };
+    }
+    case 'awaitReceiver':
+      return { wait: 'receiver' };
+    case 'lock':
+    case 'measure':
+      d!.nonce = ++s.nonceCounter;
+      log(s, 'note', `${d!.id} ${st.kind === 'lock' ? 'locked' : 'measured'}: nonce ${d!.nonce}`, job.opIndex);
+      return { cost: 1 };
+    case 'ffaCommit':
+      applyFfa(s, job.op, job.opIndex);
+      return { cost: 1 };
+  }
+}
+
+function retireIfUnused(s: SimState, id: string): void {
+  const t = s.tables.get(id);
+  if (!t || t.state !== 'live' || t.cpuOf >= 0) return;
+  for (const ste of s.streamTable.values()) if (ste.table === id && ste.valid) return;
+  t.state = 'retired';
+}
+
+/** Pages FF-A-shared between two endpoints (both have access), mapped at `a`'s IPAs. */
+function fillShared(s: SimState, t: IoTable, a: number, b: number): void {
+  for (const [ipaPage, pfn] of s.endpoints[a].s2) {
+    const i = s.pfnToPage.get(pfn);
+    if (i === undefined) continue;
+    const ma = s.pages[i].modes[a];
+    const mb = s.pages[i].modes[b];
+    if ((ma & 1) && (mb & 1)) t.map.set(ipaPage, encodeEntry(pfn, (ma & mb & 8) !== 0, (ma & mb & 16) !== 0));
+  }
+}
+
+/** `byHypervisor`: a reset the policy performs, which counts as a device change after an enable. */
+export function startReset(s: SimState, di: number, byHypervisor: boolean): void {
+  const d = s.devices[di];
+  d.resetting = true;
+  if (d.resetBehaviour !== 'ignores-reset') {
+    d.descriptors = [];
+    d.programmedBy = NOBODY;
+  }
+  d.nonce = ++s.nonceCounter; // a device change voids attestation nonces (P8)
+  if (byHypervisor && d.enabledBy >= 0 && d.enabledBy === d.owner) d.changedAfterEnable = true;
+  if (!d.hasDma) d.resetSinceDmaLost = true;
+  log(s, 'note', `${d.id} reset started (${d.resetBehaviour})`, -1);
+  schedule(s, s.now + s.scenario.timing.reset, EV_RESET_DONE, di);
+}
+
+export function onResetDone(s: SimState, di: number): void {
+  const d = s.devices[di];
+  d.resetting = false;
+  if (d.resetBehaviour === 'retries-after-reset' && d.faultedReads.length > 0) {
+    // The device replays the reads that faulted before the reset (Xen's scratch-page motivation).
+    for (const f of d.faultedReads) {
+      d.descriptors.push({ iova: f.iova, pages: 1, dir: 'read', loop: false, every: s.scenario.timing.issue, programmedBy: f.by, cursor: 0, nextAt: s.now, done: false });
+    }
+    log(s, 'note', `${d.id} retries ${d.faultedReads.length} faulted read(s) after reset: ${d.faultedReads.map((f) => hex(f.iova)).join(', ')}`, -1);
+    d.faultedReads = [];
+  }
+  log(s, 'note', `${d.id} reset done`, -1);
+  wake(s, di);
+}
+
+export const PAGE_SIZE = PAGE;

@@ -1,0 +1,68 @@
+// Checks made when the hypervisor rewrites an STE: VMID uniqueness (I5), closed-by-default (I6) and
+// the reset window between two owners (I10).
+
+import { NOBODY, type SimState } from '../model/state';
+import { violate } from './violate';
+
+const UNTRUSTED = new Set(['unassigned', 'offered', 'quarantined', 'held', 'locked', 'pending-enable']);
+
+/** The endpoint whose table the device's streams translate through now (STE in memory), or NOBODY. */
+export function dmaAuthority(s: SimState, di: number): number {
+  const d = s.devices[di];
+  for (const sid of d.streams) {
+    const ste = s.streamTable.get(sid);
+    if (ste && ste.valid && ste.config === 's2' && ste.table) {
+      const t = s.tables.get(ste.table);
+      if (t && !t.scratch) return t.owner;
+    }
+  }
+  return NOBODY;
+}
+
+export function afterSteWrite(s: SimState, di: number): void {
+  const d = s.devices[di];
+  const ep = (i: number) => s.endpoints[i].id;
+
+  // I10: DMA moving to a new endpoint needs a window without DMA, with a reset in it.
+  const auth = dmaAuthority(s, di);
+  if (auth !== NOBODY) {
+    if (d.lastDmaOwner !== NOBODY && auth !== d.lastDmaOwner) {
+      if (d.hasDma) {
+        violate(s, 'I10', di, -1, -1, `${d.id}'s DMA moved from ${ep(d.lastDmaOwner)} straight to ${ep(auth)}: no moment without DMA between the owners`);
+      } else if (!d.resetSinceDmaLost) {
+        violate(s, 'I10', di, -1, -1, `${d.id} got DMA for ${ep(auth)} without a reset since ${ep(d.lastDmaOwner)}'s DMA was disabled`);
+      }
+    }
+    d.lastDmaOwner = auth;
+    d.hasDma = true;
+    d.resetSinceDmaLost = false;
+  } else if (d.hasDma) {
+    d.hasDma = false;
+    d.resetSinceDmaLost = false;
+  }
+
+  // I5: two valid STEs with different tables must not share a VMID.
+  for (const sid of d.streams) {
+    const ste = s.streamTable.get(sid)!;
+    if (!ste.valid || ste.config !== 's2') continue;
+    for (const other of s.streamTable.values()) {
+      if (other.sid !== sid && other.valid && other.config === 's2' && other.vmid === ste.vmid && other.table !== ste.table) {
+        violate(s, 'I5', di, -1, -1, `STE ${sid} (${ste.table}) and STE ${other.sid} (${other.table}) share VMID ${ste.vmid}: their TLB entries alias`);
+      }
+    }
+  }
+  // I6: an untrusted device's stream must abort.
+  for (const sid of d.streams) {
+    const ste = s.streamTable.get(sid)!;
+    if (ste.valid && ste.config === 'bypass' && UNTRUSTED.has(d.assign)) {
+      violate(s, 'I6', di, -1, -1, `${d.assign} device ${d.id}'s stream ${sid} is in bypass`);
+    }
+  }
+}
+
+/** SMMU-wide: while the SMMU is disabled, GBPA must abort if any device could issue DMA. */
+export function checkGbpa(s: SimState): void {
+  if (!s.smmu.enabled && s.smmu.gbpa === 'bypass' && s.devices.length > 0) {
+    violate(s, 'I6', -1, -1, -1, `SMMU disabled with GBPA = bypass while ${s.devices.length} DMA-capable device(s) exist`);
+  }
+}

@@ -1,0 +1,56 @@
+// Pages and who may touch them: the per-endpoint V/O/X mode bits plus read/write permission.
+
+import { PAGE, R, V, W, type Page, type SimState } from '../model/state';
+
+export function pageAt(s: SimState, pfn: number): Page | undefined {
+  const i = s.pfnToPage.get(pfn);
+  return i === undefined ? undefined : s.pages[i];
+}
+
+export function canAccess(page: Page, ep: number, write: boolean): boolean {
+  if (ep < 0) return false;
+  const m = page.modes[ep];
+  return (m & V) !== 0 && (m & (write ? W : R)) !== 0;
+}
+
+export function modeName(m: number): string {
+  const b = (bit: number, c: string) => ((m & bit) !== 0 ? c : '!' + c);
+  return `${b(V, 'V')} ${b(2, 'O')} ${b(4, 'X')}`;
+}
+
+/** The pages of a region, as page indices. */
+export function regionPages(s: SimState, region: number): number[] {
+  const r = s.regions[region];
+  const out: number[] = [];
+  for (let i = 0; i < r.pages; i++) out.push(r.firstPage + i);
+  return out;
+}
+
+/** Maps a region's pages into an endpoint's CPU stage-2 at `ipa` (bytes). */
+export function s2Map(s: SimState, ep: number, region: number, ipa: number): void {
+  const r = s.regions[region];
+  const e = s.endpoints[ep];
+  for (let i = 0; i < r.pages; i++) e.s2.set(ipa / PAGE + i, s.pages[r.firstPage + i].pfn);
+}
+
+export function s2Unmap(s: SimState, ep: number, region: number): void {
+  const r = s.regions[region];
+  const e = s.endpoints[ep];
+  const pfn0 = s.pages[r.firstPage].pfn;
+  for (const [ipaPage, pfn] of e.s2) {
+    if (pfn >= pfn0 && pfn < pfn0 + r.pages) e.s2.delete(ipaPage);
+  }
+}
+
+/** Where an endpoint's stage-2 maps a page (IPA page number), or -1. */
+export function ipaPageOf(s: SimState, ep: number, pfn: number): number {
+  for (const [ipaPage, p] of s.endpoints[ep].s2) if (p === pfn) return ipaPage;
+  return -1;
+}
+
+/** True when `ep`'s stage-2 has nothing mapped in [ipa, ipa + pages). */
+export function s2RangeFree(s: SimState, ep: number, ipa: number, pages: number): boolean {
+  const e = s.endpoints[ep];
+  for (let i = 0; i < pages; i++) if (e.s2.has(ipa / PAGE + i)) return false;
+  return true;
+}

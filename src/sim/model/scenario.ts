@@ -1,0 +1,235 @@
+// The engine's input: a scenario after validation. Addresses are numbers here (the document keeps
+// them as hex strings; src/scenario parses them). Every field is filled: the engine has no defaults
+// of its own, so a scenario means exactly what it says.
+
+export type EndpointKind = 'vm' | 'sp';
+export type ResetBehaviour = 'clean' | 'ignores-reset' | 'retries-after-reset';
+export type DmaDir = 'read' | 'write';
+export type SteConfig = 'abort' | 'bypass' | 's2';
+export type Retention = 'adversarial' | `lru:${number}`;
+
+export const POLICY_IDS = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'] as const;
+export type PolicyId = (typeof POLICY_IDS)[number];
+
+export const MUTATION_IDS = [
+  'skip-cfgi',
+  'skip-sync',
+  'skip-tlbi',
+  'reuse-vmid',
+  'ats-unchecked',
+  'skip-atc-inv',
+  'unassigned-bypass',
+  'gbpa-bypass',
+  'device-ignores-reset',
+  'eventq-1',
+] as const;
+export type MutationId = (typeof MUTATION_IDS)[number];
+
+export interface Timing {
+  /** Minimum ticks between two issues by one device. */
+  issue: number;
+  /** Device → SMMU (the window in which an issued transaction will still see a new config). */
+  fabric: number;
+  /** STE fetch on a configuration-cache miss. */
+  cfgFetch: number;
+  walkPerLevel: number;
+  walkLevels: number;
+  /** Translated → committed, drawn from the seeded generator (inclusive range). */
+  downstream: [number, number];
+  /** The command queue consumes one command per `cmd` ticks. */
+  cmd: number;
+  steWrite: number;
+  reset: number;
+  /** A device acknowledges an ATC invalidation after this many ticks (inclusive range). */
+  atcInv: [number, number];
+  /** Ticks between two drains of the event queue by the hypervisor. */
+  eventDrain: number;
+}
+
+export interface SmmuSettings {
+  enabled: boolean;
+  gbpa: 'abort' | 'bypass';
+  unassigned: 'abort' | 'bypass';
+  atsCheck: boolean;
+  eventQueue: number;
+  cacheRetention: Retention;
+}
+
+export interface PolicySettings {
+  id: PolicyId | 'custom';
+  mutations: MutationId[];
+  dmaCoupled: boolean;
+  custom?: CustomPolicy;
+}
+
+export interface EndpointSpec {
+  id: string;
+  kind: EndpointKind;
+  name: string;
+  vmid: number;
+}
+
+export type PageKind = 'normal' | 'hypervisor' | 'pagetable' | 'stream-table';
+
+export interface RegionSpec {
+  id: string;
+  /** An endpoint id, or 'hyp' for hypervisor-owned memory. */
+  owner: string;
+  pa: number;
+  /** Where the owner's CPU stage-2 maps it (IPA). Hypervisor memory has none. */
+  ipa: number;
+  pages: number;
+  secret: boolean;
+  kind: PageKind;
+  name: string;
+}
+
+export interface DeviceSpec {
+  id: string;
+  name: string;
+  streams: number[];
+  group: string;
+  /** An endpoint id, or null for a device nobody owns at boot. */
+  owner: string | null;
+  reset: ResetBehaviour;
+  ats: boolean;
+  maxOutstanding: number;
+  /**
+   * Regions the device's own IOMMU table maps at boot (the manifest's memory-regions with this
+   * device's stream-ids). Empty means "all memory its owner owns" for policies that give each
+   * device a table; P0 ignores it (the device sees the owner's whole IPA space).
+   */
+  map: string[];
+}
+
+export interface DmaDescriptor {
+  iova: number;
+  pages: number;
+  dir: DmaDir;
+  loop: boolean;
+  every: number;
+}
+
+/** Script operations (DESIGN.md §2.5). `at` is the tick. */
+export type ScriptOp =
+  | { at: number; op: 'program'; device: string; by: string; dma: DmaDescriptor[] }
+  | { at: number; op: 'assign'; device: string; to: string }
+  | { at: number; op: 'transfer'; device: string; to: string }
+  | { at: number; op: 'lend'; device: string; to: string }
+  | { at: number; op: 'reclaim'; device: string }
+  | { at: number; op: 'relinquish'; device: string; by: string }
+  | { at: number; op: 'share'; device: string; with: string }
+  | { at: number; op: 'unassign'; device: string }
+  | { at: number; op: 'accept'; device: string; by: string }
+  | { at: number; op: 'enable'; device: string; by: string }
+  | { at: number; op: 'map'; device: string; by: string; region: string }
+  | { at: number; op: 'pause'; device: string }
+  | { at: number; op: 'resume'; device: string }
+  | { at: number; op: 'reset'; device: string }
+  | { at: number; op: 'cpuWrite'; endpoint: string; region: string; secret: boolean }
+  | {
+      at: number;
+      op: 'memShare' | 'memLend' | 'memDonate';
+      from: string;
+      to: string[];
+      region: string;
+      clear: boolean;
+      handle: string;
+    }
+  | { at: number; op: 'memRetrieve'; by: string; handle: string }
+  | { at: number; op: 'memRelinquish'; by: string; handle: string }
+  | { at: number; op: 'memReclaim'; by: string; handle: string }
+  | { at: number; op: 'abort'; endpoint: string }
+  | { at: number; op: 'smmuEnable' }
+  | { at: number; op: 'smmuDisable' };
+
+export type OpName = ScriptOp['op'];
+export type OpOf<K extends OpName> = Extract<ScriptOp, { op: K }>;
+
+export interface Caption {
+  at: number;
+  text: string;
+}
+
+export interface Scenario {
+  format: 'dma-handoff/scenario';
+  version: 1;
+  title: string;
+  description: string;
+  seed: number;
+  timing: Timing;
+  smmu: SmmuSettings;
+  policy: PolicySettings;
+  endpoints: EndpointSpec[];
+  memory: RegionSpec[];
+  devices: DeviceSpec[];
+  script: ScriptOp[];
+  layout: Record<string, [number, number]>;
+  captions: Caption[];
+}
+
+// ---- Hypervisor steps (DESIGN.md §2.5) -----------------------------------------------------------
+
+export type CmdName = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_ALL' | 'ATC_INV';
+
+/**
+ * Which IOMMU table a step speaks of, resolved when the step runs:
+ * `old` — the table the device's STE pointed at when the operation started; `new` — the table this operation created;
+ * `device` — the device's own table as the hypervisor last set it up; `scratch` — the quarantine
+ * scratch table; `owner-cpu` — the new owner's CPU stage-2 (P0).
+ */
+export type TableRef = 'old' | 'new' | 'device' | 'scratch' | 'owner-cpu';
+
+/** Who a step names: the operation's target endpoint, its previous owner, or a built-in. */
+export type WhoRef = 'to' | 'from' | 'hyp' | 'quarantine' | 'none';
+
+export type StepSpec =
+  | { kind: 'steWrite'; valid: boolean; config: SteConfig | 'unassigned'; table?: TableRef }
+  | { kind: 'cmd'; cmd: CmdName; table?: TableRef }
+  | { kind: 'sync'; completesHandover?: boolean }
+  | { kind: 'busMaster'; on: boolean }
+  | { kind: 'reset' }
+  | { kind: 'setOwner'; to: WhoRef; state: AssignState }
+  | { kind: 'tableCreate'; fill: 'owner' | 'empty' | 'shared' | 'scratch'; for: WhoRef }
+  | { kind: 'tableMap'; region: string; table?: TableRef }
+  | { kind: 'tableUnmap'; pages: 'revoked' | 'all'; table?: TableRef }
+  | { kind: 'tableFree'; table: TableRef }
+  | { kind: 'vmidAlloc'; table: TableRef }
+  | { kind: 'vmidFree'; table: TableRef }
+  | { kind: 'awaitReceiver'; what: 'accept' | 'enable' }
+  | { kind: 'lock' }
+  | { kind: 'measure' }
+  /** Applies the FF-A memory operation that the job was started for (used after a revocation). */
+  | { kind: 'ffaCommit' };
+
+export type StepKind = StepSpec['kind'];
+
+export type AssignState =
+  | 'assigned'
+  | 'unassigned'
+  | 'held'
+  | 'offered'
+  | 'quarantined'
+  | 'pending-enable'
+  | 'lent'
+  | 'shared'
+  | 'locked';
+
+/** The operations a policy expands into hypervisor steps. */
+export type PolicyOp =
+  | 'assign'
+  | 'transfer'
+  | 'lend'
+  | 'reclaim'
+  | 'relinquish'
+  | 'share'
+  | 'unassign'
+  | 'abort'
+  | 'accept'
+  | 'enable'
+  | 'revoke';
+
+export interface CustomPolicy {
+  name: string;
+  steps: Partial<Record<PolicyOp, StepSpec[]>>;
+}

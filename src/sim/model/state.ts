@@ -1,0 +1,368 @@
+// The engine's whole mutable state. Everything the engine knows lives here, references between
+// entities are ids or indices (never object pointers), so a snapshot is a plain copy of this tree.
+
+import type { HashState } from '../core/hash';
+import type { RngState } from '../core/rng';
+import type { TimeQueue } from '../core/timeQueue';
+import type {
+  AssignState,
+  DmaDescriptor,
+  PageKind,
+  ResetBehaviour,
+  Scenario,
+  ScriptOp,
+  SteConfig,
+  StepSpec,
+  EndpointKind,
+} from './scenario';
+
+export const PAGE = 4096;
+
+// Page-mode bits, per endpoint (Hafnium's valid / owned / exclusive, plus read and write).
+export const V = 1;
+export const O = 2;
+export const X = 4;
+export const R = 8;
+export const W = 16;
+export const OWNER_EXCLUSIVE = V | O | X | R | W;
+
+export const HYP = 0;
+export const QUARANTINE = 1;
+/** "No endpoint": an unowned device, a bypassed translation. */
+export const NOBODY = -1;
+
+export interface Endpoint {
+  id: string;
+  kind: EndpointKind | 'hyp' | 'quarantine';
+  name: string;
+  vmid: number;
+  lifecycle: 'running' | 'aborted';
+  /** CPU stage-2: IPA page number -> PFN. Permissions come from the page modes. */
+  s2: Map<number, number>;
+}
+
+export interface Page {
+  pfn: number;
+  region: number;
+  kind: PageKind;
+  /** Endpoint index that owns the page (FF-A owner). */
+  owner: number;
+  /** Mode bits per endpoint index. */
+  modes: number[];
+  /** Content label: whose data the page holds, whether it is secret, the last DMA writer. */
+  dataOf: number;
+  secret: boolean;
+  lastDmaWriter: { device: number; by: number; t: number } | null;
+  /** Set when the page was zeroed on hand-over: who lost access at that moment (I12). */
+  clearedFrom: number[];
+  clearedAt: number;
+}
+
+export interface IoTable {
+  id: string;
+  vmid: number;
+  /** Endpoint whose authority the table carries (its translations act for this endpoint). */
+  owner: number;
+  device: number;
+  state: 'building' | 'live' | 'retired' | 'freed';
+  /** P0: the table is the owner's CPU stage-2 itself; `map` is unused. */
+  cpuOf: number;
+  /** Quarantine scratch table: every IOVA goes to the scratch page. */
+  scratch: boolean;
+  /** IOVA page -> PFN * 4 + (R ? 1 : 0) + (W ? 2 : 0). */
+  map: Map<number, number>;
+}
+
+export interface Ste {
+  sid: number;
+  device: number;
+  valid: boolean;
+  config: SteConfig;
+  vmid: number;
+  table: string | null;
+}
+
+export interface CfgEntry {
+  id: number;
+  sid: number;
+  ste: Ste;
+  at: number;
+}
+
+export interface TlbEntry {
+  id: number;
+  vmid: number;
+  iovaPage: number;
+  pfn: number;
+  r: boolean;
+  w: boolean;
+  table: string;
+  authority: number;
+  at: number;
+}
+
+export interface AtcEntry {
+  pfn: number;
+  w: boolean;
+  authority: number;
+  tlbId: number;
+  at: number;
+}
+
+export type CmdKind = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_ALL' | 'ATC_INV' | 'SYNC';
+
+export interface Cmd {
+  id: number;
+  kind: CmdKind;
+  sid: number;
+  vmid: number;
+  iovaPage: number;
+  /** The hypervisor job waiting on this SYNC. */
+  job: number;
+  enqueuedAt: number;
+}
+
+export interface CommandQueue {
+  queue: Cmd[];
+  /** True while the head command is being consumed (one per `cmd` ticks). */
+  busy: boolean;
+  /** Transactions translated through invalidated entries that have not committed yet. */
+  drain: Set<number>;
+  /** ATC invalidations sent to devices and not yet acknowledged. */
+  atcPending: number;
+  /** The SYNC at the head that is waiting, if any (for the UI: what it waits on). */
+  waitingSync: number;
+  nextId: number;
+  consumed: number;
+}
+
+export type EventName =
+  | 'C_BAD_STREAMID'
+  | 'C_BAD_STE'
+  | 'F_STREAM_DISABLED'
+  | 'F_TRANSL_FORBIDDEN'
+  | 'F_WALK_EABT'
+  | 'F_TRANSLATION'
+  | 'F_PERMISSION';
+
+export const EVENT_NUMBERS: Record<EventName, number> = {
+  C_BAD_STREAMID: 0x02,
+  C_BAD_STE: 0x04,
+  F_STREAM_DISABLED: 0x06,
+  F_TRANSL_FORBIDDEN: 0x07,
+  F_WALK_EABT: 0x0b,
+  F_TRANSLATION: 0x10,
+  F_PERMISSION: 0x13,
+};
+
+export interface EventRecord {
+  t: number;
+  name: EventName;
+  number: number;
+  sid: number;
+  addr: number;
+  write: boolean;
+  txn: number;
+}
+
+export interface EventQueue {
+  records: EventRecord[];
+  capacity: number;
+  drainScheduled: boolean;
+  /** The SMMU's overflow flag: set on a drop, cleared when the hypervisor drains the queue. */
+  overflow: boolean;
+}
+
+export interface DescriptorState extends DmaDescriptor {
+  programmedBy: number;
+  cursor: number;
+  nextAt: number;
+  done: boolean;
+}
+
+export interface Device {
+  id: string;
+  name: string;
+  streams: number[];
+  group: string;
+  owner: number;
+  assign: AssignState;
+  /** Who the device is offered / lent / locked / shared to, while in those states. */
+  pendingFor: number;
+  /** P6: the endpoint that lent the device out and may reclaim it. */
+  lender: number;
+  busMaster: boolean;
+  paused: boolean;
+  resetting: boolean;
+  resetBehaviour: ResetBehaviour;
+  ats: boolean;
+  atc: Map<number, AtcEntry>;
+  maxOutstanding: number;
+  outstanding: number;
+  descriptors: DescriptorState[];
+  programmedBy: number;
+  /** A device issue event is pending. */
+  issueScheduled: boolean;
+  /** Reads that faulted, remembered by a device that retries them after reset. */
+  faultedReads: { iova: number; by: number }[];
+  /** The table its streams point at while it has one of its own. */
+  table: string | null;
+  /** Boot manifest regions (P7 tables, initial tables). */
+  map: string[];
+  /** I7: who last enabled / accepted the device, and whether it changed after that. */
+  enabledBy: number;
+  changedAfterEnable: boolean;
+  /** I10: the last VM that had DMA through this device, and whether a reset happened since it lost it. */
+  lastDmaOwner: number;
+  hasDma: boolean;
+  resetSinceDmaLost: boolean;
+  /** I2: completed hand-overs away from an owner. */
+  handovers: { from: number; completedAt: number }[];
+  /** P8: the device's current nonce, and the nonce the receiver verified at accept. */
+  nonce: number;
+  verifiedNonce: number;
+}
+
+export type TxnPhase = 'issued' | 'translated' | 'committed' | 'aborted';
+
+export interface Txn {
+  id: number;
+  device: number;
+  sid: number;
+  iova: number;
+  write: boolean;
+  programmedBy: number;
+  ownerAtIssue: number;
+  issuedAt: number;
+  phase: TxnPhase;
+  arriveAt: number;
+  translatedAt: number;
+  commitAt: number;
+  pfn: number;
+  /** Endpoint whose table produced the translation (NOBODY for bypass). */
+  authority: number;
+  usedCfg: number;
+  usedTlb: number;
+  viaAts: boolean;
+  viaBypass: boolean;
+  fault: EventName | null;
+}
+
+export interface ShareState {
+  handle: string;
+  func: 'share' | 'lend' | 'donate';
+  sender: number;
+  receivers: { ep: number; retrieved: boolean; ipaBase: number }[];
+  region: number;
+  clear: boolean;
+  reclaimed: boolean;
+}
+
+export interface Job {
+  id: number;
+  /** Index into the operation log. */
+  opIndex: number;
+  op: ScriptOp;
+  device: number;
+  to: number;
+  from: number;
+  steps: (StepSpec & { sid?: number; device?: number; completesHandover?: boolean })[];
+  pc: number;
+  /** Per device index: the table its STE used when the job started, and the table the job made. */
+  old: Record<number, string | null>;
+  fresh: Record<number, string | null>;
+  state: 'queued' | 'running' | 'waiting-sync' | 'waiting-receiver' | 'done';
+  /** For memory-revocation jobs: the handle being released and the pages revoked. */
+  handle: string;
+  revokedPages: number[];
+  revokedIova: number[];
+}
+
+export type LogKind = 'op' | 'step' | 'opError' | 'event' | 'violation' | 'note';
+
+export interface LogRecord {
+  t: number;
+  kind: LogKind;
+  text: string;
+  /** Operation index this record belongs to (steps are grouped under their operation). */
+  op: number;
+  code?: string;
+}
+
+export interface OpRecord {
+  index: number;
+  t: number;
+  op: ScriptOp;
+  status: 'running' | 'waiting' | 'done' | 'refused';
+  error?: string;
+  steps: { t: number; text: string }[];
+  doneAt: number;
+}
+
+export interface Violation {
+  invariant: string;
+  number: string;
+  t: number;
+  device: string | null;
+  txn: number | null;
+  page: string | null;
+  message: string;
+  count: number;
+}
+
+export interface Counters {
+  issued: number;
+  committed: number;
+  aborted: number;
+  recorded: number;
+  suppressed: number;
+  dropped: number;
+}
+
+export interface SimState {
+  scenario: Scenario;
+  now: number;
+  rng: RngState;
+  hash: HashState;
+  queue: TimeQueue;
+  endpoints: Endpoint[];
+  epIndex: Map<string, number>;
+  regions: { id: string; firstPage: number; pages: number; ipa: number; owner: number; pa: number }[];
+  pages: Page[];
+  pfnToPage: Map<number, number>;
+  tables: Map<string, IoTable>;
+  nextTable: number;
+  vmidBase: number;
+  vmidsInUse: Map<number, string>;
+  smmu: { enabled: boolean; gbpa: 'abort' | 'bypass'; unassigned: 'abort' | 'bypass'; atsCheck: boolean; retention: number };
+  streamTable: Map<number, Ste>;
+  cfgCache: Map<number, CfgEntry>;
+  tlb: Map<number, TlbEntry>;
+  nextCacheId: number;
+  cmdq: CommandQueue;
+  eventq: EventQueue;
+  devices: Device[];
+  devIndex: Map<string, number>;
+  sidToDevice: Map<number, number>;
+  txns: Map<number, Txn>;
+  nextTxn: number;
+  counters: Counters;
+  handles: Map<string, ShareState>;
+  jobs: Map<number, Job>;
+  jobQueue: number[];
+  runningJob: number;
+  nextJob: number;
+  ops: OpRecord[];
+  /** The event being processed: the rest of the current tick's bucket. */
+  bucket: number[];
+  bucketAt: number;
+  nextScript: number;
+  log: LogRecord[];
+  logDropped: number;
+  events: EventRecord[];
+  eventsDropped: number;
+  violations: Violation[];
+  violationIndex: Map<string, number>;
+  nonceCounter: number;
+  mutations: Set<string>;
+}

@@ -1,0 +1,30 @@
+// P4 — quarantine (Xen's dom_io, XSA-302/306/400): the device first moves to a quarantine whose STE
+// aborts (the SMMU's "unassigned" setting), is reset there, and then moves to the new owner in one
+// step, with no unmapped window in between.
+
+import type { Policy } from './policy';
+import { build, cfgi, disable, lateAtcInv, reset, retireOld, setOwner, sync } from './fragments';
+
+export const P4: Policy = {
+  id: 'P4',
+  name: 'quarantine',
+  summary: 'device to quarantine (STE as for unassigned streams); reset; then to the new owner in one step',
+  boot: 'device-table',
+  ops: {
+    transfer: (c) => [
+      setOwner('quarantine', 'quarantined'),
+      ...disable(c, 'unassigned'),
+      ...retireOld,
+      reset,
+      ...lateAtcInv(c),
+      ...build('owner'),
+      setOwner('to', 'assigned'),
+      { kind: 'steWrite', valid: true, config: 's2', table: 'new' },
+      cfgi,
+      sync,
+    ],
+    unassign: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), ...retireOld, reset],
+    assign: (c) => [reset, ...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), { kind: 'steWrite', valid: true, config: 's2', table: 'new' }, cfgi, sync],
+    abort: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), ...retireOld, reset],
+  },
+};

@@ -1,0 +1,19 @@
+// P5 — shared table ("sharing like shared memory"): two VMs share the device, whose table maps only
+// the pages FF-A-shared between them. No owner change. Revoking a page (a borrower relinquishing
+// it) must unmap it, TLBI and SYNC before the page changes hands (pKVM's refcount rule).
+
+import type { Policy } from './policy';
+import { build, disable, enableOn, retireOld, setOwner, sync, teardown } from './fragments';
+
+export const P5: Policy = {
+  id: 'P5',
+  name: 'shared-table',
+  summary: 'the device table maps only pages FF-A-shared between the two VMs; revocation = unmap + TLBI + SYNC first',
+  boot: 'device-table',
+  ops: {
+    share: (c) => [...build('shared', 'from'), ...enableOn('new'), ...disable(c).slice(2), ...retireOld, setOwner('from', 'shared')],
+    revoke: () => [{ kind: 'tableUnmap', pages: 'revoked', table: 'device' }, { kind: 'cmd', cmd: 'TLBI_S2_IPA', table: 'device' }, sync, { kind: 'ffaCommit' }],
+    unassign: teardown,
+    abort: teardown,
+  },
+};

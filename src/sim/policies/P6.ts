@@ -1,0 +1,21 @@
+// P6 — loan (FF-A LEND applied to a device): the owner lends the device, the borrower retrieves it
+// (accept or enable: its table goes live), relinquishes it (disable + SYNC), and the owner reclaims
+// it; reclaim is refused while the device is lent. No reset at either edge, so programming made
+// before the loan carries across it.
+
+import type { Policy } from './policy';
+import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown } from './fragments';
+
+export const P6: Policy = {
+  id: 'P6',
+  name: 'loan',
+  summary: 'lend, borrower retrieves (enable), relinquish (disable + SYNC), owner reclaims; reclaim refused while lent',
+  boot: 'device-table',
+  ops: {
+    lend: (c) => [setOwner('to', 'lent'), ...disable(c), ...retireOld, { kind: 'awaitReceiver', what: 'accept' }, ...lateAtcInv(c), ...build('owner'), ...enableOn('new')],
+    relinquish: (c) => [setOwner('hyp', 'held'), ...disable(c), ...retireOld],
+    reclaim: (c) => [...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), ...enableOn('new')],
+    unassign: teardown,
+    abort: teardown,
+  },
+};

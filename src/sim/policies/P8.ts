@@ -1,0 +1,34 @@
+// P8 — attested enable (Arm CCA device assignment, TDISP): after the old owner's DMA is disabled and
+// the device reset, it is locked and measured; the new owner's STE is configured but left invalid.
+// The receiver accepts only a device whose report it verified, and enables DMA only with the
+// current nonces — any device change after the lock voids them.
+
+import type { Policy } from './policy';
+import { build, cfgi, disable, enableOn, lateAtcInv, reset, retireOld, setOwner, sync, teardown } from './fragments';
+
+export const P8: Policy = {
+  id: 'P8',
+  name: 'attested-enable',
+  summary: 'lock, measure, start; the receiver enables DMA only with the current nonces',
+  boot: 'device-table',
+  ops: {
+    transfer: (c) => [
+      setOwner('to', 'locked'),
+      ...disable(c),
+      ...retireOld,
+      reset,
+      { kind: 'lock' },
+      { kind: 'measure' },
+      ...lateAtcInv(c),
+      ...build('owner'),
+      { kind: 'steWrite', valid: false, config: 's2', table: 'new' },
+      cfgi,
+      sync,
+      { kind: 'awaitReceiver', what: 'enable' },
+      ...enableOn('new'),
+      setOwner('to', 'assigned'),
+    ],
+    unassign: teardown,
+    abort: teardown,
+  },
+};

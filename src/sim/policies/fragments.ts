@@ -1,0 +1,66 @@
+// Step sequences several policies share. Each follows the SMMUv3 procedures: invalidate what was
+// written, then SYNC before relying on it (§3.21.3), and TLBI → SYNC → ATC_INV → SYNC for ATS.
+
+import type { StepSpec, TableRef, WhoRef, AssignState } from '../model/scenario';
+import type { PolicyContext } from './policy';
+
+export const setOwner = (to: WhoRef, state: AssignState): StepSpec => ({ kind: 'setOwner', to, state });
+export const busMaster = (on: boolean): StepSpec => ({ kind: 'busMaster', on });
+export const reset: StepSpec = { kind: 'reset' };
+export const sync: StepSpec = { kind: 'sync' };
+export const cfgi: StepSpec = { kind: 'cmd', cmd: 'CFGI_STE' };
+
+/**
+ * Takes the old owner's translation away: STE invalid (aborts with C_BAD_STE), CFGI, TLBI of the
+ * old table's VMID, SYNC; for an ATS device whose traffic the SMMU does not check, also ATC_INV and
+ * a second SYNC. The last SYNC completes the hand-over (I2 counts from there).
+ */
+export function disable(c: PolicyContext, config: 'invalid' | 'abort' | 'unassigned' = 'invalid'): StepSpec[] {
+  const ste: StepSpec =
+    config === 'invalid'
+      ? { kind: 'steWrite', valid: false, config: 'abort' }
+      : { kind: 'steWrite', valid: true, config: config === 'abort' ? 'abort' : 'unassigned' };
+  const steps: StepSpec[] = [ste, cfgi, { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'old' }];
+  if (c.ats && !c.atsCheckPlanned) steps.push(sync, { kind: 'cmd', cmd: 'ATC_INV' });
+  steps.push({ kind: 'sync', completesHandover: true });
+  return steps;
+}
+
+/** Frees the old table and its VMID (only after the TLBI + SYNC above). */
+export const retireOld: StepSpec[] = [
+  { kind: 'vmidFree', table: 'old' },
+  { kind: 'tableFree', table: 'old' },
+];
+
+export function build(fill: 'owner' | 'empty' | 'shared', forWho: WhoRef = 'to'): StepSpec[] {
+  return [
+    { kind: 'tableCreate', fill, for: forWho },
+    { kind: 'vmidAlloc', table: 'new' },
+  ];
+}
+
+/** Before the next owner gets DMA: an ATC invalidation the SMMU's ATS check made safe to defer. */
+export function lateAtcInv(c: PolicyContext): StepSpec[] {
+  return c.ats && c.atsCheckPlanned ? [{ kind: 'cmd', cmd: 'ATC_INV' }, sync] : [];
+}
+
+/** Points the streams at a table: STE valid, CFGI, SYNC (the last SYNC of "make valid"). */
+export function enableOn(table: TableRef): StepSpec[] {
+  return [{ kind: 'steWrite', valid: true, config: 's2', table }, cfgi, sync];
+}
+
+/** The fixed teardown for a partition abort or an unassign: block, drain, free, reset, park. */
+export function teardown(c: PolicyContext): StepSpec[] {
+  return [
+    setOwner('hyp', 'held'),
+    busMaster(false),
+    ...disable(c),
+    ...retireOld,
+    reset,
+    ...lateAtcInv(c),
+    setOwner('none', 'unassigned'),
+    { kind: 'steWrite', valid: true, config: 'unassigned' },
+    cfgi,
+    sync,
+  ];
+}

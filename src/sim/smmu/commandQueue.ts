@@ -1,0 +1,121 @@
+// The SMMU command queue: one command consumed per `cmd` ticks, in order. SYNC completes only when
+// every earlier command is done and every transaction translated through an entry those commands
+// invalidated has committed (and every ATC invalidation was acknowledged). SYNC drains; it never
+// cancels a transaction.
+
+import { nextInt } from '../core/rng';
+import { hex, log } from '../model/log';
+import { EV_ATC_ACK, EV_CMD, EV_HYP, schedule } from '../model/events';
+import { PAGE, type Cmd, type CmdKind, type SimState } from '../model/state';
+import { invalidateCfg, invalidateTlb } from './caches';
+
+export function enqueue(
+  s: SimState,
+  kind: CmdKind,
+  args: { sid?: number; vmid?: number; iovaPage?: number; job?: number } = {},
+): Cmd {
+  const c: Cmd = {
+    id: s.cmdq.nextId++,
+    kind,
+    sid: args.sid ?? -1,
+    vmid: args.vmid ?? -1,
+    iovaPage: args.iovaPage ?? -1,
+    job: args.job ?? -1,
+    enqueuedAt: s.now,
+  };
+  s.cmdq.queue.push(c);
+  if (!s.cmdq.busy) {
+    s.cmdq.busy = true;
+    schedule(s, s.now + s.scenario.timing.cmd, EV_CMD, 0);
+  }
+  return c;
+}
+
+export function describeCmd(c: Cmd): string {
+  switch (c.kind) {
+    case 'CFGI_STE':
+    case 'ATC_INV':
+      return `${c.kind}(${c.sid})`;
+    case 'TLBI_S2_IPA':
+      return `TLBI_S2_IPA(vmid ${c.vmid}, ${hex(c.iovaPage * PAGE)})`;
+    case 'TLBI_S12_VMALL':
+      return `TLBI_S12_VMALL(vmid ${c.vmid})`;
+    default:
+      return c.kind;
+  }
+}
+
+/** The head command is consumed now. */
+export function onCmd(s: SimState): void {
+  const q = s.cmdq;
+  const c = q.queue[0];
+  if (c === undefined) {
+    q.busy = false;
+    return;
+  }
+  if (c.kind === 'SYNC') {
+    if (q.drain.size > 0 || q.atcPending > 0) {
+      q.waitingSync = c.id;
+      return; // trySync re-schedules when the last awaited transaction commits
+    }
+    q.waitingSync = -1;
+    if (c.job >= 0) schedule(s, s.now, EV_HYP, c.job);
+  } else {
+    apply(s, c);
+  }
+  q.queue.shift();
+  q.consumed++;
+  if (q.queue.length > 0) schedule(s, s.now + s.scenario.timing.cmd, EV_CMD, 0);
+  else q.busy = false;
+}
+
+function apply(s: SimState, c: Cmd): void {
+  let n = 0;
+  switch (c.kind) {
+    case 'CFGI_STE':
+      n = invalidateCfg(s, c.sid);
+      break;
+    case 'CFGI_ALL':
+      n = invalidateCfg(s, 'all');
+      break;
+    case 'TLBI_S2_IPA':
+      n = invalidateTlb(s, (e) => e.vmid === c.vmid && e.iovaPage === c.iovaPage);
+      break;
+    case 'TLBI_S12_VMALL':
+      n = invalidateTlb(s, (e) => e.vmid === c.vmid);
+      break;
+    case 'TLBI_ALL':
+      n = invalidateTlb(s, () => true);
+      break;
+    case 'ATC_INV': {
+      const di = s.sidToDevice.get(c.sid);
+      if (di === undefined || !s.devices[di].ats) break;
+      // Completion needs the device's acknowledgement, which also covers the transactions it
+      // already sent using the entries being invalidated.
+      for (const t of s.txns.values()) {
+        if (t.device === di && t.viaAts && t.phase === 'translated') s.cmdq.drain.add(t.id);
+      }
+      s.cmdq.atcPending++;
+      const [lo, hi] = s.scenario.timing.atcInv;
+      schedule(s, s.now + nextInt(s.rng, lo, hi), EV_ATC_ACK, di);
+      n = s.devices[di].atc.size;
+      break;
+    }
+  }
+  log(s, 'note', `SMMU consumed ${describeCmd(c)}: ${n} entr${n === 1 ? 'y' : 'ies'} invalidated`, -1, c.kind);
+}
+
+export function onAtcAck(s: SimState, di: number): void {
+  s.devices[di].atc.clear();
+  s.cmdq.atcPending--;
+  trySync(s);
+}
+
+/** Called when a drained transaction commits or an ATC invalidation completes. */
+export function trySync(s: SimState): void {
+  const q = s.cmdq;
+  if (q.waitingSync >= 0 && q.drain.size === 0 && q.atcPending === 0) {
+    q.waitingSync = -1;
+    schedule(s, s.now, EV_CMD, 0);
+  }
+}

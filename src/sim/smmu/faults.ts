@@ -1,0 +1,57 @@
+// Fault records and the bounded event queue. An aborted transaction is either recorded (one record
+// in the queue), suppressed by its configuration (STE config abort, GBPA abort: no record by
+// architecture), or dropped because the queue was full — counted, and reported as a violation of
+// fault accounting (I11), since software never sees that fault.
+
+import { hex, log } from '../model/log';
+import { EV_DRAIN, schedule } from '../model/events';
+import { EVENT_NUMBERS, type EventName, type SimState, type Txn } from '../model/state';
+import { violate } from '../invariants/violate';
+
+export const EVENTS_CAP = 10000;
+
+export function suppress(s: SimState): void {
+  s.counters.suppressed++;
+}
+
+export function record(s: SimState, txn: Txn, name: EventName): void {
+  const q = s.eventq;
+  if (q.records.length >= q.capacity) {
+    s.counters.dropped++;
+    q.overflow = true;
+    violate(
+      s,
+      'I11',
+      txn.device,
+      txn.id,
+      -1,
+      `${name} for transaction ${txn.id} (stream ${txn.sid}, ${hex(txn.iova)}) dropped: event queue full (${q.capacity}/${q.capacity}); software never sees this fault`,
+    );
+    return;
+  }
+  s.counters.recorded++;
+  const rec = { t: s.now, name, number: EVENT_NUMBERS[name], sid: txn.sid, addr: txn.iova, write: txn.write, txn: txn.id };
+  q.records.push(rec);
+  if (!q.drainScheduled) {
+    q.drainScheduled = true;
+    const every = s.scenario.timing.eventDrain;
+    schedule(s, (Math.floor(s.now / every) + 1) * every, EV_DRAIN, 0);
+  }
+}
+
+/** The hypervisor reads every record in the queue (and clears the overflow flag). */
+export function drainEventQueue(s: SimState): void {
+  const q = s.eventq;
+  q.drainScheduled = false;
+  for (const r of q.records) {
+    s.events.push(r);
+    log(s, 'event', `${r.name} (0x${r.number.toString(16).padStart(2, '0')}) stream ${r.sid} ${r.write ? 'write' : 'read'} ${hex(r.addr)} txn ${r.txn}`, -1, r.name);
+  }
+  if (s.events.length > EVENTS_CAP * 2) {
+    s.events.splice(0, EVENTS_CAP);
+    s.eventsDropped += EVENTS_CAP;
+  }
+  if (q.overflow) log(s, 'note', 'event queue overflowed since the last drain: records were lost', -1);
+  q.records.length = 0;
+  q.overflow = false;
+}

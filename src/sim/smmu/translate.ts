@@ -1,0 +1,133 @@
+// The translation point (DESIGN.md §2.4 step 2): what the SMMU does with a transaction when it
+// arrives. The outcome depends on the SMMU's *cached* view — a stale STE or TLB entry is used as
+// is — and the transaction remembers which entries it used, because a later SYNC must wait for it.
+
+import { nextInt } from '../core/rng';
+import { EV_COMMIT, schedule } from '../model/events';
+import { NOBODY, PAGE, type Device, type SimState, type Ste, type Txn, type EventName } from '../model/state';
+import { violate } from '../invariants/violate';
+import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
+import { record, suppress } from './faults';
+import { abortTxn } from '../device/dma';
+
+/** PFN of the quarantine scratch page: not user memory, writes are absorbed, reads return zeros. */
+export const SCRATCH_PFN = -2;
+
+export function arrive(s: SimState, t: Txn): void {
+  const d = s.devices[t.device];
+  const iovaPage = Math.floor(t.iova / PAGE);
+  let latency = 0;
+
+  if (!s.smmu.enabled) {
+    if (s.smmu.gbpa === 'abort') return fail(s, t, null);
+    t.viaBypass = true;
+    return translated(s, t, Math.floor(t.iova / PAGE), NOBODY, latency);
+  }
+
+  // ATS: a device with a cached translation sends the transaction already translated.
+  if (d.ats) {
+    const a = d.atc.get(iovaPage);
+    if (a !== undefined && (!t.write || a.w)) {
+      t.viaAts = true;
+      if (s.smmu.atsCheck) {
+        const ste = config(s, t);
+        if (ste === null) return;
+        if (!ste.valid) return fail(s, t, 'C_BAD_STE');
+        if (ste.config === 'abort') return fail(s, t, null);
+        if (ste.config === 'bypass') return fail(s, t, 'F_TRANSL_FORBIDDEN');
+      }
+      t.usedTlb = a.tlbId;
+      return translated(s, t, a.pfn, a.authority, latency);
+    }
+  }
+
+  let cached = cfgLookup(s, t.sid);
+  if (cached === undefined) {
+    const ste = s.streamTable.get(t.sid);
+    if (ste === undefined) return fail(s, t, 'C_BAD_STREAMID');
+    latency += s.scenario.timing.cfgFetch;
+    cached = cfgInsert(s, t.sid, ste);
+  }
+  t.usedCfg = cached.id;
+  const ste: Ste = cached.ste;
+  if (!ste.valid) return fail(s, t, 'C_BAD_STE');
+  if (ste.config === 'abort') return fail(s, t, null);
+  if (ste.config === 'bypass') {
+    t.viaBypass = true;
+    return translated(s, t, iovaPage, NOBODY, latency);
+  }
+
+  let e = tlbLookup(s, ste.vmid, iovaPage);
+  if (e === undefined) {
+    const table = ste.table === null ? undefined : s.tables.get(ste.table);
+    if (table === undefined) return fail(s, t, 'F_TRANSLATION');
+    latency += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
+    if (table.state === 'freed') {
+      violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed (use-after-free walk)`);
+      return fail(s, t, 'F_WALK_EABT');
+    }
+    let pfn: number;
+    let r: boolean;
+    let w: boolean;
+    if (table.scratch) {
+      pfn = SCRATCH_PFN;
+      r = w = true;
+    } else if (table.cpuOf >= 0) {
+      const p = s.endpoints[table.cpuOf].s2.get(iovaPage);
+      const i = p === undefined ? undefined : s.pfnToPage.get(p);
+      const m = i === undefined ? 0 : s.pages[i].modes[table.cpuOf];
+      if (p === undefined || (m & 1) === 0) return fail(s, t, 'F_TRANSLATION');
+      pfn = p;
+      r = (m & 8) !== 0;
+      w = (m & 16) !== 0;
+    } else {
+      const enc = table.map.get(iovaPage);
+      if (enc === undefined) return fail(s, t, 'F_TRANSLATION');
+      pfn = Math.floor(enc / 4);
+      r = (enc & 1) !== 0;
+      w = (enc & 2) !== 0;
+    }
+    e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, r, w, table: table.id, authority: table.owner });
+  }
+  t.usedTlb = e.id;
+  if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION');
+  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
+  translated(s, t, e.pfn, e.authority, latency);
+}
+
+/** Looks up (or fetches) the STE for an ATS-checked transaction; null if the stream is unknown. */
+function config(s: SimState, t: Txn): Ste | null {
+  let c = cfgLookup(s, t.sid);
+  if (c === undefined) {
+    const ste = s.streamTable.get(t.sid);
+    if (ste === undefined) {
+      fail(s, t, 'C_BAD_STREAMID');
+      return null;
+    }
+    c = cfgInsert(s, t.sid, ste);
+  }
+  t.usedCfg = c.id;
+  return c.ste;
+}
+
+function translated(s: SimState, t: Txn, pfn: number, authority: number, latency: number): void {
+  t.phase = 'translated';
+  t.pfn = pfn;
+  t.authority = authority;
+  t.translatedAt = s.now + latency;
+  const [lo, hi] = s.scenario.timing.downstream;
+  t.commitAt = t.translatedAt + nextInt(s.rng, lo, hi);
+  schedule(s, t.commitAt, EV_COMMIT, t.id);
+}
+
+/** Abort at the translation point: recorded, or suppressed when `name` is null. */
+function fail(s: SimState, t: Txn, name: EventName | null): void {
+  t.fault = name;
+  if (name === null) suppress(s);
+  else record(s, t, name);
+  abortTxn(s, t);
+}
+
+export function deviceOf(s: SimState, t: Txn): Device {
+  return s.devices[t.device];
+}
