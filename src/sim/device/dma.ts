@@ -62,7 +62,7 @@ function issue(s: SimState, di: number, sid: number, iova: number, write: boolea
     iova,
     write,
     programmedBy: by,
-    ownerAtIssue: d.owner,
+    ownerAtIssue: d.dmaOwner,
     issuedAt: s.now,
     phase: 'issued',
     arriveAt: s.now + s.scenario.timing.fabric,

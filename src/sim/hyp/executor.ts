@@ -100,6 +100,7 @@ function handoverMark(s: SimState, job: Job, st: ExecStep | undefined): void {
   if (!st?.completesHandover || job.from < 0) return;
   const di = st.device ?? job.device;
   s.devices[di].handovers.push({ from: job.from, completedAt: s.now });
+  s.devices[di].dmaOwner = s.devices[di].owner;
   if (s.devices[di].handovers.length > 8) s.devices[di].handovers.shift();
   log(s, 'note', `hand-over of ${s.devices[di].id} away from ${s.endpoints[job.from].id} complete`, job.opIndex);
 }

@@ -5,7 +5,7 @@ import { hex, log } from '../model/log';
 import { EV_RESET_DONE, schedule } from '../model/events';
 import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState } from '../model/state';
 import type { StepSpec, TableRef, WhoRef } from '../model/scenario';
-import { createTable, allocVmid, assignVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
+import { createTable, allocVmid, chooseVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
 import { enqueue } from '../smmu/commandQueue';
 import { wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
@@ -148,6 +148,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       const to = who(job, st.to);
       d!.owner = to;
       d!.assign = st.state;
+      if (st.state === 'assigned' || st.state === 'shared' || st.state === 'unassigned') d!.dmaOwner = to;
       d!.pendingFor = st.state === 'assigned' || st.state === 'unassigned' ? NOBODY : job.to;
       if (st.state === 'lent') d!.lender = job.from;
       return { cost: 1 };
@@ -197,9 +198,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     case 'vmidAlloc': {
       const t = tableOf(s, job, di, st.table);
       if (!t) return { cost: 1 };
-      const old = tableOf(s, job, di, 'old');
-      if (s.mutations.has('reuse-vmid') && old && old.vmid > 0 && old.id !== t.id) assignVmid(s, t, old.vmid);
-      else allocVmid(s, t);
+      chooseVmid(s, t);
       return { cost: 1 };
     }
     case 'vmidFree': {
@@ -245,6 +244,7 @@ export function startReset(s: SimState, di: number, byHypervisor: boolean): void
   if (d.resetBehaviour !== 'ignores-reset') {
     d.descriptors = [];
     d.programmedBy = NOBODY;
+    d.paused = false;
   }
   d.nonce = ++s.nonceCounter; // a device change voids attestation nonces (P8)
   if (byHypervisor && d.enabledBy >= 0 && d.enabledBy === d.owner) d.changedAfterEnable = true;

@@ -47,7 +47,7 @@ export function checkCommit(s: SimState, t: Txn): void {
       }
     }
     // I8: ATS-translated traffic using a translation from a tenure that has ended.
-    if (t.viaAts && (auth !== d.owner || d.assign === 'held' || d.assign === 'quarantined')) {
+    if (t.viaAts && auth !== d.dmaOwner) {
       violate(s, 'I8', t.device, t.id, t.pfn, `${d.id}'s ATC still held ${ep(auth)}'s translation and the ATS-translated ${what} skipped the SMMU`);
     }
   }

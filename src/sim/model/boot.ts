@@ -9,7 +9,7 @@ import { EV_SCRIPT, schedule } from './events';
 import { HYP, NOBODY, OWNER_EXCLUSIVE, PAGE, QUARANTINE, type Device, type Endpoint, type SimState } from './state';
 import type { Scenario } from './scenario';
 import { policyFor } from '../policies';
-import { createTable, fillFromOwner, allocVmid, mapRegion } from '../smmu/tables';
+import { createTable, fillFromOwner, chooseVmid, mapRegion } from '../smmu/tables';
 import { cpuTable } from '../hyp/steps';
 import { afterSteWrite, checkGbpa } from '../invariants/config';
 import { log } from './log';
@@ -101,6 +101,7 @@ export function boot(sc: Scenario): SimState {
       streams: spec.streams,
       group: spec.group,
       owner,
+      dmaOwner: owner,
       assign: owner === NOBODY ? 'unassigned' : 'assigned',
       pendingFor: NOBODY,
       lender: NOBODY,
@@ -156,7 +157,7 @@ function bootTables(s: SimState, di: number, scheme: 'cpu-stage2' | 'device-tabl
       if (scheme === 'device-table-owner-vmid') {
         // Hafnium: every STE of a partition uses S2VMID = the partition's id (the O2 aliasing).
         table.vmid = s.endpoints[owner].vmid;
-      } else allocVmid(s, table);
+      } else chooseVmid(s, table);
       d.table = table.id;
     }
     table.state = 'live';

@@ -186,6 +186,12 @@ export interface Device {
   streams: number[];
   group: string;
   owner: number;
+  /**
+   * The endpoint this device's DMA acts for — what I1 calls "the owner at issue". It follows
+   * `owner` when a hand-over completes (its disabling SYNC) or the device is assigned, so that the
+   * old owner's DMA drained by the SYNC is still counted as the old owner's.
+   */
+  dmaOwner: number;
   assign: AssignState;
   /** Who the device is offered / lent / locked / shared to, while in those states. */
   pendingFor: number;

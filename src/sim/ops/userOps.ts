@@ -46,9 +46,14 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       if (s.endpoints[by].lifecycle !== 'running') return deny(`${op.by} is aborted`);
       const mayProgram = (d!.owner === by && VM_STATES_WITH_MMIO.has(d!.assign)) || (d!.assign === 'shared' && d!.pendingFor === by);
       if (!mayProgram) return deny(`${op.by} has no access to ${d!.id}'s registers (owner ${name(d!.owner)}, ${d!.assign})`);
-      d!.descriptors = op.dma.map((x) => ({ ...x, programmedBy: by, cursor: 0, nextAt: s.now, done: false }));
+      // A device has a descriptor ring per client: programming replaces this client's descriptors
+      // and leaves anyone else's running (which is how an old owner's DMA outlives a hand-over).
+      d!.descriptors = [
+        ...d!.descriptors.filter((x) => x.programmedBy !== by),
+        ...op.dma.map((x) => ({ ...x, programmedBy: by, cursor: 0, nextAt: s.now, done: false })),
+      ];
       d!.programmedBy = by;
-      if (d!.enabledBy >= 0 && by !== d!.enabledBy) d!.changedAfterEnable = true;
+      if (d!.enabledBy >= 0 && by !== d!.enabledBy && d!.assign !== 'shared') d!.changedAfterEnable = true;
       if (d!.assign === 'locked') d!.nonce = ++s.nonceCounter;
       log(s, 'note', `${d!.id} programmed by ${op.by}: ${op.dma.map((x) => `${x.dir} ${hex(x.iova)}×${x.pages}${x.loop ? ' loop' : ''}`).join(', ')}`, i);
       wake(s, di);

@@ -11,7 +11,16 @@ export const P5: Policy = {
   summary: 'the device table maps only pages FF-A-shared between the two VMs; revocation = unmap + TLBI + SYNC first',
   boot: 'device-table',
   ops: {
-    share: (c) => [...build('shared', 'from'), ...enableOn('new'), ...disable(c).slice(2), ...retireOld, setOwner('from', 'shared')],
+    // The device stays A's: retiring A's private table is not a hand-over, so no step completes one.
+    share: (c) => [
+      ...build('shared', 'from'),
+      ...enableOn('new'),
+      ...disable(c)
+        .slice(2)
+        .map((st) => ({ ...st, completesHandover: false })),
+      ...retireOld,
+      setOwner('from', 'shared'),
+    ],
     revoke: () => [{ kind: 'tableUnmap', pages: 'revoked', table: 'device' }, { kind: 'cmd', cmd: 'TLBI_S2_IPA', table: 'device' }, sync, { kind: 'ffaCommit' }],
     unassign: teardown,
     abort: teardown,

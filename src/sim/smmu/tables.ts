@@ -56,6 +56,21 @@ export function mapRegion(s: SimState, t: IoTable, ep: number, region: number): 
   return n;
 }
 
+/**
+ * The VMID for a new device table: the lowest one not in use at or above the base — so a VMID freed
+ * by a retired table is handed out again, which is safe only after TLBI_S12_VMALL + SYNC. Under the
+ * `reuse-vmid` mutation every table takes its owner's own VMID instead (Hafnium's scheme), so
+ * tables of one VM alias in the TLB.
+ */
+export function chooseVmid(s: SimState, t: IoTable): number {
+  const owner = s.endpoints[t.owner];
+  if (s.mutations.has('reuse-vmid') && (owner.kind === 'vm' || owner.kind === 'sp')) {
+    assignVmid(s, t, owner.vmid);
+    return owner.vmid;
+  }
+  return allocVmid(s, t);
+}
+
 /** The lowest VMID not in use at or above the base. */
 export function allocVmid(s: SimState, t: IoTable): number {
   let v = s.vmidBase;

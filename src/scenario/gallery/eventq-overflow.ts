@@ -1,0 +1,37 @@
+// Gallery 13 — event queue overflow: a fault storm after a hand-over.
+
+import type { GalleryDoc } from './types';
+import { twoRams, twoVms } from './common';
+
+const storm = (iova: string) => ({ iova, pages: 2, dir: 'write', loop: true, every: 2 });
+
+export const eventqOverflow: GalleryDoc = {
+  format: 'dma-handoff/scenario',
+  version: 1,
+  title: 'Event queue overflow',
+  description:
+    "Three of A's devices keep writing after they are handed to P under P3. Every write now aborts with C_BAD_STE, and the hypervisor drains the eight-entry event queue every 10 ticks: most records are dropped. The SMMU sets its overflow flag, but software never learns which faults it missed (I11). A larger queue (64) holds the storm.",
+  seed: 13,
+  smmu: { eventQueue: 8 },
+  policy: { id: 'P3', mutations: [], dmaCoupled: false },
+  endpoints: twoVms,
+  memory: twoRams,
+  devices: [
+    { id: 'X1', name: 'DMA engine 1', streams: [17], group: 'g0', owner: 'A', maxOutstanding: 4 },
+    { id: 'X2', name: 'DMA engine 2', streams: [18], group: 'g0', owner: 'A', maxOutstanding: 4 },
+    { id: 'X3', name: 'DMA engine 3', streams: [19], group: 'g0', owner: 'A', maxOutstanding: 4 },
+  ],
+  script: [
+    { at: 0, op: 'program', device: 'X1', by: 'A', dma: [storm('0x40000000')] },
+    { at: 0, op: 'program', device: 'X2', by: 'A', dma: [storm('0x40001000')] },
+    { at: 0, op: 'program', device: 'X3', by: 'A', dma: [storm('0x40002000')] },
+    { at: 40, op: 'transfer', device: 'X1', to: 'P' },
+  ],
+  layout: { A: [0, 0], P: [0, 360], X1: [330, 60], X2: [330, 180], X3: [330, 300], 'a-ram': [680, 0], 'p-ram': [680, 360] },
+  captions: [
+    { at: 0, text: "Three DMA engines of one isolation group write A's RAM, one write per engine every 2 ticks." },
+    { at: 40, text: 'The group is transferred to P under P3; A does not stop its engines.' },
+    { at: 50, text: 'Every write aborts with C_BAD_STE: about 15 records per drain interval, for an 8-entry queue.' },
+    { at: 60, text: 'Records are dropped: the faults happened, the counters know, software does not (I11).' },
+  ],
+};

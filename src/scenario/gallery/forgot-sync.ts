@@ -1,0 +1,30 @@
+// Gallery 7 — forgot the SYNC: P3 with the `skip-sync` mutation.
+
+import type { GalleryDoc } from './types';
+import { aWriteLoop, layoutAPX, twoRams, twoVms } from './common';
+
+export const forgotSync: GalleryDoc = {
+  format: 'dma-handoff/scenario',
+  version: 1,
+  title: 'Forgot the SYNC',
+  description:
+    "P3 without CMD_SYNC. The hypervisor writes the STE invalid, queues CFGI and TLBI, and declares the hand-over done at once — while A's translated writes are still downstream and the SMMU has not even consumed the invalidations. A's writes keep landing through A's old configuration after the hand-over (I2), and A's table is freed while the SMMU still caches it (I4). Remove the mutation: the SYNC waits for those writes, then every later one aborts.",
+  seed: 7,
+  timing: { cmd: 3 },
+  policy: { id: 'P3', mutations: ['skip-sync'], dmaCoupled: false },
+  endpoints: twoVms,
+  memory: twoRams,
+  devices: [{ id: 'X', name: 'NIC', streams: [17], group: 'g0', owner: 'A', maxOutstanding: 8 }],
+  script: [
+    { at: 0, op: 'program', device: 'X', by: 'A', dma: [{ ...aWriteLoop, every: 1 }] },
+    { at: 40, op: 'transfer', device: 'X', to: 'P' },
+  ],
+  layout: layoutAPX,
+  captions: [
+    { at: 0, text: 'A streams writes into its own RAM, one per tick, up to 8 in flight.' },
+    { at: 40, text: 'Transfer under P3 — but the hypervisor never issues CMD_SYNC.' },
+    { at: 41, text: 'It declares the hand-over complete right after queueing CFGI and TLBI; the SMMU has not consumed them yet.' },
+    { at: 44, text: "A's writes still translate through the cached STE and TLB and commit after the hand-over (I2)." },
+    { at: 46, text: "A's table is freed while the SMMU still caches it (I4). Turn skip-sync off to see the SYNC drain and the aborts." },
+  ],
+};

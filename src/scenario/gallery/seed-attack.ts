@@ -1,0 +1,33 @@
+// Gallery 1 — the seed's attack (Hafnium tracker, the discussion this product comes from).
+
+import type { GalleryDoc } from './types';
+
+export const seedAttack: GalleryDoc = {
+  format: 'dma-handoff/scenario',
+  version: 1,
+  title: "The seed's attack",
+  description:
+    "VM A programs the NIC to read IPA 0x40000000 in a loop, then hands it to VM P under P0 (the STE points at the owner's CPU stage-2). A's descriptors now translate through P's stage-2 and read P's secret.",
+  seed: 1,
+  policy: { id: 'P0', mutations: [], dmaCoupled: false },
+  endpoints: [
+    { id: 'A', kind: 'vm', name: 'VM A', vmid: 1 },
+    { id: 'P', kind: 'vm', name: 'VM P', vmid: 2 },
+  ],
+  memory: [
+    { id: 'a-ram', owner: 'A', pa: '0x80000000', ipa: '0x40000000', pages: 4 },
+    { id: 'p-ram', owner: 'P', pa: '0x90000000', ipa: '0x40000000', pages: 4, secret: true },
+  ],
+  devices: [{ id: 'X', name: 'NIC', streams: [17], group: 'g0', owner: 'A', reset: 'clean', ats: false, maxOutstanding: 4 }],
+  script: [
+    { at: 0, op: 'program', device: 'X', by: 'A', dma: [{ iova: '0x40000000', pages: 1, dir: 'read', loop: true, every: 5 }] },
+    { at: 40, op: 'transfer', device: 'X', to: 'P' },
+  ],
+  layout: { A: [0, 0], P: [0, 320], X: [300, 160], 'a-ram': [640, 0], 'p-ram': [640, 320] },
+  captions: [
+    { at: 0, text: "A programs the NIC to read IPA 0x40000000 in a loop — A's own RAM." },
+    { at: 40, text: "A hands the NIC to P. Under P0 the STE is repointed at P's CPU stage-2, with CFGI and SYNC." },
+    { at: 46, text: "The SYNC completed: the hand-over is done by the book. A's descriptors still run." },
+    { at: 60, text: "IPA 0x40000000 now means P's RAM: A's descriptor reads P's secret (I1b)." },
+  ],
+};
