@@ -15,7 +15,8 @@ export function newTimeQueue(): TimeQueue {
   return { buckets: new Map(), heap: [], size: 0 };
 }
 
-export function push(q: TimeQueue, t: number, kind: number, arg: number): void {
+/** `_now` (the tick being processed) is part of the signature so the queue can bucket near ticks. */
+export function push(q: TimeQueue, _now: number, t: number, kind: number, arg: number): void {
   let b = q.buckets.get(t);
   if (b === undefined) {
     b = [];

@@ -14,48 +14,66 @@ export function checkCommit(s: SimState, t: Txn): void {
   const page = pageAt(s, t.pfn);
   if (page === undefined) return; // no memory at this PA: the access goes nowhere
   const d = s.devices[t.device];
-  const ep = (i: number) => (i >= 0 ? s.endpoints[i].id : 'nobody');
-  const what = `${t.write ? 'write' : 'read'} to ${hex(t.pfn * PAGE)} (${s.regions[page.region].id})`;
-
+  // The common case is a legitimate access: test first, build messages only for a violation.
   if (page.kind !== 'normal') {
-    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what} reached ${page.kind} memory`);
+    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what(s, t)} reached ${page.kind} memory`);
   } else if (!canAccess(page, t.ownerAtIssue, t.write)) {
-    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} (owned by ${ep(t.ownerAtIssue)} at issue) committed a ${what}, which ${ep(t.ownerAtIssue)} may not ${t.write ? 'write' : 'read'}`);
+    const o = epName(s, t.ownerAtIssue);
+    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} (owned by ${o} at issue) committed a ${what(s, t)}, which ${o} may not ${t.write ? 'write' : 'read'}`);
   }
   if (!canAccess(page, t.programmedBy, t.write)) {
-    const secret = page.secret && !t.write ? `, reading ${ep(page.dataOf)}'s secret` : '';
-    violate(s, 'I1b', t.device, t.id, t.pfn, `descriptor programmed by ${ep(t.programmedBy)} committed a ${what}${secret}; ${ep(t.programmedBy)} has no access there`);
+    const by = epName(s, t.programmedBy);
+    const secret = page.secret && !t.write ? `, reading ${epName(s, page.dataOf)}'s secret` : '';
+    violate(s, 'I1b', t.device, t.id, t.pfn, `descriptor programmed by ${by} committed a ${what(s, t)}${secret}; ${by} has no access there`);
   }
 
   const auth = t.authority;
   if (auth !== NOBODY) {
     // I2: the translation came from an owner whose hand-over away from this device has completed.
-    for (const h of d.handovers) {
-      if (h.from === auth && h.completedAt <= s.now && auth !== d.owner) {
-        const via = t.viaAts ? 'ATC' : 'cached configuration/TLB';
-        violate(s, 'I2', t.device, t.id, t.pfn, `${what} committed at ${s.now} through ${via} entries of ${ep(auth)}'s tenure; the hand-over away from ${ep(auth)} completed at ${h.completedAt}`);
-        break;
+    if (auth !== d.owner) {
+      for (const h of d.handovers) {
+        if (h.from === auth && h.completedAt <= s.now) {
+          const via = t.viaAts ? 'ATC' : 'cached configuration/TLB';
+          violate(s, 'I2', t.device, t.id, t.pfn, `${what(s, t)} committed at ${s.now} through ${via} entries of ${epName(s, auth)}'s tenure; the hand-over away from ${epName(s, auth)} completed at ${h.completedAt}`);
+          break;
+        }
       }
     }
     // I7: translating through an endpoint's table requires that endpoint's own enable.
-    const ek = s.endpoints[auth].kind;
-    if ((ek === 'vm' || ek === 'sp') && auth === d.owner) {
-      if (d.enabledBy !== auth) {
-        violate(s, 'I7', t.device, t.id, -1, `${d.id} translates through ${ep(auth)}'s table but ${ep(auth)} never enabled or accepted it`);
-      } else if (d.changedAfterEnable) {
-        violate(s, 'I7', t.device, t.id, -1, `${d.id} changed after ${ep(auth)} enabled it, and still translates through ${ep(auth)}'s table`);
+    if (auth === d.owner && (d.enabledBy !== auth || d.changedAfterEnable)) {
+      const k = s.endpoints[auth].kind;
+      if (k === 'vm' || k === 'sp') {
+        const a = epName(s, auth);
+        violate(s, 'I7', t.device, t.id, -1, d.enabledBy !== auth ? `${d.id} translates through ${a}'s table but ${a} never enabled or accepted it` : `${d.id} changed after ${a} enabled it, and still translates through ${a}'s table`);
       }
     }
     // I8: ATS-translated traffic using a translation from a tenure that has ended.
     if (t.viaAts && auth !== d.dmaOwner) {
-      violate(s, 'I8', t.device, t.id, t.pfn, `${d.id}'s ATC still held ${ep(auth)}'s translation and the ATS-translated ${what} skipped the SMMU`);
+      violate(s, 'I8', t.device, t.id, t.pfn, `${d.id}'s ATC still held ${epName(s, auth)}'s translation and the ATS-translated ${what(s, t)} skipped the SMMU`);
     }
   }
   if (t.viaBypass && UNTRUSTED.has(d.assign)) {
-    violate(s, 'I6', t.device, t.id, t.pfn, `${d.assign} device ${d.id} bypassed translation: ${what}`);
+    violate(s, 'I6', t.device, t.id, t.pfn, `${d.assign} device ${d.id} bypassed translation: ${what(s, t)}`);
   }
-  if (t.write && page.clearedAt >= 0 && (page.clearedFrom.includes(t.programmedBy) || page.clearedFrom.includes(t.ownerAtIssue))) {
-    violate(s, 'I12', t.device, t.id, t.pfn, `${what} by ${ep(t.programmedBy)}'s descriptor landed after the page was cleared on hand-over at ${page.clearedAt}`);
+  if (t.write) {
+    if (page.clearedAt >= 0 && (page.clearedFrom.includes(t.programmedBy) || page.clearedFrom.includes(t.ownerAtIssue))) {
+      violate(s, 'I12', t.device, t.id, t.pfn, `${what(s, t)} by ${epName(s, t.programmedBy)}'s descriptor landed after the page was cleared on hand-over at ${page.clearedAt}`);
+    }
+    const w = page.lastDmaWriter;
+    if (w === null) page.lastDmaWriter = { device: t.device, by: t.programmedBy, t: s.now };
+    else {
+      w.device = t.device;
+      w.by = t.programmedBy;
+      w.t = s.now;
+    }
   }
-  if (t.write) page.lastDmaWriter = { device: t.device, by: t.programmedBy, t: s.now };
+}
+
+function epName(s: SimState, i: number): string {
+  return i >= 0 ? s.endpoints[i].id : 'nobody';
+}
+
+function what(s: SimState, t: Txn): string {
+  const page = pageAt(s, t.pfn)!;
+  return `${t.write ? 'write' : 'read'} to ${hex(t.pfn * PAGE)} (${s.regions[page.region].id})`;
 }

@@ -16,12 +16,14 @@ export const EV_ATC_ACK = 8; // arg: device index
 export const EV_DRAIN = 9; // arg: unused — the hypervisor drains the event queue
 
 export function schedule(s: SimState, t: number, kind: number, arg: number): void {
-  push(s.queue, t, kind, arg);
+  push(s.queue, s.now, t, kind, arg);
 }
 
 /** Feeds one processed event into the trace hash. */
 export function trace(s: SimState, kind: number, arg: number, extra: number): void {
-  mix(s.hash, s.now * 16 + kind);
-  mix(s.hash, arg);
-  mix(s.hash, extra);
+  const h = s.hash;
+  // Two 32-bit lanes; `extra` may exceed 2^32 (a PFN), so its high part is folded in too.
+  h[0] = Math.imul(h[0] ^ (s.now * 16 + kind), 0x01000193) ^ arg;
+  h[1] = Math.imul(h[1] ^ (extra | 0), 0x5bd1e995) ^ Math.imul(arg + 0x9e3779b9, 0x85ebca6b);
+  if (extra > 0xffffffff || extra < -0x80000000) mix(h, extra);
 }
