@@ -1,0 +1,20 @@
+// The way back: a Scenario as a document (hex addresses), for files, links and the editor. Parsing
+// the result gives the same Scenario, so a shared scenario produces the same trace.
+
+import type { Scenario } from '../sim/model/scenario';
+import { formatAddress } from './hex';
+
+export type ScenarioDocument = Record<string, unknown> & { format: 'dma-handoff/scenario'; version: 1; title: string };
+
+export function toDocument(s: Scenario): ScenarioDocument {
+  return {
+    ...s,
+    memory: s.memory.map((r) => ({ ...r, pa: formatAddress(r.pa), ipa: formatAddress(r.ipa) })).map((r, i) => (s.memory[i].owner === 'hyp' ? omit(r, 'ipa') : r)),
+    script: s.script.map((o) => (o.op === 'program' ? { ...o, dma: o.dma.map((d) => ({ ...d, iova: formatAddress(d.iova) })) } : o)),
+  } as ScenarioDocument;
+}
+
+function omit<T extends object, K extends keyof T>(o: T, k: K): Omit<T, K> {
+  const { [k]: _, ...rest } = o;
+  return rest;
+}
