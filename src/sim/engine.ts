@@ -7,7 +7,7 @@ import { peekTime, popBucket } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
 import { boot } from './model/boot';
 import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_DRAIN, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
-import type { LogRecord, OpRecord, SimState, Violation } from './model/state';
+import type { LogRecord, OpRecord, SimState, Txn, Violation } from './model/state';
 import type { Scenario, ScriptOp } from './model/scenario';
 import { onIssue, onCommit } from './device/dma';
 import { arrive } from './smmu/translate';
@@ -34,6 +34,10 @@ export interface Engine {
   /** Applies a user operation now (a live operation). */
   apply(op: ScriptOp): void;
   snapshot(): Snapshot;
+  /** Starts or stops collecting transactions as they commit or abort (for the app's overlay). */
+  watchEnded(on: boolean): void;
+  /** The transactions that ended since the last call, oldest first. */
+  takeEnded(): readonly Txn[];
   restore(snap: Snapshot): void;
   readonly violations: readonly Violation[];
   readonly log: readonly LogRecord[];
@@ -135,12 +139,20 @@ export function createEngine(scenario: Scenario): Engine {
       handleOp(s, { ...op, at: s.now } as ScriptOp);
     },
     snapshot(): Snapshot {
-      const { scenario: _sc, ...rest } = s;
-      void _sc;
+      const { scenario: _sc, ended: _e, ...rest } = s;
       return { version: 1, state: toPlain(rest) };
     },
     restore(snap: Snapshot) {
-      s = { ...(fromPlain(snap.state) as Omit<SimState, 'scenario'>), scenario } as SimState;
+      const watching = s.ended !== null;
+      s = { ...(fromPlain(snap.state) as Omit<SimState, 'scenario' | 'ended'>), scenario, ended: watching ? [] : null } as SimState;
+    },
+    watchEnded(on: boolean) {
+      s.ended = on ? [] : null;
+    },
+    takeEnded() {
+      const e = s.ended ?? [];
+      if (s.ended !== null) s.ended = [];
+      return e;
     },
     get violations() {
       return s.violations;

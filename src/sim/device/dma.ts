@@ -101,6 +101,7 @@ export function abortTxn(s: SimState, t: Txn): void {
 
 function finish(s: SimState, t: Txn): void {
   s.txns.delete(t.id);
+  if (s.ended !== null) s.ended.push(t);
   const d = s.devices[t.device];
   d.outstanding--;
   if (s.cmdq.drain.delete(t.id)) trySync(s);

@@ -74,6 +74,7 @@ export function boot(sc: Scenario): SimState {
     violations: [],
     violationIndex: new Map(),
     nonceCounter: 0,
+    ended: null,
     mutations,
   };
 

@@ -370,5 +370,11 @@ export interface SimState {
   violations: Violation[];
   violationIndex: Map<string, number>;
   nonceCounter: number;
+  /**
+   * Transactions that committed or aborted since an observer last took them (null: nobody watches,
+   * as in the CLI and benchmarks). The app's overlay draws a blocked one stopped at the SMMU and a
+   * landed one reaching its page. Not part of snapshots.
+   */
+  ended: Txn[] | null;
   mutations: Set<string>;
 }
