@@ -23,7 +23,6 @@ export const abortFreesTables: GalleryDoc = {
     { at: 0, op: 'program', device: 'CE', by: 'S', dma: [{ iova: '0x10000000', pages: 2, dir: 'write', loop: true, every: 3 }, { iova: '0x10002000', pages: 2, dir: 'read', loop: true, every: 70 }] },
     { at: 60, op: 'abort', endpoint: 'S' },
   ],
-  layout: { S: [0, 0], N: [0, 360], CE: [330, 160], 's-ram': [680, 0], 'n-ram': [680, 360] },
   captions: [
     { at: 0, text: 'The crypto engine streams into the secure partition\'s RAM through a table built at boot.' },
     { at: 60, text: 'The partition aborts. Its DMA table is freed — and nothing tells the SMMU (I4).' },

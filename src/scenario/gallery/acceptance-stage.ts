@@ -1,7 +1,7 @@
 // Gallery 3 — P2, acceptance stage (FF-A send/retrieve applied to a device).
 
 import type { GalleryDoc } from './types';
-import { aReadLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aReadLoop, twoRams, twoVms } from './common';
 
 export const acceptanceStage: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -21,7 +21,6 @@ export const acceptanceStage: GalleryDoc = {
     { at: 120, op: 'accept', device: 'X', by: 'P' },
     { at: 160, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A programs the NIC to read its own RAM.' },
     { at: 40, text: "Offered to P: the STE says abort (Config=0b000). A's reads are aborted — and no event is recorded." },

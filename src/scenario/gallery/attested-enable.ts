@@ -1,7 +1,7 @@
 // Gallery 14 — P8, attested enable (Arm CCA device assignment, TDISP).
 
 import type { GalleryDoc } from './types';
-import { aReadLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aReadLoop, twoRams, twoVms } from './common';
 
 export const attestedEnable: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -24,7 +24,6 @@ export const attestedEnable: GalleryDoc = {
     { at: 160, op: 'enable', device: 'X', by: 'P' },
     { at: 180, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A programs the NIC to read in a loop.' },
     { at: 40, text: "P8: STE invalid + CFGI + TLBI + SYNC, reset, lock, measure; P's STE configured but invalid." },

@@ -16,4 +16,3 @@ export const aReadLoop = { iova: '0x40000000', pages: 1, dir: 'read', loop: true
 /** The same, writing. */
 export const aWriteLoop = { iova: '0x40000000', pages: 2, dir: 'write', loop: true, every: 4 };
 
-export const layoutAPX = { A: [0, 0], P: [0, 340], X: [320, 170], 'a-ram': [660, 0], 'p-ram': [660, 340] };

@@ -27,7 +27,6 @@ export const eventqOverflow: GalleryDoc = {
     { at: 0, op: 'program', device: 'X3', by: 'A', dma: [storm('0x40002000')] },
     { at: 40, op: 'transfer', device: 'X1', to: 'P' },
   ],
-  layout: { A: [0, 0], P: [0, 360], X1: [330, 60], X2: [330, 180], X3: [330, 300], 'a-ram': [680, 0], 'p-ram': [680, 360] },
   captions: [
     { at: 0, text: "Three DMA engines of one isolation group write A's RAM, one write per engine every 2 ticks." },
     { at: 40, text: 'The group is transferred to P under P3; A does not stop its engines.' },

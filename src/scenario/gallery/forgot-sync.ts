@@ -1,7 +1,7 @@
 // Gallery 7 — forgot the SYNC: P3 with the `skip-sync` mutation.
 
 import type { GalleryDoc } from './types';
-import { aWriteLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aWriteLoop, twoRams, twoVms } from './common';
 
 export const forgotSync: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -19,7 +19,6 @@ export const forgotSync: GalleryDoc = {
     { at: 0, op: 'program', device: 'X', by: 'A', dma: [{ ...aWriteLoop, every: 1 }] },
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A streams writes into its own RAM, one per tick, up to 8 in flight.' },
     { at: 40, text: 'Transfer under P3 — but the hypervisor never issues CMD_SYNC.' },

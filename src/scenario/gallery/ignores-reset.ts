@@ -1,7 +1,7 @@
 // Gallery 12 — a device that ignores reset, under P1.
 
 import type { GalleryDoc } from './types';
-import { aReadLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aReadLoop, twoRams, twoVms } from './common';
 
 export const ignoresReset: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -18,7 +18,6 @@ export const ignoresReset: GalleryDoc = {
     { at: 0, op: 'program', device: 'X', by: 'A', dma: [aReadLoop] },
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A programs the NIC to read IPA 0x40000000 in a loop.' },
     { at: 40, text: 'P1: bus master off, STE invalid + CFGI + TLBI + SYNC, reset — which this NIC ignores.' },

@@ -25,7 +25,6 @@ export const lendDmaVisible: GalleryDoc = {
     { at: 60, op: 'cpuWrite', endpoint: 'P', region: 'a-dma', secret: true },
     { at: 100, op: 'transfer', device: 'X', to: 'P' },
   ],
-  layout: { A: [0, 0], P: [0, 360], X: [330, 100], 'a-ram': [680, -60], 'a-dma': [680, 150], 'p-ram': [680, 360] },
   captions: [
     { at: 0, text: "The manifest gives the NIC a table mapping A's DMA buffer only. A streams into it." },
     { at: 40, text: 'A lends the buffer to P with CLEAR. FF-A unmaps it from A\'s stage-2 — but not from the NIC\'s table (I3).' },

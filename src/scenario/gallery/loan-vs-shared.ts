@@ -35,7 +35,6 @@ export const loanVsShared: GalleryDoc = {
     { at: 160, op: 'memRelinquish', by: 'P', handle: 'buf' },
     { at: 200, op: 'memReclaim', by: 'A', handle: 'buf' },
   ],
-  layout: { A: [0, 0], P: [0, 360], GPU: [330, 100], DSP: [330, 260], 'a-ram': [680, 0], 'shared-buf': [680, 180], 'p-ram': [680, 360] },
   captions: [
     { at: 0, text: 'A shares a buffer with P (FF-A SHARE); P retrieves it.' },
     { at: 10, text: 'P5: the GPU gets a table that maps only the shared buffer. P6: the DSP is lent to P.' },

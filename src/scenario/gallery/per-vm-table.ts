@@ -1,7 +1,7 @@
 // Gallery 4 — P3, per-VM table with explicit enable, and its pitfall.
 
 import type { GalleryDoc } from './types';
-import { aReadLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aReadLoop, twoRams, twoVms } from './common';
 
 export const perVmTable: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -20,7 +20,6 @@ export const perVmTable: GalleryDoc = {
     { at: 100, op: 'map', device: 'X', by: 'P', region: 'p-ram' },
     { at: 140, op: 'enable', device: 'X', by: 'P' },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A programs the NIC and never pauses it — A may be malicious.' },
     { at: 40, text: "Transfer under P3: STE invalid, CFGI, SYNC. Reads translated before the SYNC land in A's RAM." },

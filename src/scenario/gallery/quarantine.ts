@@ -26,7 +26,6 @@ export const quarantine: GalleryDoc = {
     { at: 10, op: 'smmuEnable' },
     { at: 60, op: 'transfer', device: 'NVMe', to: 'H' },
   ],
-  layout: { H: [0, 0], G: [0, 360], NVMe: [330, 180], 'hyp-mem': [680, -120], 'h-ram': [680, 80], 'g-ram': [680, 360] },
   captions: [
     { at: 0, text: 'At boot the SMMU is off: GBPA aborts the guest\'s early DMA, without a record.' },
     { at: 10, text: 'The SMMU is enabled: the guest writes its own RAM through its table.' },

@@ -1,7 +1,7 @@
 // Gallery 2 — P1, reset on transfer (pKVM, VFIO).
 
 import type { GalleryDoc } from './types';
-import { aReadLoop, layoutAPX, twoRams, twoVms } from './common';
+import { aReadLoop, twoRams, twoVms } from './common';
 
 export const resetOnTransfer: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -19,7 +19,6 @@ export const resetOnTransfer: GalleryDoc = {
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
     { at: 120, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 2, dir: 'write', loop: true, every: 6 }] },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: 'A programs the NIC to read its own RAM in a loop.' },
     { at: 40, text: 'Transfer under P1: the NIC goes to the hypervisor and bus mastering is switched off.' },

@@ -23,7 +23,6 @@ export const seedAttack: GalleryDoc = {
     { at: 0, op: 'program', device: 'X', by: 'A', dma: [{ iova: '0x40000000', pages: 1, dir: 'read', loop: true, every: 5 }] },
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
   ],
-  layout: { A: [0, 0], P: [0, 320], X: [300, 160], 'a-ram': [640, 0], 'p-ram': [640, 320] },
   captions: [
     { at: 0, text: "A programs the NIC to read IPA 0x40000000 in a loop — A's own RAM." },
     { at: 40, text: "A hands the NIC to P. Under P0 the STE is repointed at P's CPU stage-2, with CFGI and SYNC." },

@@ -1,7 +1,7 @@
 // Gallery 9 — a stale ATC: an ATS device keeps A's translations (the `skip-atc-inv` mutation).
 
 import type { GalleryDoc } from './types';
-import { layoutAPX, twoRams, twoVms } from './common';
+import { twoRams, twoVms } from './common';
 
 export const staleAtc: GalleryDoc = {
   format: 'dma-handoff/scenario',
@@ -23,7 +23,6 @@ export const staleAtc: GalleryDoc = {
     { at: 140, op: 'enable', device: 'X', by: 'P' },
     { at: 160, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 2, dir: 'write', loop: true, every: 5 }] },
   ],
-  layout: layoutAPX,
   captions: [
     { at: 0, text: "A's NIC fills its ATC with translations of A's RAM; its writes skip the SMMU's TLB." },
     { at: 40, text: 'Transfer under P3: STE invalid, CFGI, TLBI, SYNC. The SMMU checks ATS traffic, so it aborts too.' },

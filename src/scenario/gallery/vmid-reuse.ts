@@ -31,7 +31,6 @@ export const vmidReuse: GalleryDoc = {
     { at: 135, op: 'enable', device: 'X', by: 'P' },
     { at: 160, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
-  layout: { A: [0, 0], P: [0, 360], X: [330, 120], D: [330, 300], 'a-ram': [680, 0], 'p-ram': [680, 280], 'p-buf': [680, 470] },
   captions: [
     { at: 0, text: 'A writes its RAM through the NIC; the TLB caches IOVA 0x40000000 → A\'s RAM under the NIC\'s VMID.' },
     { at: 40, text: 'A pauses the NIC like a well-behaved owner.' },

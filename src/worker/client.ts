@@ -1,0 +1,42 @@
+// The app talks to the engine through this interface, hosted in a Web Worker in the app and
+// in-process in tests: the same requests, the same responses.
+
+import type { Request, Response } from './protocol';
+import { Server } from './serve';
+
+export interface SimClient {
+  send(req: Request): void;
+  onResponse(cb: (r: Response) => void): void;
+  readonly kind: 'worker' | 'in-process';
+  dispose(): void;
+}
+
+export function workerClient(): SimClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-engine' });
+  let cb: (r: Response) => void = () => {};
+  worker.onmessage = (e: MessageEvent<Response>) => cb(e.data);
+  worker.onerror = (e) => cb({ type: 'error', message: `the simulation worker failed: ${e.message}` });
+  return {
+    kind: 'worker',
+    send: (req) => worker.postMessage(req),
+    onResponse: (f) => void (cb = f),
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** Same protocol without a worker; responses arrive asynchronously, as they would from a worker. */
+export function inProcessClient(): SimClient {
+  const server = new Server();
+  let cb: (r: Response) => void = () => {};
+  let disposed = false;
+  return {
+    kind: 'in-process',
+    send: (req) => {
+      queueMicrotask(() => {
+        if (!disposed) for (const r of server.handle(structuredClone(req))) cb(r);
+      });
+    },
+    onResponse: (f) => void (cb = f),
+    dispose: () => void (disposed = true),
+  };
+}

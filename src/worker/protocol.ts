@@ -1,0 +1,53 @@
+// The typed messages between the app and the engine host (DESIGN.md §3.3). The same messages are
+// used in-process, so one test suite covers both.
+
+import type { Scenario, ScriptOp } from '../sim/model/scenario';
+import type { Counters, LogRecord, OpRecord, Violation } from '../sim/model/state';
+import type { SimView } from './view';
+
+export type Request =
+  /** A (new or edited) scenario; the playhead goes to `at`. */
+  | { type: 'load'; scenario: Scenario; at: number; playing: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'speed'; ticksPerSecond: number }
+  | { type: 'seek'; t: number }
+  | { type: 'step'; unit: 'event' | 'tick' | 'op' }
+  /** The app is ready to draw another frame; `ms` of wall time passed since the last one. */
+  | { type: 'frame'; ms: number }
+  /** Run the scout further (the user plays past the end). */
+  | { type: 'extend'; horizon: number };
+
+export interface Summary {
+  horizon: number;
+  ops: OpRecord[];
+  log: LogRecord[];
+  logDropped: number;
+  violations: Violation[];
+  counters: Counters;
+  traceHash: string;
+  checkpoints: number;
+}
+
+export interface Frame {
+  type: 'frame';
+  seq: number;
+  /** Continuous playhead in ticks. */
+  clock: number;
+  playing: boolean;
+  speed: number;
+  horizon: number;
+  view: SimView;
+  /** In-flight transactions, packed (see TX in view.ts); transferred, not copied. */
+  inflight: Float64Array;
+  /** Transactions that ended in the last few ticks, packed the same way. */
+  ended: Float64Array;
+}
+
+export type Response =
+  | { type: 'loaded'; summary: Summary; loadMs: number }
+  | { type: 'summary'; summary: Summary }
+  | Frame
+  | { type: 'error'; message: string };
+
+export type { ScriptOp };

@@ -1,0 +1,65 @@
+// One request in, the responses out: the logic shared by the worker and the in-process client.
+
+import type { Request, Response } from './protocol';
+import { SimHost } from './host';
+
+export class Server {
+  host: SimHost | null = null;
+  private seq = 0;
+
+  handle(req: Request): Response[] {
+    try {
+      return this.handleUnsafe(req);
+    } catch (e) {
+      return [{ type: 'error', message: `the simulation stopped: ${(e as Error).message}` }];
+    }
+  }
+
+  private handleUnsafe(req: Request): Response[] {
+    if (req.type === 'load') {
+      const start = performance.now();
+      const speed = this.host?.speed;
+      this.host = new SimHost(req.scenario);
+      if (speed !== undefined) this.host.speed = speed;
+      this.host.seek(Math.min(req.at, this.host.horizon));
+      this.host.playing = req.playing;
+      return [{ type: 'loaded', summary: this.host.summary(), loadMs: performance.now() - start }, this.host.frame(++this.seq)];
+    }
+    const h = this.host;
+    if (h === null) return [{ type: 'error', message: 'no scenario loaded' }];
+    switch (req.type) {
+      case 'play':
+        if (h.clock >= h.horizon) h.seek(0);
+        h.playing = true;
+        break;
+      case 'pause':
+        h.playing = false;
+        break;
+      case 'speed':
+        h.speed = Math.max(0.1, Math.min(100000, req.ticksPerSecond));
+        break;
+      case 'seek':
+        h.playing = false;
+        h.seek(req.t);
+        break;
+      case 'step':
+        h.playing = false;
+        if (req.unit === 'event') h.stepEvent();
+        else if (req.unit === 'tick') h.stepTick();
+        else h.stepOp();
+        break;
+      case 'frame':
+        h.advance(req.ms);
+        return [h.frame(++this.seq)];
+      case 'extend':
+        h.extend(req.horizon);
+        return [{ type: 'summary', summary: h.summary() }];
+    }
+    return [h.frame(++this.seq)];
+  }
+}
+
+/** Buffers a frame carries, to transfer rather than copy. */
+export function transferables(r: Response): Transferable[] {
+  return r.type === 'frame' ? [r.inflight.buffer, r.ended.buffer] : [];
+}
