@@ -1,0 +1,91 @@
+// The canvas: React Flow draws the system's structure; in-flight DMA is drawn by one overlay
+// layer on top (Overlay.tsx), never as React state or animated edges.
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useApp } from '../../store/appStore';
+import { buildEdges, buildNodes, type CanvasNode } from './graph';
+import { EndpointNode } from '../nodes/EndpointNode';
+import { DeviceNode } from '../nodes/DeviceNode';
+import { RegionNode } from '../nodes/RegionNode';
+import { SmmuNode } from '../nodes/SmmuNode';
+import { Overlay } from './Overlay';
+import { endpointColour } from '../theme';
+import './canvas.css';
+
+const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
+
+export function Canvas() {
+  const scenario = useApp((s) => s.scenario);
+  const view = useApp((s) => s.view);
+  const moveNode = useApp((s) => s.moveNode);
+  const select = useApp((s) => s.select);
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
+
+  // Nodes are rebuilt when the scenario's structure or its stored layout changes (a drag writes the
+  // layout, so the rebuilt node sits where it was dropped).
+  useEffect(() => {
+    if (scenario !== null) setNodes((prev) => mergeSelection(prev, buildNodes(scenario)));
+  }, [scenario]);
+
+  const edges = useMemo(() => (view === null ? [] : buildEdges(view)), [view?.devices, view?.tables, view?.smmu.ste, view?.pages]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: CanvasNode, dragged: CanvasNode[]) => {
+      // One undoable edit per drag, however many nodes moved.
+      for (const n of dragged.length > 0 ? dragged : [node]) moveNode(n.id, [n.position.x, n.position.y]);
+    },
+    [moveNode],
+  );
+
+  const onNodeClick: NodeMouseHandler<CanvasNode> = useCallback(
+    (_, n) => select({ kind: n.type === 'smmu' ? 'smmu' : (n.type as 'endpoint' | 'device' | 'region'), id: n.id }),
+    [select],
+  );
+
+  if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
+  return (
+    <div className="cv-root" data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => select(null)}
+        fitView
+        fitViewOptions={{ padding: 0.12 }}
+        minZoom={0.15}
+        maxZoom={2.5}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        colorMode="dark"
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#262b33" />
+        <MiniMap pannable zoomable nodeColor={(n) => minimapColour(n as CanvasNode, view)} maskColor="#0d0f12bb" />
+        <Controls showInteractive={false} />
+        <Overlay />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function mergeSelection(prev: CanvasNode[], next: CanvasNode[]): CanvasNode[] {
+  const selected = new Set(prev.filter((n) => n.selected).map((n) => n.id));
+  return next.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+}
+
+function minimapColour(n: CanvasNode, view: ReturnType<typeof useApp.getState>['view']): string {
+  if (view === null) return '#444';
+  if (n.type === 'endpoint') return endpointColour(n.data.index);
+  if (n.type === 'device') return endpointColour(view.devices[n.data.index]?.owner ?? -1);
+  if (n.type === 'region') return endpointColour(view.regions[n.data.index]?.owner ?? -1);
+  return '#6b7380';
+}

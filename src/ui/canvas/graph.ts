@@ -1,0 +1,75 @@
+// The canvas graph: nodes for endpoints, devices, the SMMU and memory regions, and the edges
+// between them — ownership, streams, IOMMU mappings and CPU stage-2 — derived from the scenario
+// (which nodes exist) and the engine's view at the playhead (who owns what now).
+
+import type { Edge, Node } from '@xyflow/react';
+import type { Scenario } from '../../sim/model/scenario';
+import type { SimView } from '../../worker/view';
+import { endpointColour } from '../theme';
+import { autoLayout, positionOf, SMMU_ID } from './layout';
+
+export type NodeKind = 'endpoint' | 'device' | 'smmu' | 'region';
+export type CanvasNode = Node<{ index: number }, NodeKind>;
+
+export function buildNodes(s: Scenario): CanvasNode[] {
+  const auto = autoLayout(s);
+  const nodes: CanvasNode[] = [];
+  // View indices: endpoints are offset by the two built-ins (hyp, quarantine).
+  s.endpoints.forEach((e, i) => nodes.push({ id: e.id, type: 'endpoint', position: positionOf(s, auto, e.id), data: { index: i + 2 } }));
+  s.devices.forEach((d, i) => nodes.push({ id: d.id, type: 'device', position: positionOf(s, auto, d.id), data: { index: i } }));
+  nodes.push({ id: SMMU_ID, type: 'smmu', position: positionOf(s, auto, SMMU_ID), data: { index: 0 } });
+  s.memory.forEach((r, i) => nodes.push({ id: r.id, type: 'region', position: positionOf(s, auto, r.id), data: { index: i } }));
+  return nodes;
+}
+
+const EDGE_LABEL = { fontSize: 11, fill: '#c9ced6' };
+
+export function buildEdges(v: SimView): Edge[] {
+  const edges: Edge[] = [];
+  const epId = (i: number) => (i >= 2 ? v.endpoints[i].id : null);
+  // Ownership: owner → device (solid), with the assignment state when it is not plain "assigned".
+  for (const d of v.devices) {
+    const owner = epId(d.owner);
+    if (owner !== null)
+      edges.push({
+        id: `own:${d.id}`,
+        source: owner,
+        target: d.id,
+        type: 'default',
+        style: { stroke: endpointColour(d.owner), strokeWidth: 2 },
+        label: d.assign === 'assigned' ? undefined : d.assign,
+        labelStyle: EDGE_LABEL,
+        labelBgStyle: { fill: '#16191e' },
+        data: { kind: 'ownership' },
+      });
+    const pending = epId(d.pendingFor);
+    if (pending !== null && d.pendingFor !== d.owner)
+      edges.push({ id: `pend:${d.id}`, source: pending, target: d.id, style: { stroke: endpointColour(d.pendingFor), strokeDasharray: '6 4' }, label: d.assign, labelStyle: EDGE_LABEL, labelBgStyle: { fill: '#16191e' }, data: { kind: 'ownership' } });
+    // Streams: device → SMMU, one edge per device labelled with its StreamIDs.
+    edges.push({ id: `sid:${d.id}`, source: d.id, target: SMMU_ID, style: { stroke: '#5b6270', strokeWidth: 1.5 }, label: `SID ${d.streams.join(', ')}`, labelStyle: EDGE_LABEL, labelBgStyle: { fill: '#16191e' }, data: { kind: 'stream' } });
+  }
+  // IOMMU mappings: SMMU → region, for every table a valid STE points at that maps a page of it.
+  const byId = new Map(v.tables.map((t) => [t.id, t]));
+  const mapped = new Map<number, Set<string>>();
+  for (const ste of v.smmu.ste) {
+    const t = ste.valid && ste.config === 's2' && ste.table !== null ? byId.get(ste.table) : undefined;
+    if (t === undefined) continue;
+    for (const r of t.regions) {
+      if (!mapped.has(r)) mapped.set(r, new Set());
+      mapped.get(r)!.add(`${t.id} · VMID ${t.vmid}`);
+    }
+  }
+  for (const [r, tables] of mapped)
+    edges.push({ id: `map:${v.regions[r].id}`, source: SMMU_ID, target: v.regions[r].id, style: { stroke: '#7d8594', strokeWidth: 1.5 }, label: [...tables].join(' / '), labelStyle: EDGE_LABEL, labelBgStyle: { fill: '#16191e' }, data: { kind: 'mapping' } });
+  // CPU stage-2: an endpoint → each region it can access from its CPU (faint, dotted).
+  for (const r of v.regions)
+    for (let e = 2; e < v.endpoints.length; e++)
+      if (pageSpan(v, r, (p) => (p.modes[e] & 1) !== 0))
+        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', opacity: 0.45 }, data: { kind: 'stage2' } });
+  return edges;
+}
+
+function pageSpan(v: SimView, r: SimView['regions'][number], f: (p: SimView['pages'][number]) => boolean): boolean {
+  for (let i = r.firstPage; i < r.firstPage + r.pages; i++) if (f(v.pages[i])) return true;
+  return false;
+}

@@ -1,0 +1,68 @@
+// A DMA-capable device: owner, assignment state, bus master, outstanding transactions, ATS and
+// its descriptors — each in the colour of whoever programmed it (the seed's attack is visible here:
+// A's descriptor still sits in a device P owns).
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useView } from '../../store/appStore';
+import { endpointColour, hexAddr } from '../theme';
+import type { CanvasNode } from '../canvas/graph';
+import './nodes.css';
+
+export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
+  const d = useView((v) => v.devices[data.index]);
+  const names = useView((v) => v.endpoints);
+  if (d === undefined || names === undefined) return null;
+  const who = (i: number) => (i >= 0 ? names[i].id : 'nobody');
+  const colour = endpointColour(d.owner);
+  return (
+    <div className={`dn-node dn-device${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-device" data-id={d.id}>
+      <Handle type="target" position={Position.Left} />
+      <div className="dn-head dn-head-device">
+        <span className="dn-kind">DEV</span>
+        <span className="dn-title">{d.name}</span>
+        <span className="dn-chip" style={{ background: colour }} title="owner">
+          {who(d.owner)}
+        </span>
+      </div>
+      <div className="dn-body">
+        <div className="dn-row">
+          <span>state</span>
+          <b data-testid="device-state">{d.assign}</b>
+        </div>
+        <div className="dn-row">
+          <span>bus master</span>
+          <b className={d.busMaster ? '' : 'dn-dim'}>{d.resetting ? 'resetting…' : d.paused ? 'paused' : d.busMaster ? 'on' : 'off'}</b>
+        </div>
+        <div className="dn-row">
+          <span>in flight</span>
+          <b>
+            {d.outstanding}/{d.maxOutstanding}
+          </b>
+        </div>
+        <div className="dn-bar">
+          <div style={{ width: `${(100 * d.outstanding) / d.maxOutstanding}%`, background: colour }} />
+        </div>
+        <div className="dn-row">
+          <span>SID</span>
+          <b>{d.streams.join(', ')}</b>
+        </div>
+        {d.ats && (
+          <div className="dn-row">
+            <span>ATS</span>
+            <b>ATC {d.atc.length} entr{d.atc.length === 1 ? 'y' : 'ies'}</b>
+          </div>
+        )}
+        <div className="dn-descs">
+          {d.descriptors.length === 0 && <div className="dn-dim">no descriptors</div>}
+          {d.descriptors.map((x, k) => (
+            <div key={k} className={`dn-desc${x.done ? ' dn-dim' : ''}`} style={{ borderLeftColor: endpointColour(x.programmedBy) }} title={`programmed by ${who(x.programmedBy)}`}>
+              <span style={{ color: endpointColour(x.programmedBy) }}>{who(x.programmedBy)}</span> {x.dir} {hexAddr(x.iova)}×{x.pages}
+              {x.loop ? ' ⟳' : ''}
+            </div>
+          ))}
+        </div>
+      </div>
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}

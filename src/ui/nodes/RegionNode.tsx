@@ -1,0 +1,87 @@
+// A memory region as a grid of 4 KiB pages, each coloured by its owner, striped when shared,
+// dimmed when lent out, with borrowers as bars and secret pages marked. The overlay flashes a
+// page when a DMA commits to it; `data-page` is its anchor.
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useView } from '../../store/appStore';
+import { endpointColour, hexAddr } from '../theme';
+import type { CanvasNode } from '../canvas/graph';
+import { O, V, X } from '../../sim/model/state';
+import { PAGE_BYTES } from '../../scenario/hex';
+import type { PageView } from '../../worker/view';
+import './nodes.css';
+
+export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
+  const r = useView((v) => v.regions[data.index]);
+  const pages = useView((v) => (r === undefined ? undefined : v.pages.slice(r.firstPage, r.firstPage + r.pages)));
+  const names = useView((v) => v.endpoints);
+  if (r === undefined || pages === undefined || names === undefined) return null;
+  const colour = endpointColour(r.owner);
+  return (
+    <div className={`dn-node dn-region${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-region" data-id={r.id}>
+      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Top} id="s2" />
+      <div className="dn-head" style={{ background: colour }}>
+        <span className="dn-kind">MEM</span>
+        <span className="dn-title">{r.name}</span>
+      </div>
+      <div className="dn-body">
+        <div className="dn-row dn-mono">
+          <span>PA</span>
+          <b>
+            {hexAddr(r.pa)}–{hexAddr(r.pa + r.pages * PAGE_BYTES - 1)}
+          </b>
+        </div>
+        {r.owner >= 2 && (
+          <div className="dn-row dn-mono">
+            <span>IPA</span>
+            <b>{hexAddr(r.ipa)}</b>
+          </div>
+        )}
+        <div className="dn-pages">
+          {pages.map((p, k) => (
+            <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PageCell({ index, page, pa, names }: { index: number; page: PageView; pa: number; names: { id: string }[] }) {
+  const own = page.modes[page.owner] ?? 0;
+  const lentOut = (own & O) !== 0 && (own & V) === 0;
+  const shared = (own & V) !== 0 && (own & X) === 0;
+  const borrowers: number[] = [];
+  page.modes.forEach((m, e) => {
+    if (e !== page.owner && m & V) borrowers.push(e);
+  });
+  const colour = endpointColour(page.owner);
+  const title = [
+    `${hexAddr(pa)} — owner ${names[page.owner]?.id ?? '?'}${lentOut ? ' (lent out: no access)' : shared ? ' (shared)' : ''}`,
+    borrowers.length > 0 ? `borrowers: ${borrowers.map((b) => names[b].id).join(', ')}` : '',
+    `holds ${names[page.dataOf]?.id ?? '?'}'s data${page.secret ? ' — SECRET' : ''}`,
+    page.lastWriteBy >= 0 ? `last DMA write programmed by ${names[page.lastWriteBy].id}` : '',
+    page.kind !== 'normal' ? page.kind : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <div
+      className={`dn-page${lentOut ? ' dn-page-lent' : ''}${shared ? ' dn-page-shared' : ''}`}
+      style={{ background: colour }}
+      data-page={index}
+      title={title}
+    >
+      {page.secret && <span className="dn-secret" aria-label="secret" />}
+      {page.lastWriteBy >= 0 && page.lastWriteBy !== page.dataOf && <span className="dn-foreign" style={{ background: endpointColour(page.lastWriteBy) }} />}
+      {borrowers.length > 0 && (
+        <span className="dn-borrowers">
+          {borrowers.map((b) => (
+            <i key={b} style={{ background: endpointColour(b) }} />
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}

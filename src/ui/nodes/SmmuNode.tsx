@@ -1,0 +1,117 @@
+// The SMMU as an SMMU engineer draws it: stream table (SID → STE), configuration cache (stale
+// copies marked), TLB grouped by VMID, command queue with what a SYNC waits on, and the event queue.
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useView } from '../../store/appStore';
+import { FAULT_COLOUR, hexAddr } from '../theme';
+import type { CanvasNode } from '../canvas/graph';
+import type { SteView } from '../../worker/view';
+import './nodes.css';
+
+const steText = (s: SteView) => (!s.valid ? 'invalid' : s.config === 's2' ? `s2 · VMID ${s.vmid} · ${s.table ?? '—'}` : s.config);
+
+export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
+  const m = useView((v) => v.smmu);
+  if (m === undefined) return null;
+  const sync = m.cmdq.waitingSync;
+  return (
+    <div className={`dn-node dn-smmu${selected ? ' dn-selected' : ''}`} data-testid="node-smmu">
+      <Handle type="target" position={Position.Left} />
+      <div className="dn-head dn-head-smmu">
+        <span className="dn-kind">SMMU</span>
+        <span className="dn-title">{m.enabled ? 'enabled' : `disabled · GBPA ${m.gbpa}`}</span>
+        <span className="dn-dim">unassigned: {m.unassigned}{m.atsCheck ? ' · ATS checked' : ''}</span>
+      </div>
+      <div className="dn-smmu-grid">
+        <section>
+          <h4>Stream table</h4>
+          <table className="dn-table">
+            <tbody>
+              {m.ste.map((s) => (
+                <tr key={s.sid} className={s.valid ? '' : 'dn-bad'}>
+                  <td>SID {s.sid}</td>
+                  <td>{steText(s)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h4>Config cache</h4>
+          <table className="dn-table">
+            <tbody>
+              {m.cfg.length === 0 && (
+                <tr>
+                  <td className="dn-dim">empty</td>
+                </tr>
+              )}
+              {m.cfg.map((s) => (
+                <tr key={s.sid} className={s.stale ? 'dn-stale' : ''} title={s.stale ? 'stale: the STE in memory changed and this copy was not invalidated (CFGI)' : ''}>
+                  <td>SID {s.sid}</td>
+                  <td>
+                    {steText(s)}
+                    {s.stale ? ' · stale' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h4>TLB (by VMID)</h4>
+          {m.tlb.length === 0 && <div className="dn-dim">empty</div>}
+          {m.tlb.map((g) => (
+            <div key={g.vmid} className="dn-tlb">
+              <b>VMID {g.vmid}</b> <span className="dn-dim">{g.count} entr{g.count === 1 ? 'y' : 'ies'}</span>
+              <div className="dn-mono dn-small">
+                {g.entries.slice(0, 4).map((e) => (
+                  <div key={e.iovaPage} className={e.stale ? 'dn-stale' : ''} title={e.stale ? `stale: ${e.table} no longer maps this` : e.table}>
+                    {hexAddr(e.iovaPage * 4096)} → {hexAddr(e.pfn * 4096)} {e.r ? 'R' : ''}
+                    {e.w ? 'W' : ''}
+                    {e.stale ? ' stale' : ''}
+                  </div>
+                ))}
+                {g.count > 4 && <div className="dn-dim">+{g.count - 4} more</div>}
+              </div>
+            </div>
+          ))}
+        </section>
+        <section>
+          <h4>Command queue</h4>
+          {m.cmdq.length === 0 && !sync && <div className="dn-dim">idle · {m.cmdq.consumed} consumed</div>}
+          <div className="dn-mono dn-small">
+            {m.cmdq.queue.map((c, k) => (
+              <div key={k} className={k === 0 && sync ? 'dn-wait' : ''}>
+                {c}
+              </div>
+            ))}
+            {m.cmdq.length > m.cmdq.queue.length && <div className="dn-dim">+{m.cmdq.length - m.cmdq.queue.length} more</div>}
+          </div>
+          {sync && (
+            <div className="dn-wait" data-testid="sync-waiting">
+              SYNC waiting on {m.cmdq.drain} transaction{m.cmdq.drain === 1 ? '' : 's'}
+              {m.cmdq.atcPending > 0 ? ` and ${m.cmdq.atcPending} ATC ack${m.cmdq.atcPending === 1 ? '' : 's'}` : ''}
+            </div>
+          )}
+        </section>
+        <section className="dn-span">
+          <h4>
+            Event queue {m.eventq.count}/{m.eventq.capacity}
+            {m.eventq.overflow && <span style={{ color: FAULT_COLOUR }}> · overflow</span>}
+            {m.eventq.dropped > 0 && <span style={{ color: FAULT_COLOUR }}> · {m.eventq.dropped} dropped</span>}
+          </h4>
+          <div className="dn-mono dn-small">
+            {m.eventq.records.length === 0 && <span className="dn-dim">empty (drained by the hypervisor)</span>}
+            {m.eventq.records.map((r, k) => (
+              <div key={k} style={{ color: FAULT_COLOUR }}>
+                t={r.t} {r.name} 0x{r.number.toString(16).padStart(2, '0')} SID {r.sid} {hexAddr(r.addr)} {r.write ? 'W' : 'R'}
+              </div>
+            ))}
+          </div>
+        </section>
+      </div>
+      <div className="dn-anchor-in" data-anchor="smmu-in" />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
