@@ -1,0 +1,37 @@
+// Browser tests run against the production build (`vite preview`). Browsers: Debian's Chromium
+// when present (these machines cannot download Playwright's own), chosen by CHROMIUM_PATH or by
+// detection; elsewhere Playwright's own Chromium.
+
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  use: {
+    baseURL: 'http://localhost:4317',
+    viewport: { width: 1280, height: 800 },
+    headless: true,
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [
+    { name: 'browser', testIgnore: /\.perf\.spec\.ts$/ },
+    { name: 'perf', testMatch: /\.perf\.spec\.ts$/ },
+  ],
+  webServer: {
+    command: 'npx vite preview --port 4317 --strictPort',
+    url: 'http://localhost:4317',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
