@@ -17,7 +17,7 @@ import type { Frame, Summary } from './protocol';
 export const TAIL_TICKS = 400;
 export const MIN_HORIZON = 600;
 /** A checkpoint is left after this many transactions were issued since the last one, or these many ticks. */
-const CHECKPOINT_TXNS = 4000;
+const CHECKPOINT_TXNS = 1500;
 const CHECKPOINT_TICKS = 2000;
 /** Scout slice: the scout runs this many ticks between checkpoint decisions. */
 const SLICE = 16;

@@ -1,10 +1,11 @@
 // The canvas: React Flow draws the system's structure; in-flight DMA is drawn by one overlay
 // layer on top (Overlay.tsx), never as React state or animated edges.
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
+import type { Scenario } from '../../sim/model/scenario';
 import { buildEdges, buildNodes, type CanvasNode } from './graph';
 import { EndpointNode } from '../nodes/EndpointNode';
 import { DeviceNode } from '../nodes/DeviceNode';
@@ -22,12 +23,15 @@ export function Canvas() {
   const moveNode = useApp((s) => s.moveNode);
   const select = useApp((s) => s.select);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
+  const [builtFor, setBuiltFor] = useState<Scenario | null>(null);
 
-  // Nodes are rebuilt when the scenario's structure or its stored layout changes (a drag writes the
-  // layout, so the rebuilt node sits where it was dropped).
-  useEffect(() => {
-    if (scenario !== null) setNodes((prev) => mergeSelection(prev, buildNodes(scenario)));
-  }, [scenario]);
+  // Nodes are rebuilt when the scenario or its stored layout changes (a drag writes the layout, so
+  // the rebuilt node sits where it was dropped). Adjusting state while rendering, as React advises
+  // for state derived from a prop, rather than in an effect.
+  if (scenario !== builtFor) {
+    setBuiltFor(scenario);
+    setNodes((prev) => (scenario === null ? [] : mergeSelection(prev, buildNodes(scenario))));
+  }
 
   const edges = useMemo(() => (view === null ? [] : buildEdges(view)), [view?.devices, view?.tables, view?.smmu.ste, view?.pages]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -13,9 +13,12 @@ import './nodes.css';
 
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   const r = useView((v) => v.regions[data.index]);
-  const pages = useView((v) => (r === undefined ? undefined : v.pages.slice(r.firstPage, r.firstPage + r.pages)));
+  // The whole page list is selected (a stable reference while no page changes) and sliced here:
+  // a selector must not build a new array on every call.
+  const allPages = useView((v) => v.pages);
   const names = useView((v) => v.endpoints);
-  if (r === undefined || pages === undefined || names === undefined) return null;
+  if (r === undefined || allPages === undefined || names === undefined) return null;
+  const pages = allPages.slice(r.firstPage, r.firstPage + r.pages);
   const colour = endpointColour(r.owner);
   return (
     <div className={`dn-node dn-region${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-region" data-id={r.id}>

@@ -1,0 +1,63 @@
+// The run's log up to the playhead: operations, hypervisor steps, operation errors, SMMU event
+// records and violations, filterable. Only the last rows that match are rendered.
+
+import { useEffect, useMemo, useRef } from 'react';
+import { useApp } from '../../store/appStore';
+import './panels.css';
+
+const KINDS = ['op', 'step', 'opError', 'event', 'violation', 'note'] as const;
+const SHOWN = 400;
+
+export function LogPanel() {
+  const log = useApp((s) => s.summary?.log);
+  const now = useApp((s) => Math.floor(s.clock));
+  const filter = useApp((s) => s.logFilter);
+  const box = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => {
+    if (log === undefined) return [];
+    // The log is in time order: cut at the playhead by binary search.
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (log[mid].t <= now) lo = mid + 1;
+      else hi = mid;
+    }
+    const text = filter.text.toLowerCase();
+    const out = [];
+    for (let i = lo - 1; i >= 0 && out.length < SHOWN; i--) {
+      const r = log[i];
+      if (filter.kinds.includes(r.kind) && (text === '' || r.text.toLowerCase().includes(text))) out.push(r);
+    }
+    return out.reverse();
+  }, [log, now, filter]);
+  useEffect(() => {
+    const b = box.current;
+    if (b) b.scrollTop = b.scrollHeight;
+  }, [rows]);
+  return (
+    <section className="pn-log" data-testid="log">
+      <div className="pn-log-bar">
+        {KINDS.map((k) => (
+          <button
+            key={k}
+            aria-pressed={filter.kinds.includes(k)}
+            className={`pn-chip pn-k-${k}`}
+            onClick={() => useApp.getState().setLogFilter({ kinds: filter.kinds.includes(k) ? filter.kinds.filter((x) => x !== k) : [...filter.kinds, k] })}
+          >
+            {k}
+          </button>
+        ))}
+        <input aria-label="Filter log" placeholder="filter…" value={filter.text} onChange={(e) => useApp.getState().setLogFilter({ text: e.target.value })} />
+      </div>
+      <div className="pn-log-rows" ref={box}>
+        {rows.map((r, i) => (
+          <div key={i} className={`pn-log-row pn-k-${r.kind}`}>
+            <span className="pn-log-t">{r.t}</span>
+            <span>{r.text}</span>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+// The timeline: scripted operations as markers with their hypervisor steps beneath, captions,
+// violations in red, the playhead; click or drag to seek, wheel to zoom in time.
+
+import { useRef, useState } from 'react';
+import { useApp } from '../../store/appStore';
+import { opText } from './format';
+import './panels.css';
+
+export function Timeline() {
+  const summary = useApp((s) => s.summary);
+  const scenario = useApp((s) => s.scenario);
+  const clock = useApp((s) => s.clock);
+  const horizon = useApp((s) => s.horizon);
+  const [zoom, setZoom] = useState(1);
+  const [open, setOpen] = useState<number | null>(null);
+  const track = useRef<HTMLDivElement>(null);
+  const pending = useRef<number | null>(null);
+  if (summary === null || scenario === null || horizon === 0) return <div className="pn-timeline" data-testid="timeline" />;
+
+  const pct = (t: number) => `${(100 * t) / horizon}%`;
+  const tickAt = (clientX: number) => {
+    const r = track.current!.getBoundingClientRect();
+    return Math.max(0, Math.min(horizon, Math.round(((clientX - r.left) / r.width) * horizon)));
+  };
+  // Scrubbing: at most one seek per animation frame, the latest position wins.
+  const scrub = (clientX: number) => {
+    const first = pending.current === null;
+    pending.current = tickAt(clientX);
+    if (first)
+      requestAnimationFrame(() => {
+        if (pending.current !== null) useApp.getState().seek(pending.current);
+        pending.current = null;
+      });
+  };
+  const ops = summary.ops;
+  const opened = open === null ? undefined : ops[open];
+  return (
+    <div className="pn-timeline" data-testid="timeline">
+      <div
+        className="pn-tl-scroll"
+        onWheel={(e) => {
+          if (e.ctrlKey || e.altKey || Math.abs(e.deltaY) > Math.abs(e.deltaX)) setZoom((z) => Math.max(1, Math.min(64, z * (e.deltaY < 0 ? 1.25 : 0.8))));
+        }}
+      >
+        <div
+          ref={track}
+          className="pn-tl-track"
+          style={{ width: `${zoom * 100}%` }}
+          onPointerDown={(e) => {
+            if ((e.target as HTMLElement).closest('[data-marker]')) return;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            scrub(e.clientX);
+          }}
+          onPointerMove={(e) => e.buttons === 1 && e.currentTarget.hasPointerCapture(e.pointerId) && scrub(e.clientX)}
+        >
+          <Ruler horizon={horizon} />
+          <div className="pn-tl-lane pn-tl-ops">
+            {ops.map((o) => (
+              <button
+                key={o.index}
+                data-marker
+                data-testid="timeline-op"
+                data-op={o.op.op}
+                data-t={o.t}
+                className={`pn-tl-op${o.status === 'refused' ? ' pn-refused' : ''}${open === o.index ? ' pn-open' : ''}`}
+                style={{ left: pct(o.t) }}
+                title={`t=${o.t} ${opText(o.op)}${o.error ? ` — refused: ${o.error}` : ''}`}
+                onClick={() => {
+                  setOpen(open === o.index ? null : o.index);
+                  useApp.getState().seek(o.t);
+                }}
+              >
+                {o.op.op}
+              </button>
+            ))}
+          </div>
+          <div className="pn-tl-lane pn-tl-steps">
+            {ops.flatMap((o) => o.steps.map((s, k) => <i key={`${o.index}:${k}`} className={open === o.index ? 'pn-hot' : ''} style={{ left: pct(s.t) }} title={`t=${s.t} ${s.text}`} />))}
+          </div>
+          <div className="pn-tl-lane pn-tl-marks">
+            {scenario.captions.map((c, k) => (
+              <i key={k} className="pn-tl-caption" style={{ left: pct(c.at) }} title={`t=${c.at} ${c.text}`} />
+            ))}
+            {summary.violations.map((v, k) => (
+              <button
+                key={k}
+                data-marker
+                data-testid="timeline-violation"
+                data-invariant={v.number}
+                className="pn-tl-violation"
+                style={{ left: pct(v.t), top: 12 + 14 * stackIndex(summary.violations, k) }}
+                title={`t=${v.t} ${v.number}: ${v.message}`}
+                onClick={() => {
+                  useApp.getState().seek(v.t);
+                  useApp.getState().select({ kind: 'violation', index: k });
+                }}
+              >
+                {v.number}
+              </button>
+            ))}
+          </div>
+          <div className="pn-tl-playhead" data-testid="playhead" style={{ left: pct(clock) }} />
+        </div>
+      </div>
+      {opened && (
+        <div className="pn-tl-detail">
+          <b>
+            t={opened.t} {opText(opened.op)}
+          </b>{' '}
+          <span className={opened.status === 'refused' ? 'pn-bad' : 'pn-dim'}>
+            {opened.status}
+            {opened.error ? ` — ${opened.error}` : ''}
+          </span>
+          <ol>
+            {opened.steps.map((s, k) => (
+              <li key={k}>
+                <button className="pn-link" onClick={() => useApp.getState().seek(s.t)}>
+                  t={s.t}
+                </button>{' '}
+                {s.text}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Ruler({ horizon }: { horizon: number }) {
+  const step = niceStep(horizon / 10);
+  const marks = [];
+  for (let t = 0; t <= horizon; t += step) marks.push(t);
+  return (
+    <div className="pn-tl-ruler">
+      {marks.map((t) => (
+        <span key={t} style={{ left: `${(100 * t) / horizon}%` }}>
+          {t}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(Math.max(1, x)));
+  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= x) ?? p * 10;
+}
+
+/** Violations at the same tick stack (up to three rows) instead of hiding each other. */
+function stackIndex(vs: { t: number }[], k: number): number {
+  let n = 0;
+  for (let i = 0; i < k; i++) if (vs[i].t === vs[k].t) n++;
+  return Math.min(2, n);
+}

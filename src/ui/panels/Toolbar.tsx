@@ -1,0 +1,103 @@
+// The top bar: gallery, policy, mutations, transport and the tick.
+
+import { useApp } from '../../store/appStore';
+import { GALLERY } from '../../scenario/gallery';
+import { POLICIES } from '../../sim/policies';
+import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../../sim/model/scenario';
+import { MUTATION_NOTES } from '../../sim/policies/mutations';
+import './panels.css';
+
+const SPEEDS = [5, 20, 100, 500, 2000];
+
+export function Toolbar() {
+  const scenario = useApp((s) => s.scenario);
+  const galleryId = useApp((s) => s.galleryId);
+  const clock = useApp((s) => s.clock);
+  const horizon = useApp((s) => s.horizon);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const a = useApp.getState();
+  const policy = scenario?.policy.id ?? 'P0';
+  const mutations = scenario?.policy.mutations ?? [];
+  return (
+    <header className="pn-toolbar">
+      <span className="pn-brand">DMA Handoff</span>
+      <label className="pn-field">
+        <span>Gallery</span>
+        <select aria-label="Gallery" value={galleryId ?? ''} onChange={(e) => e.target.value && a.openGallery(e.target.value)}>
+          {galleryId === null && <option value="">{scenario?.title ?? '—'}</option>}
+          {GALLERY.map((g, i) => (
+            <option key={g.id} value={g.id}>
+              {i + 1}. {g.doc.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="pn-field">
+        <span>Policy</span>
+        <select aria-label="Policy" value={policy} onChange={(e) => a.setPolicy(e.target.value as PolicyId)} title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}>
+          {POLICY_IDS.map((p) => (
+            <option key={p} value={p}>
+              {p} {POLICIES[p].name}
+            </option>
+          ))}
+          {policy === 'custom' && <option value="custom">custom</option>}
+        </select>
+      </label>
+      <details className="pn-mutations">
+        <summary aria-label="Mutations">
+          Mutations{mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}
+        </summary>
+        <div className="pn-menu" role="group" aria-label="Mutations">
+          {MUTATION_IDS.map((m) => (
+            <label key={m} title={MUTATION_NOTES[m as MutationId]}>
+              <input type="checkbox" checked={mutations.includes(m)} onChange={() => a.toggleMutation(m)} /> {m}
+            </label>
+          ))}
+        </div>
+      </details>
+      <div className="pn-transport" role="group" aria-label="Playback">
+        <button onClick={() => a.seek(0)} aria-label="Start" title="Start (Home)">
+          <Icon d="M4 3v10M13 3 6 8l7 5z" />
+        </button>
+        <button onClick={() => a.step('event')} aria-label="Step one event" title="One event (→)">
+          <Icon d="M4 3l6 5-6 5zM12 3v10" />
+        </button>
+        <button onClick={() => a.step('tick')} aria-label="Step one tick" title="One tick (Shift+→)">
+          +1
+        </button>
+        <button onClick={a.togglePlay} aria-label={playing ? 'Pause' : 'Play'} className="pn-play" title="Play / pause (space)">
+          {playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
+        </button>
+        <button onClick={() => a.step('op')} aria-label="Next operation" title="Next operation (Ctrl+→)">
+          <Icon d="M2 3l5 5-5 5zM8 3l5 5-5 5z" />
+        </button>
+        <button onClick={() => a.seek(horizon)} aria-label="End" title="End (End)">
+          <Icon d="M3 3l7 5-7 5zM12 3v10" fill />
+        </button>
+        <select aria-label="Speed" value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s} ticks/s
+            </option>
+          ))}
+          {!SPEEDS.includes(speed) && <option value={speed}>{speed} ticks/s</option>}
+        </select>
+      </div>
+      <span className="pn-tick" data-testid="tick">
+        t = {Math.floor(clock)} / {horizon}
+      </span>
+      <button className="pn-help" onClick={() => a.setShortcutsOpen(true)} aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </header>
+  );
+}
+
+function Icon({ d, fill = false }: { d: string; fill?: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={d} fill={fill ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+    </svg>
+  );
+}

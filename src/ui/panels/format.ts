@@ -1,0 +1,60 @@
+// Text for operations, modes and ticks, shared by the panels.
+
+import type { ScriptOp } from '../../sim/model/scenario';
+import { O, R, V, W, X } from '../../sim/model/state';
+import { hexAddr } from '../theme';
+
+/** Mode bits as Hafnium writes them: V O X, plus R W. */
+export function modeText(m: number): string {
+  if ((m & (V | O)) === 0) return '—';
+  return [m & V ? 'V' : '!V', m & O ? 'O' : '!O', m & X ? 'X' : '!X', (m & R ? 'R' : '') + (m & W ? 'W' : '')].filter(Boolean).join(' ');
+}
+
+/** One line for a scripted or live operation. */
+export function opText(op: ScriptOp): string {
+  switch (op.op) {
+    case 'program':
+      return `program ${op.device} by ${op.by}: ${op.dma.map((d) => `${d.dir} ${hexAddr(d.iova)}×${d.pages}${d.loop ? ' loop' : ''}`).join(', ')}`;
+    case 'assign':
+    case 'transfer':
+    case 'lend':
+      return `${op.op} ${op.device} → ${op.to}`;
+    case 'share':
+      return `share ${op.device} with ${op.with}`;
+    case 'relinquish':
+    case 'accept':
+    case 'enable':
+      return `${op.op} ${op.device} by ${op.by}`;
+    case 'map':
+      return `map ${op.region} for ${op.device} by ${op.by}`;
+    case 'reclaim':
+    case 'unassign':
+    case 'pause':
+    case 'resume':
+    case 'reset':
+      return `${op.op} ${op.device}`;
+    case 'cpuWrite':
+      return `cpuWrite ${op.endpoint} → ${op.region}${op.secret ? ' (secret)' : ''}`;
+    case 'memShare':
+    case 'memLend':
+    case 'memDonate':
+      return `${op.op} ${op.region} ${op.from} → ${op.to.join(', ')}${op.clear ? ' (clear)' : ''} [${op.handle}]`;
+    case 'memRetrieve':
+    case 'memRelinquish':
+    case 'memReclaim':
+      return `${op.op} ${op.handle} by ${op.by}`;
+    case 'abort':
+      return `abort ${op.endpoint}`;
+    case 'smmuEnable':
+    case 'smmuDisable':
+      return op.op;
+  }
+}
+
+/** Parses a hex address typed by a user; null when it is not one. */
+export function parseHex(text: string): number | null {
+  const t = text.trim();
+  if (!/^0x[0-9a-f]+$/i.test(t)) return null;
+  const v = parseInt(t.slice(2), 16);
+  return v < 2 ** 48 && v % 4096 === 0 ? v : null;
+}
