@@ -21,6 +21,12 @@ if (gallery !== null) {
   // restored
 } else app.openGallery('seed-attack');
 
+// A gallery link pasted into the address bar of an open app opens that scenario.
+window.addEventListener('hashchange', () => {
+  const id = new URLSearchParams(location.hash.slice(1)).get('g');
+  if (id !== null && id !== useApp.getState().galleryId) useApp.getState().openGallery(id);
+});
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -44,6 +44,8 @@ export function Overlay() {
       canvas.dataset.drawn = String(stats.drawn);
       canvas.dataset.blocked = stats.blockedLabels.join(' | ');
       canvas.dataset.landed = String(stats.landed);
+      canvas.dataset.clock = clock.toFixed(1);
+      canvas.dataset.ended = String(frame.ended.length / 11);
     };
     raf = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(raf);

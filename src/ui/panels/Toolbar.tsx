@@ -87,6 +87,20 @@ export function Toolbar() {
       <span className="pn-tick" data-testid="tick">
         t = {Math.floor(clock)} / {horizon}
       </span>
+      <form
+        className="pn-goto"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = e.currentTarget.elements.namedItem('goto') as HTMLInputElement;
+          const t = Number(input.value);
+          if (input.value !== '' && Number.isFinite(t)) a.seek(t);
+          input.value = '';
+          // Back to the keyboard shortcuts (arrows step from here).
+          input.blur();
+        }}
+      >
+        <input name="goto" aria-label="Go to tick" placeholder="go to t" inputMode="numeric" />
+      </form>
       <button className="pn-help" onClick={() => a.setShortcutsOpen(true)} aria-label="Keyboard shortcuts">
         ?
       </button>

@@ -1,0 +1,41 @@
+// Every browser test fails on a console error or an uncaught page error.
+
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ errors: string[] }>({
+  errors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a gallery scenario through the picker, from a clean slate (no autosave). */
+export async function openGallery(page: Page, id: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/#g=${id}`);
+  await expect(page.getByTestId('node-smmu')).toBeVisible();
+}
+
+/** The playhead tick shown in the toolbar. */
+export async function tick(page: Page): Promise<number> {
+  const text = (await page.getByTestId('tick').textContent()) ?? '';
+  return Number(/t = (\d+)/.exec(text)?.[1] ?? NaN);
+}
+
+export async function seek(page: Page, t: number): Promise<void> {
+  const input = page.getByLabel('Go to tick');
+  await input.fill(String(t));
+  await input.press('Enter');
+  await expect.poll(() => tick(page)).toBe(t);
+}
