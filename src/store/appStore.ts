@@ -105,9 +105,15 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         return;
       case 'frame': {
         frameRef.current = r;
-        frameRef.receivedAt = performance.now();
-        const prev = get().view;
-        set({ view: prev === null ? r.view : reuse(prev, r.view), clock: r.clock, playing: r.playing, speed: r.speed, horizon: r.horizon });
+        const now = performance.now();
+        frameRef.receivedAt = now;
+        // The overlay draws every frame; the panels and nodes (React) follow the frames that carry
+        // the entities — every frame when paused, seeking or stepping, a few a second while playing
+        // (text that changes sixty times a second is unreadable anyway).
+        if (r.view !== null) {
+          const prev = get().view;
+          set({ view: prev === null ? r.view : reuse(prev, r.view), clock: r.clock, playing: r.playing, speed: r.speed, horizon: r.horizon });
+        } else if (r.playing !== get().playing) set({ playing: r.playing });
         // While playing, ask for the next frame when the browser is ready to draw it: one frame in
         // flight at a time, so a slow frame never queues work in the worker.
         if (!r.playing) lastAdvance = 0;

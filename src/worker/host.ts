@@ -141,7 +141,8 @@ export class SimHost {
     while (this.ended.length > 0 && (this.ended[0].t < keepFrom || this.ended.length > 64)) this.ended.shift();
   }
 
-  frame(seq: number): Frame {
+  /** A frame; `withView` false leaves out the entity view (the overlay needs only the transactions). */
+  frame(seq: number, withView = true): Frame {
     const s = this.player.state;
     const inflight = packTxns(s, s.txns.values(), s.txns.size);
     let n = 0;
@@ -156,7 +157,7 @@ export class SimHost {
       ended.set(d.subarray(0, take), n - o - take);
       o += take;
     }
-    return { type: 'frame', seq, clock: this.clock, playing: this.playing, speed: this.speed, horizon: this.horizon, view: buildView(s), inflight, ended };
+    return { type: 'frame', seq, clock: this.clock, playing: this.playing, speed: this.speed, horizon: this.horizon, view: withView ? buildView(s) : null, inflight, ended };
   }
 }
 

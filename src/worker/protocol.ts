@@ -37,7 +37,8 @@ export interface Frame {
   playing: boolean;
   speed: number;
   horizon: number;
-  view: SimView;
+  /** The entities at the playhead; null in the frames between two views while playing. */
+  view: SimView | null;
   /** In-flight transactions, packed (see TX in view.ts); transferred, not copied. */
   inflight: Float64Array;
   /** Transactions that ended in the last few ticks, packed the same way. */

@@ -3,9 +3,13 @@
 import type { Request, Response } from './protocol';
 import { SimHost } from './host';
 
+/** Milliseconds between two entity views while playing. */
+export const VIEW_INTERVAL = 100;
+
 export class Server {
   host: SimHost | null = null;
   private seq = 0;
+  private viewAt = 0;
 
   handle(req: Request): Response[] {
     try {
@@ -48,9 +52,15 @@ export class Server {
         else if (req.unit === 'tick') h.stepTick();
         else h.stepOp();
         break;
-      case 'frame':
+      case 'frame': {
         h.advance(req.ms);
-        return [h.frame(++this.seq)];
+        // While playing, the entities go out at most every VIEW_INTERVAL ms (the panels cannot show
+        // more); transactions go out every frame for the overlay.
+        const now = performance.now();
+        const withView = !h.playing || now - this.viewAt >= VIEW_INTERVAL;
+        if (withView) this.viewAt = now;
+        return [h.frame(++this.seq, withView)];
+      }
       case 'extend':
         h.extend(req.horizon);
         return [{ type: 'summary', summary: h.summary() }];

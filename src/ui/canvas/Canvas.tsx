@@ -6,7 +6,7 @@ import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeCh
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
 import type { Scenario } from '../../sim/model/scenario';
-import { buildEdges, buildNodes, type CanvasNode } from './graph';
+import { buildEdges, buildNodes, edgeSignature, type CanvasNode } from './graph';
 import { EndpointNode } from '../nodes/EndpointNode';
 import { DeviceNode } from '../nodes/DeviceNode';
 import { RegionNode } from '../nodes/RegionNode';
@@ -19,7 +19,6 @@ const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNo
 
 export function Canvas() {
   const scenario = useApp((s) => s.scenario);
-  const view = useApp((s) => s.view);
   const moveNode = useApp((s) => s.moveNode);
   const select = useApp((s) => s.select);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
@@ -33,7 +32,15 @@ export function Canvas() {
     setNodes((prev) => (scenario === null ? [] : mergeSelection(prev, buildNodes(scenario))));
   }
 
-  const edges = useMemo(() => (view === null ? [] : buildEdges(view)), [view?.devices, view?.tables, view?.smmu.ste, view?.pages]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Edges change only when ownership, STEs, tables or page access change — not with every
+  // transaction — so they are rebuilt only when that signature changes.
+  // The canvas itself does not follow the view (its nodes select their own parts), so React
+  // Flow is not re-rendered on every frame.
+  const signature = useApp((s) => (s.view === null ? '' : edgeSignature(s.view)));
+  const edges = useMemo(() => {
+    const v = useApp.getState().view;
+    return v === null ? [] : buildEdges(v);
+  }, [signature]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -52,6 +59,8 @@ export function Canvas() {
     [select],
   );
 
+  const onPaneClick = useCallback(() => select(null), [select]);
+
   if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
   return (
     <div className="cv-root" data-testid="canvas">
@@ -62,7 +71,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
-        onPaneClick={() => select(null)}
+        onPaneClick={onPaneClick}
         fitView
         fitViewOptions={{ padding: 0.12 }}
         minZoom={0.15}
@@ -73,7 +82,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} color="#262b33" />
-        <MiniMap pannable zoomable nodeColor={(n) => minimapColour(n as CanvasNode, view)} maskColor="#0d0f12bb" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
         <Controls showInteractive={false} />
         <Overlay />
       </ReactFlow>
@@ -86,7 +95,9 @@ function mergeSelection(prev: CanvasNode[], next: CanvasNode[]): CanvasNode[] {
   return next.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
 }
 
-function minimapColour(n: CanvasNode, view: ReturnType<typeof useApp.getState>['view']): string {
+function minimapColour(node: { type?: string; data: Record<string, unknown> }): string {
+  const view = useApp.getState().view;
+  const n = node as CanvasNode;
   if (view === null) return '#444';
   if (n.type === 'endpoint') return endpointColour(n.data.index);
   if (n.type === 'device') return endpointColour(view.devices[n.data.index]?.owner ?? -1);

@@ -34,13 +34,13 @@ export function Overlay() {
       ctx.clearRect(0, 0, w, h);
       const frame = frameRef.current;
       const app = useApp.getState();
-      if (frame === null || app.scenario === null) return;
+      if (frame === null || app.scenario === null || app.view === null) return;
       const now = performance.now();
       anchors.refresh(now);
       // Between two engine frames the playhead moves on at the playing speed, never past one frame's worth.
       const clock = frame.playing ? frame.clock + (Math.min(now - frameRef.receivedAt, 100) / 1000) * frame.speed : frame.clock;
       const { transform, nodeLookup } = flow.getState();
-      const stats = drawFrame(ctx, { frame, clock, scenario: app.scenario, view: frame.view, transform, lookup: nodeLookup, anchors, reducedMotion: reduced.matches, selectedTxn: app.selection?.kind === 'txn' ? app.selection.id : -1 });
+      const stats = drawFrame(ctx, { frame, clock, scenario: app.scenario, view: app.view, transform, lookup: nodeLookup, anchors, reducedMotion: reduced.matches, selectedTxn: app.selection?.kind === 'txn' ? app.selection.id : -1 });
       canvas.dataset.drawn = String(stats.drawn);
       canvas.dataset.blocked = stats.blockedLabels.join(' | ');
       canvas.dataset.landed = String(stats.landed);

@@ -73,3 +73,17 @@ function pageSpan(v: SimView, r: SimView['regions'][number], f: (p: SimView['pag
   for (let i = r.firstPage; i < r.firstPage + r.pages; i++) if (f(v.pages[i])) return true;
   return false;
 }
+
+/** What the edges depend on, as a string: equal signatures give equal edges. */
+export function edgeSignature(v: SimView): string {
+  const parts: string[] = [];
+  for (const d of v.devices) parts.push(`${d.owner}:${d.pendingFor}:${d.assign}`);
+  for (const s of v.smmu.ste) parts.push(`${s.valid ? 1 : 0}${s.config}${s.vmid}${s.table}`);
+  for (const t of v.tables) parts.push(`${t.id}${t.vmid}${t.regions.join('.')}`);
+  for (const r of v.regions) {
+    let access = 0;
+    for (let i = r.firstPage; i < r.firstPage + r.pages; i++) for (let e = 2; e < v.pages[i].modes.length; e++) if (v.pages[i].modes[e] & 1) access |= 1 << (e % 30);
+    parts.push(String(access));
+  }
+  return parts.join('|');
+}

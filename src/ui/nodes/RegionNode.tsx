@@ -3,7 +3,8 @@
 // page when a DMA commits to it; `data-page` is its anchor.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from '../../store/appStore';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useView } from '../../store/appStore';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim/model/state';
@@ -11,14 +12,14 @@ import { PAGE_BYTES } from '../../scenario/hex';
 import type { PageView } from '../../worker/view';
 import './nodes.css';
 
+const NONE: PageView[] = [];
+
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   const r = useView((v) => v.regions[data.index]);
-  // The whole page list is selected (a stable reference while no page changes) and sliced here:
-  // a selector must not build a new array on every call.
-  const allPages = useView((v) => v.pages);
+  // This region's pages, compared element by element: a write elsewhere does not re-render it.
+  const pages = useApp(useShallow((s) => (s.view === null || r === undefined ? NONE : s.view.pages.slice(r.firstPage, r.firstPage + r.pages))));
   const names = useView((v) => v.endpoints);
-  if (r === undefined || allPages === undefined || names === undefined) return null;
-  const pages = allPages.slice(r.firstPage, r.firstPage + r.pages);
+  if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);
   return (
     <div className={`dn-node dn-region${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-region" data-id={r.id}>

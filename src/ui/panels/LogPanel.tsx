@@ -1,7 +1,7 @@
 // The run's log up to the playhead: operations, hypervisor steps, operation errors, SMMU event
 // records and violations, filterable. Only the last rows that match are rendered.
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useApp } from '../../store/appStore';
 import './panels.css';
 
@@ -12,7 +12,6 @@ export function LogPanel() {
   const log = useApp((s) => s.summary?.log);
   const now = useApp((s) => Math.floor(s.clock));
   const filter = useApp((s) => s.logFilter);
-  const box = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => {
     if (log === undefined) return [];
     // The log is in time order: cut at the playhead by binary search.
@@ -24,17 +23,15 @@ export function LogPanel() {
       else hi = mid;
     }
     const text = filter.text.toLowerCase();
-    const out = [];
+    // Newest first: the list is laid out bottom-up (column-reverse), which keeps it scrolled to
+    // the newest row without measuring the page on every tick.
+    const out: { i: number; r: (typeof log)[number] }[] = [];
     for (let i = lo - 1; i >= 0 && out.length < SHOWN; i--) {
       const r = log[i];
-      if (filter.kinds.includes(r.kind) && (text === '' || r.text.toLowerCase().includes(text))) out.push(r);
+      if (filter.kinds.includes(r.kind) && (text === '' || r.text.toLowerCase().includes(text))) out.push({ i, r });
     }
-    return out.reverse();
+    return out;
   }, [log, now, filter]);
-  useEffect(() => {
-    const b = box.current;
-    if (b) b.scrollTop = b.scrollHeight;
-  }, [rows]);
   return (
     <section className="pn-log" data-testid="log">
       <div className="pn-log-bar">
@@ -50,8 +47,8 @@ export function LogPanel() {
         ))}
         <input aria-label="Filter log" placeholder="filter…" value={filter.text} onChange={(e) => useApp.getState().setLogFilter({ text: e.target.value })} />
       </div>
-      <div className="pn-log-rows" ref={box}>
-        {rows.map((r, i) => (
+      <div className="pn-log-rows">
+        {rows.map(({ i, r }) => (
           <div key={i} className={`pn-log-row pn-k-${r.kind}`}>
             <span className="pn-log-t">{r.t}</span>
             <span>{r.text}</span>
