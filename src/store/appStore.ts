@@ -119,7 +119,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         if (!r.playing) lastAdvance = 0;
         if (r.playing && !framePending) {
           framePending = true;
-          requestAnimationFrame(() => {
+          nextFrame(() => {
             framePending = false;
             const now = performance.now();
             // Wall time since the previous advance, capped so a hidden tab does not leap ahead.
@@ -232,6 +232,9 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   };
 });
+
+/** The browser's animation frame; a timer where there is none (the store's tests run in Node). */
+const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
 
 function autosave(doc: ScenarioDocument, galleryId: string | null): void {
   try {

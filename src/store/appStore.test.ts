@@ -1,0 +1,97 @@
+// The store over the in-process engine host: opening scenarios, policy and mutation switches,
+// live operations inserted into the script, refused edits, layout, autosave.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTOSAVE_KEY, loadAutosave, useApp } from './appStore';
+import { inProcessClient } from '../worker/client';
+import { galleryEntry } from '../scenario/gallery';
+
+const storage = new Map<string, string>();
+Object.assign(globalThis, {
+  localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) },
+});
+
+/** Waits until the engine host has answered everything sent so far. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(async () => {
+  storage.clear();
+  useApp.getState().connect(inProcessClient());
+  useApp.getState().openGallery('seed-attack');
+  await settle();
+});
+
+const state = () => useApp.getState();
+
+describe('app store', () => {
+  it('opens a gallery scenario and receives its run', () => {
+    expect(state().galleryId).toBe('seed-attack');
+    expect(state().host).toBe('in-process');
+    expect(state().summary!.violations.some((v) => v.number === 'I1b')).toBe(true);
+    expect(state().view!.devices[0].id).toBe('X');
+  });
+
+  it('switching the policy re-runs: P1 keeps I1b', async () => {
+    state().setPolicy('P1');
+    await settle();
+    expect(state().scenario!.policy.id).toBe('P1');
+    expect(state().summary!.violations.some((v) => v.number === 'I1b')).toBe(false);
+  });
+
+  it('a mutation toggles on and off', async () => {
+    state().setPolicy('P3');
+    state().toggleMutation('skip-sync');
+    await settle();
+    expect(state().scenario!.policy.mutations).toEqual(['skip-sync']);
+    state().toggleMutation('skip-sync');
+    await settle();
+    expect(state().scenario!.policy.mutations).toEqual([]);
+  });
+
+  it('a live operation is inserted into the script at the playhead and is in the run', async () => {
+    state().seek(20);
+    await settle();
+    expect(state().clock).toBe(20);
+    state().applyLive({ at: 0, op: 'program', device: 'X', by: 'A', dma: [{ iova: 0x40001000, pages: 1, dir: 'write', loop: false, every: 5 }] });
+    await settle();
+    const script = state().doc!.script as { at: number; op: string; dma?: { iova: string }[] }[];
+    const inserted = script.find((o) => o.at === 20 && o.op === 'program');
+    expect(inserted?.dma?.[0].iova).toBe('0x40001000');
+    expect(state().summary!.ops.some((o) => o.t === 20 && o.op.op === 'program')).toBe(true);
+    expect(state().clock).toBe(20);
+  });
+
+  it('an edit that would make the scenario invalid is refused with a message; the document stays', async () => {
+    const before = state().doc;
+    state().applyLive({ at: 0, op: 'transfer', device: 'X', to: 'Nobody' });
+    await settle();
+    expect(state().doc).toBe(before);
+    expect(state().notice).toEqual({ kind: 'error', text: expect.stringContaining('no endpoint "Nobody"') });
+  });
+
+  it('opening an invalid document names the problem and keeps the current work', () => {
+    const before = state().doc;
+    const errors = state().open({ ...galleryEntry('seed-attack')!.doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] });
+    expect(errors).toEqual(['devices[0].owner: no endpoint "Q"']);
+    expect(state().doc).toBe(before);
+    expect(state().notice?.text).toContain('devices[0].owner');
+  });
+
+  it('moving a node changes the layout only, and is autosaved', () => {
+    const summary = state().summary;
+    state().moveNode('A', [123.4, 456.7]);
+    expect(state().scenario!.layout.A).toEqual([123, 457]);
+    expect(state().summary).toBe(summary);
+    expect(JSON.parse(storage.get(AUTOSAVE_KEY)!).doc.layout.A).toEqual([123, 457]);
+    expect(loadAutosave()).toEqual({ galleryId: 'seed-attack', doc: state().doc });
+  });
+
+  it('frames update the view with structural sharing: unchanged parts keep their identity', async () => {
+    state().seek(100);
+    await settle();
+    const endpoints = state().view!.endpoints;
+    state().seek(101);
+    await settle();
+    expect(state().view!.endpoints).toBe(endpoints);
+  });
+});

@@ -1,0 +1,118 @@
+// The engine host's protocol, through the in-process client (the same Server the worker runs):
+// load, seek, step, play frames, packed transactions, and errors as messages, never exceptions.
+
+import { describe, expect, it } from 'vitest';
+import { inProcessClient } from './client';
+import { Server } from './serve';
+import type { Frame, Response } from './protocol';
+import { TX } from './view';
+import { parseScenario } from '../scenario/parse';
+import { galleryEntry } from '../scenario/gallery';
+import { createEngine } from '../sim/engine';
+import type { Scenario } from '../sim/model/scenario';
+
+function gallery(id: string): Scenario {
+  const r = parseScenario(galleryEntry(id)!.doc);
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.scenario;
+}
+
+const frames = (rs: Response[]) => rs.filter((r): r is Frame => r.type === 'frame');
+
+describe('engine host protocol', () => {
+  it('load answers with the whole run summary and a frame at the requested tick', () => {
+    const server = new Server();
+    const rs = server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
+    expect(rs[0].type).toBe('loaded');
+    const summary = rs[0].type === 'loaded' ? rs[0].summary : null;
+    expect(summary!.violations.map((v) => v.number)).toContain('I1b');
+    expect(summary!.ops.map((o) => o.op.op)).toEqual(['program', 'transfer']);
+    const f = frames(rs)[0];
+    expect(f.clock).toBe(30);
+    expect(f.view!.devices[0].owner).toBe(2); // A (indices 0 and 1 are hyp and quarantine)
+  });
+
+  it('the summary is the same run the CLI and a plain engine see (same trace hash)', () => {
+    const sc = gallery('vmid-reuse');
+    const server = new Server();
+    const rs = server.handle({ type: 'load', scenario: sc, at: 0, playing: false });
+    const summary = rs[0].type === 'loaded' ? rs[0].summary : null;
+    const e = createEngine(sc);
+    e.runUntil(summary!.horizon);
+    expect(summary!.traceHash).toBe(e.traceHash());
+  });
+
+  it('seeking back and forth lands on the same state as running straight there', () => {
+    const sc = gallery('stale-atc');
+    const server = new Server();
+    server.handle({ type: 'load', scenario: sc, at: 0, playing: false });
+    server.handle({ type: 'seek', t: 300 });
+    const back = frames(server.handle({ type: 'seek', t: 137 }))[0];
+    const e = createEngine(sc);
+    e.runUntil(137);
+    expect(back.clock).toBe(137);
+    expect(back.view!.counters).toEqual(e.state.counters);
+    expect(back.inflight.length / TX.stride).toBe(e.state.txns.size);
+  });
+
+  it('packs every in-flight transaction with its timing, programmer and target page', () => {
+    const server = new Server();
+    const f = frames(server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 62, playing: false }))[0];
+    expect(f.inflight.length % TX.stride).toBe(0);
+    for (let o = 0; o < f.inflight.length; o += TX.stride) {
+      expect(f.inflight[o + TX.issuedAt]).toBeLessThanOrEqual(62);
+      expect(f.inflight[o + TX.arriveAt]).toBeGreaterThan(f.inflight[o + TX.issuedAt]);
+      expect(f.inflight[o + TX.programmedBy]).toBe(2); // A programmed the NIC
+    }
+  });
+
+  it('stepping by event, tick and operation moves the playhead forward', () => {
+    const server = new Server();
+    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
+    const op = frames(server.handle({ type: 'step', unit: 'op' }))[0];
+    expect(op.clock).toBe(40); // the transfer
+    const tick = frames(server.handle({ type: 'step', unit: 'tick' }))[0];
+    expect(tick.clock).toBe(41);
+    const ev = frames(server.handle({ type: 'step', unit: 'event' }))[0];
+    expect(ev.clock).toBeGreaterThanOrEqual(41);
+  });
+
+  it('playing advances by wall time at the chosen speed and stops at the end', () => {
+    const server = new Server();
+    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
+    server.handle({ type: 'speed', ticksPerSecond: 100 });
+    server.handle({ type: 'play' });
+    const f = frames(server.handle({ type: 'frame', ms: 500 }))[0];
+    expect(f.clock).toBeCloseTo(50, 5);
+    expect(f.playing).toBe(true);
+    server.handle({ type: 'speed', ticksPerSecond: 100000 });
+    const end = frames(server.handle({ type: 'frame', ms: 100 }))[0];
+    expect(end.clock).toBe(end.horizon);
+    expect(end.playing).toBe(false);
+  });
+
+  it('a blocked transaction arrives in the frame with its fault', () => {
+    const server = new Server();
+    server.handle({ type: 'load', scenario: gallery('per-vm-table'), at: 46, playing: false });
+    let f: Frame | undefined;
+    for (let i = 0; i < 4; i++) f = frames(server.handle({ type: 'step', unit: 'tick' }))[0];
+    const faults: number[] = [];
+    for (let o = 0; o < f!.ended.length; o += TX.stride) if (f!.ended[o + TX.phase] === 3) faults.push(f!.ended[o + TX.fault]);
+    expect(faults).toContain(0x04); // C_BAD_STE
+  });
+
+  it('requests before a load are answered with an error message', () => {
+    expect(new Server().handle({ type: 'seek', t: 5 })).toEqual([{ type: 'error', message: 'no scenario loaded' }]);
+  });
+
+  it('the in-process client answers asynchronously, like a worker', async () => {
+    const client = inProcessClient();
+    const got: Response[] = [];
+    client.onResponse((r) => got.push(r));
+    client.send({ type: 'load', scenario: gallery('seed-attack'), at: 10, playing: false });
+    expect(got).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(got.map((r) => r.type)).toEqual(['loaded', 'frame']);
+    client.dispose();
+  });
+});
