@@ -1,0 +1,133 @@
+// Links: `#s=1.<base64url(deflate-raw(json))>` (the digit is the codec version) and `#g=<id>`.
+// Decoding is capped at both ends and never throws: each way a link can be wrong has its own
+// message, and nothing is opened unless the whole scenario is valid.
+
+import { Inflate, deflateSync, strToU8, strFromU8 } from 'fflate';
+import type { Scenario } from '../sim/model/scenario';
+import { minimalDocument } from './minimal';
+import { migrate } from './migrations';
+import { parseScenario } from './parse';
+import { galleryEntry } from './gallery';
+
+export const CODEC_VERSION = 1;
+/** Longest `#s=` payload accepted (characters of base64url). */
+export const MAX_LINK_CHARS = 200_000;
+/** Largest decompressed document accepted (bytes). */
+export const MAX_JSON_BYTES = 2_000_000;
+/** Links longer than this may be cut by some chat tools. */
+export const LINK_WARN_CHARS = 2000;
+
+export type Decoded = { ok: true; scenario: Scenario; warnings: string[]; galleryId: string | null } | { ok: false; error: string };
+
+export function encodeScenario(s: Scenario): string {
+  const json = JSON.stringify(minimalDocument(s));
+  return `${CODEC_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+}
+
+/** The fragment for a scenario: `s=1.…`. */
+export function scenarioFragment(s: Scenario): string {
+  return `s=${encodeScenario(s)}`;
+}
+
+/**
+ * Reads a location hash (`#s=…`, `#g=…`, with `&present` and the like after it). Returns null when
+ * the hash names no scenario at all.
+ */
+export function decodeFragment(hash: string): Decoded | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const g = params.get('g');
+  if (g !== null) {
+    const entry = galleryEntry(g);
+    if (entry === undefined) return { ok: false, error: `This link names gallery scenario "${g.slice(0, 40)}", which does not exist.` };
+    const r = parseScenario(entry.doc);
+    return r.ok ? { ok: true, scenario: r.scenario, warnings: r.warnings, galleryId: g } : { ok: false, error: r.errors[0] };
+  }
+  // URLSearchParams turns "+" into a space; base64url has no "+", so read the raw text.
+  const raw = /(?:^|[#&])s=([^&]*)/.exec(hash)?.[1];
+  if (raw === undefined) return null;
+  return decodeScenario(raw);
+}
+
+export function decodeScenario(payload: string): Decoded {
+  const dot = payload.indexOf('.');
+  if (dot < 0) return fail('The link is not a DMA Handoff scenario link (no codec version).');
+  const version = payload.slice(0, dot);
+  if (version !== String(CODEC_VERSION))
+    return fail(/^\d+$/.test(version) && Number(version) > CODEC_VERSION ? `The link uses link format ${version}, newer than this app understands (${CODEC_VERSION}).` : `The link's format "${version.slice(0, 10)}" is not one this app knows.`);
+  const body = payload.slice(dot + 1);
+  if (body.length > MAX_LINK_CHARS) return fail(`The link is too long (${body.length} characters; the limit is ${MAX_LINK_CHARS}).`);
+  const bytes = fromBase64Url(body);
+  if (bytes === null) return fail('The link is damaged: it is not valid base64url.');
+  let json: string;
+  try {
+    json = inflateCapped(bytes, MAX_JSON_BYTES);
+  } catch (e) {
+    return fail((e as Error).message === 'too-large' ? `The scenario in the link is too large (over ${MAX_JSON_BYTES / 1e6} MB).` : 'The link is damaged: its data does not decompress (not deflate).');
+  }
+  return decodeJson(json);
+}
+
+/** A document as text (a file, a paste, a decompressed link). */
+export function decodeJson(text: string): Decoded {
+  if (text.length > MAX_JSON_BYTES) return fail(`The scenario is too large (over ${MAX_JSON_BYTES / 1e6} MB).`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return fail('This is not a scenario: the text is not JSON.');
+  }
+  const m = migrate(doc);
+  if (!m.ok) return fail(`Not a valid scenario — ${m.error}`);
+  const r = parseScenario(m.doc);
+  if (!r.ok) return fail(`Not a valid scenario — ${r.errors[0]}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : ''}`);
+  return { ok: true, scenario: r.scenario, warnings: r.warnings, galleryId: null };
+}
+
+function fail(error: string): Decoded {
+  return { ok: false, error };
+}
+
+function inflateCapped(data: Uint8Array, cap: number): string {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inf = new Inflate((chunk, final) => {
+    size += chunk.length;
+    if (size > cap) throw new Error('too-large');
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  inf.push(data, true);
+  if (!ended) throw new Error('truncated');
+  const all = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
+  // fatal decoding: bytes that are not UTF-8 are "damaged", not silently replaced.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch {
+    return strFromU8(all, true);
+  }
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  try {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
