@@ -3,29 +3,36 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { loadAutosave, useApp } from './store/appStore';
+import { useApp } from './store/appStore';
+import { loadAutosave } from './store/library';
 import { workerClient } from './worker/client';
 
 const app = useApp.getState();
 app.connect(workerClient());
 
-const hash = new URLSearchParams(location.hash.slice(1));
-const gallery = hash.get('g');
-const saved = loadAutosave();
-if (gallery !== null) {
-  // A gallery link opens that scenario; unless it is the same gallery scenario the autosave holds
-  // (then the user's edits to it, e.g. moved nodes, come back).
-  if (saved !== null && saved.galleryId === gallery) app.open(saved.doc, { galleryId: gallery });
-  else app.openGallery(gallery);
-} else if (saved !== null && app.open(saved.doc, { galleryId: saved.galleryId }) === null) {
-  // restored
-} else app.openGallery('seed-attack');
+/**
+ * Opens the scenario the address names (`#s=…`, `#g=…`; `&present` starts presenting). The fragment
+ * is then cleared from the address bar, so that a reload restores the autosaved work, with its
+ * edits, rather than the link's original. Returns whether a scenario was opened.
+ */
+function openFromAddress(): boolean {
+  const hash = location.hash;
+  const present = new URLSearchParams(hash.slice(1)).has('present');
+  let opened = false;
+  if (/(?:^#|&)(s|g)=/.test(hash)) {
+    opened = useApp.getState().openLink(hash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
+  return opened;
+}
 
-// A gallery link pasted into the address bar of an open app opens that scenario.
-window.addEventListener('hashchange', () => {
-  const id = new URLSearchParams(location.hash.slice(1)).get('g');
-  if (id !== null && id !== useApp.getState().galleryId) useApp.getState().openGallery(id);
-});
+// The autosaved work comes back first; a link then opens over it, and if that work was edited it
+// is kept in My scenarios by the same rule as inside the app — nothing is silently lost.
+const saved = loadAutosave();
+if (saved !== null && app.open(saved.doc, { galleryId: saved.galleryId }) === null) useApp.setState({ dirty: saved.dirty });
+if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
+window.addEventListener('hashchange', openFromAddress);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -83,7 +83,7 @@ describe('app store', () => {
     expect(state().scenario!.layout.A).toEqual([123, 457]);
     expect(state().summary).toBe(summary);
     expect(JSON.parse(storage.get(AUTOSAVE_KEY)!).doc.layout.A).toEqual([123, 457]);
-    expect(loadAutosave()).toEqual({ galleryId: 'seed-attack', doc: state().doc });
+    expect(loadAutosave()).toEqual({ version: 1, galleryId: 'seed-attack', doc: state().doc, dirty: true });
   });
 
   it('frames update the view with structural sharing: unchanged parts keep their identity', async () => {

@@ -13,6 +13,8 @@ import type { Frame, Response, Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';
 import type { SimClient } from '../worker/client';
 import { reuse } from './share';
+import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
+import { addToLibrary, deleteFromLibrary, readLibrary, renameInLibrary, saveAutosave, type LibraryEntry } from './library';
 
 export type Selection =
   | { kind: 'endpoint' | 'device' | 'region' | 'smmu'; id: string }
@@ -37,6 +39,13 @@ export interface AppState {
   host: 'worker' | 'in-process' | null;
   logFilter: { kinds: string[]; text: string };
   shortcutsOpen: boolean;
+  /** Undo history of the document: each entry is a whole document (Immer shares structure). */
+  past: { doc: ScenarioDocument; label: string }[];
+  future: { doc: ScenarioDocument; label: string }[];
+  /** The open scenario was edited since it was opened (or last kept in My scenarios). */
+  dirty: boolean;
+  library: LibraryEntry[];
+  presenting: boolean;
 }
 
 export interface Actions {
@@ -59,12 +68,33 @@ export interface Actions {
   setNotice(n: AppState['notice']): void;
   setLogFilter(f: Partial<AppState['logFilter']>): void;
   setShortcutsOpen(open: boolean): void;
+  /**
+   * A labelled edit of the document, validated before it happens: refused with a message (and no
+   * change) when the result would not be a valid scenario. Enters the undo history.
+   */
+  edit(label: string, recipe: (d: Record<string, unknown>) => void): boolean;
+  undo(): void;
+  redo(): void;
+  /** Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad. */
+  openLink(hash: string): boolean;
+  /** Opens a scenario file or pasted text; false (with a message naming the problem) when bad. */
+  importText(text: string, source: string): boolean;
+  /** The current scenario as a share link fragment (`s=1.…`). */
+  linkFragment(): string | null;
+  saveToLibrary(name?: string): void;
+  openFromLibrary(id: string): void;
+  renameInLibrary(id: string, name: string): void;
+  deleteFromLibrary(id: string): void;
+  setPresenting(on: boolean): void;
+  /** Presentation: seek to the next / previous caption. */
+  caption(dir: 1 | -1): void;
 }
 
 /** The latest packed transactions; read by the overlay each animation frame, never rendered by React. */
 export const frameRef: { current: Frame | null; receivedAt: number } = { current: null, receivedAt: 0 };
 
-export const AUTOSAVE_KEY = 'dma-handoff/autosave/v1';
+export { AUTOSAVE_KEY, loadAutosave } from './library';
+const HISTORY_LIMIT = 200;
 
 let client: SimClient | null = null;
 let framePending = false;
@@ -74,20 +104,61 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   /** Replaces the document and reloads the engine at `at` (the playhead by default). */
   const reload = (doc: ScenarioDocument, scenario: Scenario, at: number, playing = get().playing) => {
     set({ doc, scenario });
-    autosave(doc, get().galleryId);
+    persist();
     client?.send({ type: 'load', scenario, at, playing });
   };
 
-  /** Edits the document; refused (with a message) when the result is not a valid scenario. */
-  const edit = (recipe: (d: Record<string, unknown>) => void): boolean => {
+  const persist = () => {
+    const { doc, galleryId, dirty } = get();
+    if (doc !== null) saveAutosave({ galleryId, doc, dirty });
+  };
+
+  /** Puts a document in place from history (undo/redo); only a layout change skips the re-run. */
+  const restoreDoc = (doc: ScenarioDocument) => {
+    const r = parseScenario(doc);
+    if (!r.ok) return;
+    const prev = get().doc;
+    const layoutOnly = prev !== null && JSON.stringify({ ...prev, layout: null }) === JSON.stringify({ ...doc, layout: null });
+    if (layoutOnly) {
+      set({ doc, scenario: r.scenario, dirty: true });
+      persist();
+    } else {
+      set({ dirty: true });
+      reload(doc, r.scenario, Math.floor(get().clock));
+    }
+  };
+
+  const record = (label: string) => {
+    const { doc, past } = get();
+    if (doc !== null) set({ past: [...past.slice(-HISTORY_LIMIT + 1), { doc, label }], future: [], dirty: true });
+  };
+
+  /** Opening something else: unsaved edits go to My scenarios first, so nothing is silently lost. */
+  const keepUnsaved = () => {
+    const { dirty, doc, scenario } = get();
+    if (!dirty || doc === null || scenario === null) return;
+    const entry = addToLibrary(`${scenario.title} (edited)`, doc);
+    set({ library: readLibrary(), dirty: false });
+    if (entry === null) set({ notice: { kind: 'error', text: 'Your edited scenario could not be kept: browser storage is full or unavailable. Export it to a file.' } });
+  };
+
+  const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
+    keepUnsaved();
+    set({ galleryId, selection: null, summary: null, view: null, clock: 0, notice: null, past: [], future: [], dirty: false });
+    frameRef.current = null;
+    reload(toDocument(scenario), scenario, at, false);
+  };
+
+  const edit = (label: string, recipe: (d: Record<string, unknown>) => void): boolean => {
     const { doc } = get();
     if (doc === null) return false;
     const next = produce(doc, recipe);
     const r = parseScenario(next);
     if (!r.ok) {
-      set({ notice: { kind: 'error', text: `That change would make the scenario invalid: ${r.errors[0]}` } });
+      set({ notice: { kind: 'error', text: `${label}: refused — ${r.errors[0]}` } });
       return false;
     }
+    record(label);
     reload(next, r.scenario, Math.floor(get().clock));
     return true;
   };
@@ -148,6 +219,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     host: null,
     logFilter: { kinds: ['op', 'step', 'opError', 'event', 'violation', 'note'], text: '' },
     shortcutsOpen: false,
+    past: [],
+    future: [],
+    dirty: false,
+    library: readLibrary(),
+    presenting: false,
 
     connect(c) {
       client?.dispose();
@@ -164,10 +240,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `Not opened — ${r.errors[0]}` } });
         return r.errors;
       }
-      const doc = toDocument(r.scenario);
-      set({ galleryId: opts.galleryId ?? null, selection: null, summary: null, view: null, clock: 0, notice: null });
-      frameRef.current = null;
-      reload(doc, r.scenario, opts.at ?? 0, false);
+      openScenario(r.scenario, opts.galleryId ?? null, opts.at ?? 0);
       return null;
     },
 
@@ -181,13 +254,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     },
 
     setPolicy(id) {
-      edit((d) => {
+      edit(`Policy ${id}`, (d) => {
         (d.policy as { id: string }).id = id;
       });
     },
 
     toggleMutation(m) {
-      edit((d) => {
+      edit(`Mutation ${m}`, (d) => {
         const p = d.policy as { mutations: string[] };
         p.mutations = p.mutations.includes(m) ? p.mutations.filter((x) => x !== m) : [...p.mutations, m];
       });
@@ -199,7 +272,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario === null) return;
       // Into the document form (hex addresses), after every operation already at this tick.
       const docOp = toDocument({ ...scenario, script: [{ ...op, at } as ScriptOp] }).script as unknown[];
-      const ok = edit((d) => {
+      const ok = edit(`${op.op} at t=${at}`, (d) => {
         const script = d.script as { at: number }[];
         let i = script.findIndex((o) => o.at > at);
         if (i < 0) i = script.length;
@@ -211,13 +284,98 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     moveNode(id, pos) {
       const { doc } = get();
       if (doc === null) return;
-      // Layout only: the run is unchanged, so the engine is not reloaded.
+      // Layout only: the run is unchanged, so the engine is not reloaded. One drag, one undo step.
       const next = produce(doc, (d) => {
         (d.layout as Record<string, [number, number]>)[id] = [Math.round(pos[0]), Math.round(pos[1])];
       });
+      record(`Move ${id}`);
       const scenario = get().scenario;
       set({ doc: next, scenario: scenario && { ...scenario, layout: next.layout as Scenario['layout'] } });
-      autosave(next, get().galleryId);
+      persist();
+    },
+
+    edit,
+
+    undo() {
+      const { past, future, doc } = get();
+      const last = past[past.length - 1];
+      if (last === undefined || doc === null) return;
+      set({ past: past.slice(0, -1), future: [{ doc, label: last.label }, ...future], notice: { kind: 'info', text: `Undone: ${last.label}` } });
+      restoreDoc(last.doc);
+    },
+
+    redo() {
+      const { past, future, doc } = get();
+      const next = future[0];
+      if (next === undefined || doc === null) return;
+      set({ past: [...past, { doc, label: next.label }], future: future.slice(1), notice: { kind: 'info', text: `Redone: ${next.label}` } });
+      restoreDoc(next.doc);
+    },
+
+    openLink(hash) {
+      const d = decodeFragment(hash);
+      if (d === null) return false;
+      if (!d.ok) {
+        set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
+        return false;
+      }
+      openScenario(d.scenario, d.galleryId);
+      return true;
+    },
+
+    importText(text, source) {
+      const d = decodeJson(text);
+      if (!d.ok) {
+        set({ notice: { kind: 'error', text: `${source}: ${d.error} Your current work is unchanged.` } });
+        return false;
+      }
+      openScenario(d.scenario, null);
+      set({ notice: { kind: 'info', text: `Opened ${source}${d.warnings.length ? ` — ${d.warnings[0]}` : ''}` } });
+      return true;
+    },
+
+    linkFragment() {
+      const { scenario, galleryId, dirty } = get();
+      if (scenario === null) return null;
+      // An unedited gallery scenario has a short link of its own.
+      return galleryId !== null && !dirty ? `g=${galleryId}` : scenarioFragment(scenario);
+    },
+
+    saveToLibrary(name) {
+      const { doc, scenario } = get();
+      if (doc === null || scenario === null) return;
+      const entry = addToLibrary(name ?? scenario.title, doc);
+      set(entry === null ? { notice: { kind: 'error', text: 'Not saved: browser storage is full or unavailable. Export the scenario to a file instead.' } } : { library: readLibrary(), dirty: false, notice: { kind: 'info', text: `Saved to My scenarios as "${entry.name}"` } });
+      persist();
+    },
+
+    openFromLibrary(id) {
+      const entry = readLibrary().find((e) => e.id === id);
+      if (entry === undefined) return;
+      const r = parseScenario(entry.doc);
+      if (!r.ok) return set({ notice: { kind: 'error', text: `"${entry.name}" cannot be opened — ${r.errors[0]}` } });
+      openScenario(r.scenario, null);
+    },
+
+    renameInLibrary(id, name) {
+      renameInLibrary(id, name);
+      set({ library: readLibrary() });
+    },
+
+    deleteFromLibrary(id) {
+      deleteFromLibrary(id);
+      set({ library: readLibrary() });
+    },
+
+    setPresenting: (presenting) => set({ presenting }),
+
+    caption(dir) {
+      const { scenario, clock } = get();
+      if (scenario === null) return;
+      const now = Math.floor(clock);
+      const ticks = [...new Set(scenario.captions.map((c) => c.at))].sort((a, b) => a - b);
+      const target = dir > 0 ? ticks.find((t) => t > now) : [...ticks].reverse().find((t) => t < now);
+      if (target !== undefined) get().seek(target);
     },
 
     play: () => client?.send({ type: 'play' }),
@@ -235,26 +393,6 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
 /** The browser's animation frame; a timer where there is none (the store's tests run in Node). */
 const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
-
-function autosave(doc: ScenarioDocument, galleryId: string | null): void {
-  try {
-    globalThis.localStorage?.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, galleryId, doc }));
-  } catch {
-    // Storage full or unavailable (private mode): the work stays in memory.
-  }
-}
-
-/** The autosaved document, if any. */
-export function loadAutosave(): { galleryId: string | null; doc: unknown } | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(AUTOSAVE_KEY);
-    if (!raw) return null;
-    const v = JSON.parse(raw) as { version: number; galleryId: string | null; doc: unknown };
-    return v.version === 1 ? { galleryId: v.galleryId, doc: v.doc } : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The frame's view selected narrowly, e.g. `useView((v) => v.devices[i])`. */
 export function useView<T>(pick: (v: SimView) => T): T | undefined {
