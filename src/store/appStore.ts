@@ -374,8 +374,17 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario === null) return;
       const now = Math.floor(clock);
       const ticks = [...new Set(scenario.captions.map((c) => c.at))].sort((a, b) => a - b);
-      const target = dir > 0 ? ticks.find((t) => t > now) : [...ticks].reverse().find((t) => t < now);
-      if (target !== undefined) get().seek(target);
+      // Forward runs (plays) to the next caption, so the audience sees what happens in between;
+      // back jumps.
+      if (dir > 0) {
+        const target = ticks.find((t) => t > now) ?? get().horizon;
+        // Pressed again while running: finish this run at once.
+        if (get().playing) get().seek(target);
+        else client?.send({ type: 'play', until: target });
+      } else {
+        const target = [...ticks].reverse().find((t) => t < now);
+        if (target !== undefined) get().seek(target);
+      }
     },
 
     play: () => client?.send({ type: 'play' }),

@@ -41,6 +41,8 @@ export class SimHost {
   playing = false;
   /** Ticks per second of wall time. */
   speed = 20;
+  /** Playing pauses on reaching this tick. */
+  stopAt = Infinity;
   private ended: { t: number; data: Float64Array }[] = [];
 
   constructor(readonly scenario: Scenario, horizon = defaultHorizon(scenario)) {
@@ -103,9 +105,13 @@ export class SimHost {
   /** Advances the playhead by `ms` of wall time at the current speed (when playing). */
   advance(ms: number): void {
     if (!this.playing) return;
-    const to = Math.min(this.horizon, this.clock + (ms / 1000) * this.speed);
+    const end = Math.min(this.horizon, this.stopAt);
+    const to = Math.min(end, this.clock + (ms / 1000) * this.speed);
     this.runTo(to);
-    if (to >= this.horizon) this.playing = false;
+    if (to >= end) {
+      this.playing = false;
+      this.stopAt = Infinity;
+    }
   }
 
   /** One event. */

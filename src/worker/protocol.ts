@@ -8,7 +8,8 @@ import type { SimView } from './view';
 export type Request =
   /** A (new or edited) scenario; the playhead goes to `at`. */
   | { type: 'load'; scenario: Scenario; at: number; playing: boolean }
-  | { type: 'play' }
+  /** Play; with `until`, pause on reaching that tick (presenting: run to the next caption). */
+  | { type: 'play'; until?: number }
   | { type: 'pause' }
   | { type: 'speed'; ticksPerSecond: number }
   | { type: 'seek'; t: number }

@@ -34,6 +34,7 @@ export class Server {
     switch (req.type) {
       case 'play':
         if (h.clock >= h.horizon) h.seek(0);
+        h.stopAt = req.until !== undefined && req.until > h.clock ? req.until : Infinity;
         h.playing = true;
         break;
       case 'pause':

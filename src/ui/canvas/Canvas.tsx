@@ -13,6 +13,7 @@ import { RegionNode } from '../nodes/RegionNode';
 import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from './Overlay';
 import { endpointColour } from '../theme';
+import { importFile } from '../actions/share';
 import './canvas.css';
 
 const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
@@ -63,7 +64,19 @@ export function Canvas() {
 
   if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
   return (
-    <div className="cv-root" data-testid="canvas">
+    <div
+      className="cv-root"
+      data-testid="canvas"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        if (f === undefined) return;
+        e.preventDefault();
+        void importFile(f);
+      }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -5,6 +5,8 @@ import { GALLERY } from '../../scenario/gallery';
 import { POLICIES } from '../../sim/policies';
 import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../../sim/model/scenario';
 import { MUTATION_NOTES } from '../../sim/policies/mutations';
+import { ShareMenu } from './ShareMenu';
+import { LibraryMenu } from './LibraryMenu';
 import './panels.css';
 
 const SPEEDS = [5, 20, 100, 500, 2000];
@@ -16,6 +18,10 @@ export function Toolbar() {
   const horizon = useApp((s) => s.horizon);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  const undoLabel = useApp((s) => s.past[s.past.length - 1]?.label ?? '');
+  const redoLabel = useApp((s) => s.future[0]?.label ?? '');
   const a = useApp.getState();
   const policy = scenario?.policy.id ?? 'P0';
   const mutations = scenario?.policy.mutations ?? [];
@@ -101,6 +107,19 @@ export function Toolbar() {
       >
         <input name="goto" aria-label="Go to tick" placeholder="go to t" inputMode="numeric" />
       </form>
+      <div className="pn-docbar" role="group" aria-label="Scenario">
+        <button onClick={a.undo} disabled={!canUndo} aria-label="Undo" title={canUndo ? `Undo ${undoLabel} (Ctrl/⌘+Z)` : 'Nothing to undo'}>
+          <Icon d="M6 4 2 8l4 4M2 8h8a4 4 0 0 1 0 8H8" />
+        </button>
+        <button onClick={a.redo} disabled={!canRedo} aria-label="Redo" title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl/⌘+Z)` : 'Nothing to redo'}>
+          <Icon d="M10 4l4 4-4 4M14 8H6a4 4 0 0 0 0 8h2" />
+        </button>
+        <ShareMenu />
+        <LibraryMenu />
+        <button onClick={() => a.setPresenting(true)} aria-label="Present" title="Present: captions, large type (P)">
+          Present
+        </button>
+      </div>
       <button className="pn-help" onClick={() => a.setShortcutsOpen(true)} aria-label="Keyboard shortcuts">
         ?
       </button>
@@ -108,7 +127,7 @@ export function Toolbar() {
   );
 }
 
-function Icon({ d, fill = false }: { d: string; fill?: boolean }) {
+export function Icon({ d, fill = false }: { d: string; fill?: boolean }) {
   return (
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
       <path d={d} fill={fill ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />

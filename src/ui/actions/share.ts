@@ -1,0 +1,41 @@
+// Getting a scenario out of the app: a link on the clipboard, a .json file; and in: a file.
+
+import { useApp } from '../../store/appStore';
+import { toDocument } from '../../scenario/document';
+import { LINK_WARN_CHARS } from '../../scenario/codec';
+
+export function shareUrl(): string | null {
+  const f = useApp.getState().linkFragment();
+  return f === null ? null : `${location.origin}${location.pathname}#${f}`;
+}
+
+export async function copyLink(): Promise<void> {
+  const url = shareUrl();
+  if (url === null) return;
+  const set = useApp.getState().setNotice;
+  try {
+    await navigator.clipboard.writeText(url);
+  } catch {
+    return set({ kind: 'error', text: 'The browser did not allow copying to the clipboard. Export the scenario to a file instead.' });
+  }
+  if (url.length > LINK_WARN_CHARS)
+    set({ kind: 'info', text: `Link copied (${url.length} characters). Some chat tools cut links over ${LINK_WARN_CHARS} characters — export to a file to be safe.` });
+  else set({ kind: 'info', text: `Link copied (${url.length} characters).` });
+}
+
+export function exportFile(): void {
+  const { scenario } = useApp.getState();
+  if (scenario === null) return;
+  const blob = new Blob([JSON.stringify(toDocument(scenario), null, 2) + '\n'], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${scenario.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'scenario'}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** Reads a dropped or chosen file and opens it (or says what is wrong with it). */
+export async function importFile(file: File): Promise<void> {
+  if (file.size > 2_000_000) return useApp.getState().setNotice({ kind: 'error', text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.` });
+  useApp.getState().importText(await file.text(), file.name);
+}
