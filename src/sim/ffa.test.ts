@@ -198,8 +198,8 @@ describe('retrieve, relinquish, reclaim', () => {
     expect(vox(e, 'A')).toBe(VOX);
   });
 
-  // ENGINE BUG (reported): relinquish never zeroes, so the lender reclaims the borrower's data.
-  it.fails('a cleared lend is zeroed again when the last borrower relinquishes (DESIGN §2.2)', () => {
+  // Otherwise the lender would reclaim the borrower's data.
+  it('a cleared lend is zeroed again when the last borrower relinquishes (DESIGN §2.2)', () => {
     const e = ffa(
       seq(
         send('memLend', ['P'], { clear: true }),

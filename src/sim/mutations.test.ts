@@ -76,7 +76,7 @@ const GALLERY_VIOLATIONS: Record<string, string[]> = {
   'per-vm-table': ['I1b', 'I10'],
   'loan-vs-shared': [],
   quarantine: [],
-  'forgot-sync': ['I2'],
+  'forgot-sync': ['I2', 'I4', 'I5'],
   'vmid-reuse': ['I1', 'I1b', 'I2', 'I4', 'I5'],
   'stale-atc': ['I1', 'I1b', 'I2', 'I8'],
   'lend-dma-visible': ['I1', 'I1b', 'I3', 'I12'],
@@ -84,15 +84,6 @@ const GALLERY_VIOLATIONS: Record<string, string[]> = {
   'ignores-reset': ['I1b', 'I7'],
   'eventq-overflow': ['I11'],
   'attested-enable': [],
-};
-
-/**
- * Rows where the engine disagrees with DESIGN.md §2.8. abort-frees-tables: the partition's memory
- * leaves its access at the abort while the TLB still translates it and writes are in flight — I3 by
- * its own wording — but the abort path never checks I3 (the engine reports I1, I1b and I4 only).
- */
-const KNOWN_BUGS: Record<string, string> = {
-  'abort-frees-tables': 'I3 is not checked when a partition abort revokes its memory',
 };
 
 /** What the captions and description promise the default run breaks. */
@@ -123,22 +114,11 @@ describe('every gallery scenario shows what it promises', () => {
 
   const exactly = (id: string, expected: string[]) => expect(sorted(violated(run(galleryScenario(id), UNTIL)))).toEqual(sorted(expected));
   const rows = Object.entries(GALLERY_VIOLATIONS);
-  it.each(rows.filter(([id]) => !(id in KNOWN_BUGS)))('%s breaks exactly %j', exactly);
-  // ENGINE BUG (reported): see KNOWN_BUGS.
-  it.fails.each(rows.filter(([id]) => id in KNOWN_BUGS))('%s breaks exactly %j', exactly);
+  it.each(rows)('%s breaks exactly %j', exactly);
 
-  const promises = Object.entries(PROMISED).filter(([id]) => id !== 'forgot-sync');
-  it.each(promises)('%s breaks what its captions name: %j', (id, names) => {
+  it.each(Object.entries(PROMISED))('%s breaks what its captions name: %j', (id, names) => {
     const v = violated(run(galleryScenario(id), UNTIL));
     for (const n of names) expect(v.has(n), n).toBe(true);
-  });
-
-  // GALLERY/ENGINE MISMATCH (reported): the description promises I4 ("A's table is freed while the
-  // SMMU still caches it"), but the hypervisor spends `cmd` ticks on each command step, so by the
-  // time it frees the table the SMMU has consumed CFGI and TLBI and nothing refers to it.
-  it.fails('forgot-sync breaks what its captions name: ["I2","I4"]', () => {
-    const v = violated(run(galleryScenario('forgot-sync'), UNTIL));
-    for (const n of PROMISED['forgot-sync']) expect(v.has(n), n).toBe(true);
   });
 
   it.each(Object.entries(HOLDS))('%s keeps what its captions say holds: %j', (id, names) => {
@@ -156,11 +136,9 @@ describe('every gallery scenario shows what it promises', () => {
     expect(r.opErrors).toEqual([expect.objectContaining({ t: 140, op: 'enable', error: 'RSI_ERROR_DEVICE' })]);
   });
 
-  // ENGINE BUG (reported): the caption says "Switch to P1 for the fixed order", but a partition
-  // abort revokes the partition's memory at once, before P1's teardown has stopped and drained the
-  // device — its in-flight writes then commit into memory it no longer has (I1), and I3 (a page
-  // leaves an endpoint's access only once its devices drained) is never checked on that path.
-  it.fails('abort-frees-tables under P1 (the fixed order): no DMA lands in memory the partition lost', () => {
+  // The caption says "Switch to P1 for the fixed order": P1's teardown stops and drains the device
+  // before the partition's memory is taken back, so nothing lands in memory it lost.
+  it('abort-frees-tables under P1 (the fixed order): no DMA lands in memory the partition lost', () => {
     const e = run(galleryScenario('abort-frees-tables', { policy: 'P1' }), UNTIL);
     expect(violated(e).has('I1')).toBe(false);
     expect(violated(e).has('I4')).toBe(false);

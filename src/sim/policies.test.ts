@@ -97,10 +97,9 @@ describe('P1 reset-on-transfer', () => {
 });
 
 describe('P1: one operation at a time per device', () => {
-  // ENGINE BUG (reported): while P1 moves X to P, X is transiently owned by the hypervisor, and
-  // `assign` accepts any device owned by hyp. The queued assign then runs after the transfer and
-  // repoints X's STE from P's live table straight to A's — no disable, no moment without DMA (I10).
-  it.fails('an assign issued while a transfer is under way never hands DMA from P straight to A (I10)', () => {
+  // While P1 moves X to P, X is transiently owned by the hypervisor; an assign then must be refused
+  // (FFA_BUSY), or it would repoint X's STE from P's live table straight to A's (I10).
+  it('an assign issued while a transfer is under way never hands DMA from P straight to A (I10)', () => {
     const e = run(
       twoVmsOneDevice({ policy: 'P1', script: [...seedAttackScript(), { at: 45, op: 'assign', device: 'X', to: 'A' }] }),
       UNTIL,
@@ -131,10 +130,9 @@ describe('P2 acceptance stage', () => {
 });
 
 describe('assigning an unowned device to A under P2 and P3', () => {
-  // ENGINE BUG (reported): the device's "owner at issue" (dmaOwner) becomes A only at the final
-  // setOwner(assigned) step, which P2 and P3 run after the STE already points at A's table; A's own
-  // writes into A's RAM in that window are reported as I1 "owned by nobody at issue".
-  it.fails.each([
+  // P2 and P3 point the STE at A's table before their final setOwner(assigned) step: from that
+  // moment the device's DMA acts for A, so A's writes into A's RAM are not "owned by nobody".
+  it.each([
     ['P2', { at: 40, op: 'accept', device: 'X', by: 'A' }],
     ['P3', { at: 40, op: 'enable', device: 'X', by: 'A' }],
   ] as const)("%s: A's writes to its own RAM after its accept/enable are not an I1 breach", (policy, consent) => {

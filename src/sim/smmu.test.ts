@@ -311,10 +311,10 @@ describe("ATS: the device's ATC", () => {
     expect(device(e, 'X').atc.size).toBe(0);
   });
 
-  // ENGINE BUG (reported): the ATC stays in use between ATC_INV being consumed and the device's
-  // acknowledgement, and transactions translated by it in that window are not in the SYNC's drain
-  // set — so with the correct order one of A's ATS writes commits after the hand-over (I2, I8).
-  it.fails('with the correct order, no ATS-translated transaction commits after the final SYNC (I2, I8 hold)', () => {
+  // The ATC stays in use between ATC_INV reaching the device and its acknowledgement; what it
+  // translated in that window must be drained before the SYNC completes, or one of A's ATS writes
+  // would commit after the hand-over (I2, I8).
+  it('with the correct order, no ATS-translated transaction commits after the final SYNC (I2, I8 hold)', () => {
     const e = createEngine(atsTransfer());
     const ended = runCollecting(e, 200);
     const done = handoverAt(e, 'X', 'A');

@@ -91,6 +91,15 @@ export function resume(s: SimState, job: Job): void {
   startNext(s);
 }
 
+/** A hand-over of this device (or one of its group) that has not finished, if any. */
+export function unfinishedJobFor(s: SimState, di: number): Job | undefined {
+  for (const j of s.jobs.values()) {
+    if (j.state === 'done') continue;
+    if (j.device === di || j.steps.some((st) => st.device === di)) return j;
+  }
+  return undefined;
+}
+
 export function waitingJobFor(s: SimState, di: number): Job | undefined {
   for (const j of s.jobs.values()) if (j.state === 'waiting-receiver' && j.device === di) return j;
   return undefined;

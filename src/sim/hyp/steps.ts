@@ -9,7 +9,7 @@ import { createTable, allocVmid, chooseVmid, fillFromOwner, freeTable, freeVmid,
 import { enqueue } from '../smmu/commandQueue';
 import { wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
-import { applyFfa } from '../memory/ffa';
+import { abortMemory, applyFfa } from '../memory/ffa';
 
 export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' };
 export type ExecStep = StepSpec & { sid?: number; device?: number; completesHandover?: boolean };
@@ -118,6 +118,10 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       ste.table = table?.id ?? null;
       ste.vmid = table?.vmid ?? 0;
       if (table && st.valid && table.state === 'building') table.state = 'live';
+      // A device nobody's DMA acted for (unowned, held, quarantined) now translates through this
+      // table: from here on its DMA acts for the table's owner. A hand-over between two owners
+      // moves this at its completing SYNC instead (executor.ts), after the old tenure drains.
+      if (table && st.valid && d !== undefined && d.dmaOwner < 2 && table.owner >= 2) d.dmaOwner = table.owner;
       if (before && before !== ste.table) retireIfUnused(s, before);
       afterSteWrite(s, di);
       return { cost: T.steWrite };
@@ -132,7 +136,9 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
         if (c === 'TLBI_S12_VMALL') enqueue(s, c, { vmid: t.vmid });
         else for (const p of job.revokedIova) enqueue(s, c, { vmid: t.vmid, iovaPage: p });
       }
-      return { cost: T.cmd };
+      // Writing a command and ringing the doorbell is quick; the SMMU consumes the queue at its
+      // own pace (`cmd` ticks a command), so without a SYNC the hypervisor runs ahead of it.
+      return { cost: 1 };
     }
     case 'sync':
       enqueue(s, 'SYNC', { job: job.id });
@@ -214,7 +220,9 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       log(s, 'note', `${d!.id} ${st.kind === 'lock' ? 'locked' : 'measured'}: nonce ${d!.nonce}`, job.opIndex);
       return { cost: 1 };
     case 'ffaCommit':
-      applyFfa(s, job.op, job.opIndex);
+      // A partition abort takes the partition's memory back here; other jobs apply their FF-A operation.
+      if (job.op.op === 'abort') abortMemory(s, job.from);
+      else applyFfa(s, job.op, job.opIndex);
       return { cost: 1 };
   }
 }

@@ -203,6 +203,18 @@ function relinquish(s: SimState, handle: string, by: number): void {
   for (const i of pages) s.pages[i].modes[by] = 0;
   s2Unmap(s, by, h.region);
   rc.retrieved = false;
+  // FF-A: with the clear flag, the memory is zeroed when the last borrower leaves, before the
+  // owner can have it back.
+  if (h.clear && !h.receivers.some((r) => r.retrieved)) {
+    for (const i of pages) {
+      const p = s.pages[i];
+      p.dataOf = NOBODY;
+      p.secret = false;
+      p.clearedFrom = [...h.receivers.map((r) => r.ep)];
+      p.clearedAt = s.now;
+    }
+    log(s, 'note', `${handle}: ${s.regions[h.region].id} cleared as the last borrower left`, -1);
+  }
   log(s, 'note', `${handle}: ${s.endpoints[by].id} relinquished ${s.regions[h.region].id}`, -1);
 }
 
@@ -231,7 +243,10 @@ export function abortMemory(s: SimState, e: number): void {
     if (rc) relinquish(s, h.handle, e);
     if (h.sender === e && !h.receivers.some((r) => r.retrieved)) reclaim(s, h.handle);
   }
-  // The aborted endpoint's own stage-2 is torn down: it has access to nothing any more.
+  // The aborted endpoint's own stage-2 is torn down: it has access to nothing any more — which is
+  // a change of ownership for every page it could still reach (I3: its DMA must be drained first).
+  const leaving = s.pages.map((p, i) => ((p.modes[e] & V) !== 0 ? i : -1)).filter((i) => i >= 0);
+  if (leaving.length > 0) checkLeaving(s, e, leaving, `abort of ${s.endpoints[e].id}`);
   for (const p of s.pages) p.modes[e] &= ~(V | R | W);
   s.endpoints[e].s2.clear();
 }

@@ -7,7 +7,7 @@ import type { OpOf, PolicyOp, ScriptOp } from '../model/scenario';
 import { openOp, opError } from './opLog';
 import { policyFor } from '../policies';
 import { expand } from '../policies/expand';
-import { newJob, resume, waitingJobFor } from '../hyp/executor';
+import { newJob, resume, unfinishedJobFor, waitingJobFor } from '../hyp/executor';
 import { startReset } from '../hyp/steps';
 import { wake } from '../device/dma';
 import { applyFfa, checkFfa, abortMemory } from '../memory/ffa';
@@ -63,6 +63,9 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       const to = ep(op.to);
       if (to < 0) return invalid(`no endpoint ${op.to}`);
       if (d!.owner !== NOBODY && d!.owner !== HYP && d!.owner !== QUARANTINE) return deny(`${d!.id} belongs to ${name(d!.owner)}; transfer it instead`);
+      // Held by the hypervisor in the middle of a hand-over is not free to assign.
+      const busy = unfinishedJobFor(s, di);
+      if (busy !== undefined) return opError(s, rec, 'FFA_BUSY', `${d!.id} is in the middle of ${busy.op.op} (job ${busy.id}); assign it when that has finished`);
       return run('assign', di, d!.owner, to);
     }
     case 'transfer':
@@ -147,10 +150,11 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       if (e < 0) return invalid(`no endpoint ${op.endpoint}`);
       if (s.endpoints[e].lifecycle === 'aborted') return deny(`${op.endpoint} is already aborted`);
       s.endpoints[e].lifecycle = 'aborted';
-      abortMemory(s, e);
       const owned = s.devices.map((_, j) => j).filter((j) => s.devices[j].owner === e);
-      if (owned.length === 0) return;
-      const steps = expand(s, policy, 'abort', owned);
+      const steps = owned.length === 0 ? null : expand(s, policy, 'abort', owned);
+      // A policy that revokes memory after stopping the devices says where (ffaCommit); otherwise
+      // (P7, as Hafnium does) the memory goes at once, while the devices may still be writing.
+      if (steps === null || !steps.some((st) => st.kind === 'ffaCommit')) abortMemory(s, e);
       if (steps !== null) newJob(s, i, op, owned[0], e, NOBODY, steps);
       return;
     }

@@ -4,7 +4,7 @@
 // through the new owner's memory map. This is the seed's attack.
 
 import type { Policy } from './policy';
-import { cfgi, setOwner, sync, teardown } from './fragments';
+import { cfgi, setOwner, sync, teardown, abortTeardown } from './fragments';
 
 const repoint = [setOwner('to', 'assigned'), { kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' } as const, cfgi, { ...sync, completesHandover: true }];
 
@@ -17,6 +17,6 @@ export const P0: Policy = {
     assign: () => repoint,
     transfer: () => repoint,
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

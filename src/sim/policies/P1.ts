@@ -3,7 +3,7 @@
 // long as the reset really stops the device.
 
 import type { Policy } from './policy';
-import { build, busMaster, disable, enableOn, lateAtcInv, reset, retireOld, setOwner, teardown } from './fragments';
+import { build, busMaster, disable, enableOn, lateAtcInv, reset, retireOld, setOwner, teardown, abortTeardown } from './fragments';
 
 export const P1: Policy = {
   id: 'P1',
@@ -25,6 +25,6 @@ export const P1: Policy = {
     ],
     assign: (c) => [setOwner('hyp', 'held'), reset, ...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), ...enableOn('new'), busMaster(true)],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

@@ -4,7 +4,7 @@
 // poisoned device.
 
 import type { Policy } from './policy';
-import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown } from './fragments';
+import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown, abortTeardown } from './fragments';
 
 export const P2: Policy = {
   id: 'P2',
@@ -24,6 +24,6 @@ export const P2: Policy = {
     ],
     assign: (c) => [setOwner('to', 'offered'), { kind: 'awaitReceiver', what: 'accept' }, ...lateAtcInv(c), ...build('owner'), ...enableOn('new'), setOwner('to', 'assigned')],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

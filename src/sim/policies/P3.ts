@@ -5,7 +5,7 @@
 // a reset lets the old owner's descriptors reach what the new owner mapped.
 
 import type { Policy } from './policy';
-import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown } from './fragments';
+import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown, abortTeardown } from './fragments';
 
 export const P3: Policy = {
   id: 'P3',
@@ -17,6 +17,6 @@ export const P3: Policy = {
     assign: () => [setOwner('to', 'pending-enable'), ...build('empty')],
     enable: (c) => [...lateAtcInv(c), ...enableOn('device'), setOwner('to', 'assigned')],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

@@ -25,6 +25,6 @@ export const P4: Policy = {
     ],
     unassign: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), ...retireOld, reset],
     assign: (c) => [reset, ...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), { kind: 'steWrite', valid: true, config: 's2', table: 'new' }, cfgi, sync],
-    abort: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), ...retireOld, reset],
+    abort: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), { kind: 'ffaCommit' }, ...retireOld, reset],
   },
 };

@@ -3,7 +3,7 @@
 // it) must unmap it, TLBI and SYNC before the page changes hands (pKVM's refcount rule).
 
 import type { Policy } from './policy';
-import { build, disable, enableOn, retireOld, setOwner, sync, teardown } from './fragments';
+import { build, disable, enableOn, retireOld, setOwner, sync, teardown, abortTeardown } from './fragments';
 
 export const P5: Policy = {
   id: 'P5',
@@ -23,6 +23,6 @@ export const P5: Policy = {
     ],
     revoke: () => [{ kind: 'tableUnmap', pages: 'revoked', table: 'device' }, { kind: 'cmd', cmd: 'TLBI_S2_IPA', table: 'device' }, sync, { kind: 'ffaCommit' }],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

@@ -4,7 +4,7 @@
 // before the loan carries across it.
 
 import type { Policy } from './policy';
-import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown } from './fragments';
+import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown, abortTeardown } from './fragments';
 
 export const P6: Policy = {
   id: 'P6',
@@ -16,6 +16,6 @@ export const P6: Policy = {
     relinquish: (c) => [setOwner('hyp', 'held'), ...disable(c), ...retireOld],
     reclaim: (c) => [...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), ...enableOn('new')],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

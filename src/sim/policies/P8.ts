@@ -4,7 +4,7 @@
 // current nonces — any device change after the lock voids them.
 
 import type { Policy } from './policy';
-import { build, cfgi, disable, enableOn, lateAtcInv, reset, retireOld, setOwner, sync, teardown } from './fragments';
+import { build, cfgi, disable, enableOn, lateAtcInv, reset, retireOld, setOwner, sync, teardown, abortTeardown } from './fragments';
 
 export const P8: Policy = {
   id: 'P8',
@@ -29,6 +29,6 @@ export const P8: Policy = {
       setOwner('to', 'assigned'),
     ],
     unassign: teardown,
-    abort: teardown,
+    abort: abortTeardown,
   },
 };

@@ -49,6 +49,16 @@ export function enableOn(table: TableRef): StepSpec[] {
   return [{ kind: 'steWrite', valid: true, config: 's2', table }, cfgi, sync];
 }
 
+/**
+ * A partition abort: the same teardown, with the partition's memory taken back only after the
+ * disabling SYNC — once none of its DMA can still land (ffaCommit revokes it at that point).
+ */
+export function abortTeardown(c: PolicyContext): StepSpec[] {
+  const steps = teardown(c);
+  const afterSync = 2 + disable(c).length;
+  return [...steps.slice(0, afterSync), { kind: 'ffaCommit' }, ...steps.slice(afterSync)];
+}
+
 /** The fixed teardown for a partition abort or an unassign: block, drain, free, reset, park. */
 export function teardown(c: PolicyContext): StepSpec[] {
   return [

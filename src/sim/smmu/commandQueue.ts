@@ -106,6 +106,12 @@ function apply(s: SimState, c: Cmd): void {
 }
 
 export function onAtcAck(s: SimState, di: number): void {
+  // PCIe ATS: a device completes an invalidation only once the requests it translated with the
+  // invalidated entries are done — including those it sent after receiving the request and
+  // before dropping the entries. The SYNC waiting for this acknowledgement waits for them too.
+  for (const t of s.txns.values()) {
+    if (t.device === di && t.viaAts && t.phase === 'translated') s.cmdq.drain.add(t.id);
+  }
   s.devices[di].atc.clear();
   s.cmdq.atcPending--;
   trySync(s);
