@@ -12,10 +12,8 @@ import type { Scenario } from '../sim/model/scenario';
 import type { LogRecord, OpRecord, Violation } from '../sim/model/state';
 import { buildView, packTxns, TX } from './view';
 import type { Frame, Summary } from './protocol';
+import { defaultHorizon } from '../scenario/horizon';
 
-/** Ticks past the last scripted operation or caption that a run is shown for. */
-export const TAIL_TICKS = 400;
-export const MIN_HORIZON = 600;
 /** A checkpoint is left after this many transactions were issued since the last one, or these many ticks. */
 const CHECKPOINT_TXNS = 1500;
 const CHECKPOINT_TICKS = 2000;
@@ -24,11 +22,6 @@ const SLICE = 16;
 /** Ended transactions kept for the overlay (a blocked one lingers at the SMMU for a moment). */
 const ENDED_KEEP_TICKS = 24;
 const ENDED_MAX = 4096;
-
-export function defaultHorizon(s: Scenario): number {
-  const last = Math.max(0, ...s.script.map((o) => o.at), ...s.captions.map((c) => c.at));
-  return Math.max(MIN_HORIZON, last + TAIL_TICKS);
-}
 
 export class SimHost {
   private scout: Engine;

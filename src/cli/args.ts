@@ -1,0 +1,66 @@
+// The command line of DESIGN.md §3.5, parsed into a command or a one-line error.
+
+import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim/model/scenario';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'run'; source: string; policy?: PolicyId; mutations?: MutationId[]; until?: number; events: boolean }
+  | { kind: 'compare'; source: string; until?: number };
+
+export const USAGE = `DMA Handoff — headless runner
+
+  npm run -s sim -- list                                   gallery ids, one a line
+  npm run -s sim -- run <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
+                        [--until T] [--events]             one JSON report on stdout
+  npm run -s sim -- compare <file.json | gallery:ID> [--until T]
+                                                           policies × invariants matrix (JSON)
+
+--until T   run to tick T; by default to the last scripted operation or caption + 400 ticks
+            (at least 600) — the same end the app's timeline shows.
+--mutation  may be repeated; replaces the scenario's own mutations.
+Exit status: 0 when the run happened (violations are results), 2 on bad input.`;
+
+export function parseArgs(argv: string[]): Command | string {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined) return 'no command: expected list, run or compare (see --help)';
+  if (cmd === 'help' || cmd === '--help' || cmd === '-h') return { kind: 'help' };
+  if (cmd === 'list') return rest.length === 0 ? { kind: 'list' } : `list takes no arguments, got "${rest[0]}"`;
+  if (cmd !== 'run' && cmd !== 'compare') return `unknown command "${cmd}": expected list, run or compare`;
+
+  let source: string | undefined;
+  let policy: PolicyId | undefined;
+  let mutations: MutationId[] | undefined;
+  let until: number | undefined;
+  let events = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--policy' && cmd === 'run') {
+        const p = value();
+        if (!(POLICY_IDS as readonly string[]).includes(p)) return `--policy: unknown policy "${p}" (expected ${POLICY_IDS.join(', ')})`;
+        policy = p as PolicyId;
+      } else if (a === '--mutation' && cmd === 'run') {
+        const m = value();
+        if (!(MUTATION_IDS as readonly string[]).includes(m)) return `--mutation: unknown mutation "${m}" (expected one of ${MUTATION_IDS.join(', ')})`;
+        mutations = [...(mutations ?? []), m as MutationId].filter((x, k, all) => all.indexOf(x) === k);
+      } else if (a === '--until') {
+        const t = value();
+        if (!/^\d+$/.test(t) || Number(t) > 1e9) return `--until: expected a tick (a whole number ≤ 1000000000), got "${t}"`;
+        until = Number(t);
+      } else if (a === '--events' && cmd === 'run') events = true;
+      else if (a.startsWith('--')) return `${cmd}: unknown option "${a}"`;
+      else if (source === undefined) source = a;
+      else return `${cmd}: unexpected argument "${a}" (one scenario at a time)`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (source === undefined) return `${cmd}: which scenario? Give a file.json or gallery:ID`;
+  return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events } : { kind: 'compare', source, until };
+}

@@ -1,0 +1,130 @@
+// The CLI contract of DESIGN.md §3.5, run in-process: commands, report fields, the matrix, and a
+// one-line message with exit status 2 for every kind of bad input.
+
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { runCli } from './cli';
+import { GALLERY } from '../scenario/gallery';
+
+function sim(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: (p) => readFileSync(p, 'utf8') });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const json = (r: { out: string }) => JSON.parse(r.out);
+
+describe('sim list', () => {
+  it('prints every gallery id, one a line', () => {
+    const r = sim('list');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual(GALLERY.map((g) => g.id));
+    expect(r.out.split('\n')).toHaveLength(14);
+  });
+});
+
+describe('sim run', () => {
+  it('reports the seed attack: I1b under P0, none under --policy P1', () => {
+    const p0 = json(sim('run', 'gallery:seed-attack'));
+    expect(p0.policy).toBe('P0');
+    expect(p0.violations.map((v: { number: string }) => v.number)).toContain('I1b');
+    const p1 = json(sim('run', 'gallery:seed-attack', '--policy', 'P1'));
+    expect(p1.policy).toBe('P1');
+    expect(p1.violations.map((v: { number: string }) => v.number)).not.toContain('I1b');
+  });
+
+  it('has exactly the report fields, and violations name invariant, tick, transaction, device, page and reason', () => {
+    const r = json(sim('run', 'gallery:seed-attack', '--until', '200'));
+    expect(Object.keys(r).sort()).toEqual(['dma', 'endTime', 'final', 'mutations', 'opErrors', 'policy', 'scenario', 'traceHash', 'violations']);
+    expect(Object.keys(r.dma).sort()).toEqual(['aborted', 'committed', 'dropped', 'issued', 'recorded', 'suppressed']);
+    expect(r.endTime).toBe(200);
+    const v = r.violations.find((x: { number: string }) => x.number === 'I1b');
+    expect(v).toMatchObject({ invariant: 'dma-provenance', number: 'I1b', t: 60, device: 'X', page: '0x90000000' });
+    expect(typeof v.txn).toBe('number');
+    expect(v.message).toMatch(/programmed by A/);
+    expect(r.final.devices.X).toEqual({ owner: 'P', state: 'assigned' });
+  });
+
+  it('--mutation (repeatable) replaces the mutations; --events adds the SMMU event records', () => {
+    const r = json(sim('run', 'gallery:forgot-sync', '--policy', 'P3', '--mutation', 'skip-sync', '--mutation', 'eventq-1', '--events'));
+    expect(r.mutations).toEqual(['skip-sync', 'eventq-1']);
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events[0]).toMatchObject({ name: expect.stringMatching(/^[CF]_/), number: expect.stringMatching(/^0x[0-9a-f]{2}$/) });
+    const clean = json(sim('run', 'gallery:forgot-sync', '--mutation', 'skip-cfgi'));
+    expect(clean.mutations).toEqual(['skip-cfgi']);
+    expect(clean.events).toBeUndefined();
+  });
+
+  it('reports refused operations as opErrors, not failures', () => {
+    const r = sim('run', 'gallery:loan-vs-shared');
+    expect(r.code).toBe(0);
+    expect(json(r).opErrors.length).toBeGreaterThan(0);
+    expect(json(r).opErrors[0]).toMatchObject({ op: expect.any(String), error: expect.stringMatching(/^FFA_/) });
+  });
+
+  it('is deterministic: the same input gives the same trace hash', () => {
+    expect(json(sim('run', 'gallery:stale-atc')).traceHash).toBe(json(sim('run', 'gallery:stale-atc')).traceHash);
+  });
+
+  it('runs a scenario file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(GALLERY[0].doc));
+    const fromFile = json(sim('run', file));
+    expect(fromFile.traceHash).toBe(json(sim('run', 'gallery:seed-attack')).traceHash);
+  });
+});
+
+describe('sim compare', () => {
+  it('prints the policies × invariants matrix for the seed attack', () => {
+    const r = sim('compare', 'gallery:seed-attack');
+    expect(r.code).toBe(0);
+    const m = json(r);
+    expect(Object.keys(m.matrix)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8']);
+    expect(m.invariants).toContain('I1b');
+    expect(m.matrix.P0.I1b).toBe('violated');
+    expect(m.matrix.P1.I1b).toBe('ok');
+    expect(m.matrix.P4.I1b).toBe('ok');
+    expect(m.policies[0]).toMatchObject({ policy: 'P0', name: expect.any(String), traceHash: expect.any(String) });
+  });
+});
+
+describe('bad input: exit 2 and one line naming the problem', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-bad-'));
+  const write = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const bad = {
+    'no command': [[], /no command/],
+    'unknown command': [['frobnicate'], /unknown command "frobnicate"/],
+    'missing scenario': [['run'], /which scenario/],
+    'unknown gallery id': [['run', 'gallery:nope'], /unknown gallery id "nope".*seed-attack/],
+    'unknown policy': [['run', 'gallery:seed-attack', '--policy', 'P9'], /unknown policy "P9"/],
+    'unknown mutation': [['run', 'gallery:seed-attack', '--mutation', 'skip-everything'], /unknown mutation "skip-everything"/],
+    'bad --until': [['run', 'gallery:seed-attack', '--until', 'soon'], /--until: expected a tick/],
+    'missing option value': [['run', 'gallery:seed-attack', '--policy'], /--policy needs a value/],
+    'unknown option': [['run', 'gallery:seed-attack', '--fast'], /unknown option "--fast"/],
+    'unreadable file': [['run', join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
+    'not JSON': [['run', write('broken.json', '{ nope')], /broken\.json: not JSON/],
+    'invalid scenario, naming the field': [['run', write('dangling.json', JSON.stringify({ ...GALLERY[0].doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }))], /devices\[0\]\.owner: no endpoint "Q"/],
+    'newer version': [['compare', write('v9.json', JSON.stringify({ ...GALLERY[0].doc, version: 9 }))], /version 9, newer than this app/],
+  } as const;
+  it.each(Object.entries(bad))('%s', (_, [argv, message]) => {
+    const r = sim(...argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+
+  it('help prints the usage with exit 0', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/npm run -s sim -- list/);
+  });
+});

@@ -1,0 +1,44 @@
+// The CLI as a function (argv in, text out, exit status back) so tests run it in-process.
+
+import { parseArgs, USAGE } from './args';
+import { loadScenario } from './load';
+import { compare, defaultUntil, runReport } from './commands';
+import { GALLERY } from '../scenario/gallery';
+import { formatJson } from './json';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+}
+
+export function runCli(argv: string[], io: Io): number {
+  const cmd = parseArgs(argv);
+  if (typeof cmd === 'string') {
+    io.err(`sim: ${cmd}`);
+    return 2;
+  }
+  switch (cmd.kind) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'list':
+      io.out(GALLERY.map((g) => g.id).join('\n'));
+      return 0;
+    case 'run':
+    case 'compare': {
+      const loaded = loadScenario(cmd.source, io.readFile);
+      if (typeof loaded === 'string') {
+        io.err(`sim: ${loaded}`);
+        return 2;
+      }
+      let s = loaded;
+      if (cmd.kind === 'run' && (cmd.policy !== undefined || cmd.mutations !== undefined))
+        s = { ...s, policy: { ...s.policy, id: cmd.policy ?? s.policy.id, mutations: cmd.mutations ?? s.policy.mutations } };
+      const until = cmd.until ?? defaultUntil(s);
+      const result = cmd.kind === 'run' ? runReport(s, until, cmd.events) : compare(s, until);
+      io.out(formatJson(result));
+      return 0;
+    }
+  }
+}
