@@ -34,7 +34,7 @@ export function stressDocument(opts: { vms?: number; devicesPerVm?: number; regi
     ],
   }));
   // Hand-overs keep the SMMU busy: every 200 ticks one device moves to the next VM.
-  for (let k = 0; k < 8; k++) script.push({ at: 200 + k * 200, op: 'transfer', device: devices[k * 3].id, to: endpoints[(k * 3 + 1) % vms].id } as never);
+  for (let k = 0; k < 8 && k * 3 < devices.length; k++) script.push({ at: 200 + k * 200, op: 'transfer', device: devices[k * 3].id, to: endpoints[(k * 3 + 1) % vms].id } as never);
   return {
     format: 'dma-handoff/scenario',
     version: 1,

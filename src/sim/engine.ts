@@ -98,27 +98,36 @@ export function createEngine(scenario: Scenario): Engine {
   }
 
   function step(): boolean {
-    if (s.bucket.length === 0) {
+    if (s.bucketPos >= s.bucket.length) {
       if (s.queue.size === 0) return false;
       s.bucketAt = peekTime(s.queue);
       s.bucket = popBucket(s.queue);
+      s.bucketPos = 0;
       s.now = s.bucketAt;
     }
-    const kind = s.bucket.shift()!;
-    const arg = s.bucket.shift()!;
+    // An index, not shift(): a tick may hold hundreds of events.
+    const kind = s.bucket[s.bucketPos];
+    const arg = s.bucket[s.bucketPos + 1];
+    s.bucketPos += 2;
+    if (s.bucketPos >= s.bucket.length) {
+      s.bucket = [];
+      s.bucketPos = 0;
+    }
     s.now = s.bucketAt;
+    s.processed++;
     dispatch(kind, arg);
     return true;
   }
 
   function runUntil(t: number): void {
     // Finish the partly processed bucket first (single-stepping may have left one).
-    while (s.bucket.length > 0) step();
+    while (s.bucketPos < s.bucket.length) step();
     for (;;) {
       const next = peekTime(s.queue);
       if (next > t) break;
       const b = popBucket(s.queue);
       s.now = next;
+      s.processed += b.length / 2;
       for (let i = 0; i < b.length; i += 2) dispatch(b[i], b[i + 1]);
     }
     if (t > s.now && t !== Infinity) s.now = t;
@@ -133,7 +142,7 @@ export function createEngine(scenario: Scenario): Engine {
     },
     step,
     runUntil,
-    nextEventAt: () => (s.bucket.length > 0 ? s.bucketAt : peekTime(s.queue)),
+    nextEventAt: () => (s.bucketPos < s.bucket.length ? s.bucketAt : peekTime(s.queue)),
     apply(op: ScriptOp) {
       trace(s, 15, s.ops.length, 0);
       handleOp(s, { ...op, at: s.now } as ScriptOp);

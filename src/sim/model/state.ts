@@ -359,9 +359,12 @@ export interface SimState {
   runningJob: number;
   nextJob: number;
   ops: OpRecord[];
-  /** The event being processed: the rest of the current tick's bucket. */
+  /** Single-stepping: the current tick's bucket and the position of its next event. */
   bucket: number[];
+  bucketPos: number;
   bucketAt: number;
+  /** Events processed since boot. */
+  processed: number;
   nextScript: number;
   log: LogRecord[];
   logDropped: number;
