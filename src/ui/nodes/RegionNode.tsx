@@ -2,6 +2,7 @@
 // dimmed when lent out, with borrowers as bars and secret pages marked. The overlay flashes a
 // page when a DMA commits to it; `data-page` is its anchor.
 
+import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, useView } from '../../store/appStore';
@@ -52,7 +53,8 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   );
 }
 
-function PageCell({ index, page, pa, names }: { index: number; page: PageView; pa: number; names: { id: string }[] }) {
+// Memoised: a page re-renders only when its own view changed (views share unchanged objects).
+const PageCell = memo(function PageCell({ index, page, pa, names }: { index: number; page: PageView; pa: number; names: { id: string }[] }) {
   const own = page.modes[page.owner] ?? 0;
   const lentOut = (own & O) !== 0 && (own & V) === 0;
   const shared = (own & V) !== 0 && (own & X) === 0;
@@ -88,4 +90,4 @@ function PageCell({ index, page, pa, names }: { index: number; page: PageView; p
       )}
     </div>
   );
-}
+});
