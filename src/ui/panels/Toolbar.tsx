@@ -18,6 +18,7 @@ export function Toolbar() {
   const horizon = useApp((s) => s.horizon);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
+  const dirty = useApp((s) => s.dirty);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const undoLabel = useApp((s) => s.past[s.past.length - 1]?.label ?? '');
@@ -30,8 +31,13 @@ export function Toolbar() {
       <span className="pn-brand">DMA Handoff</span>
       <label className="pn-field">
         <span>Gallery</span>
-        <select aria-label="Gallery" value={galleryId ?? ''} onChange={(e) => e.target.value && a.openGallery(e.target.value)}>
-          {galleryId === null && <option value="">{scenario?.title ?? '—'}</option>}
+        <select aria-label="Gallery" value={galleryId !== null && !dirty ? galleryId : ''} onChange={(e) => e.target.value && a.openGallery(e.target.value)}>
+          {(galleryId === null || dirty) && (
+            <option value="">
+              {scenario?.title ?? '—'}
+              {dirty ? ' (edited)' : ''}
+            </option>
+          )}
           {GALLERY.map((g, i) => (
             <option key={g.id} value={g.id}>
               {i + 1}. {g.doc.title}

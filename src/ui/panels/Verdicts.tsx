@@ -8,6 +8,8 @@ export function Verdicts() {
   const violations = useApp((s) => s.summary?.violations);
   const clock = useApp((s) => s.clock);
   const selection = useApp((s) => s.selection);
+  const traceHash = useApp((s) => s.summary?.traceHash);
+  const horizon = useApp((s) => s.horizon);
   if (violations === undefined) return <section className="pn-section" data-testid="verdicts" />;
   return (
     <section className="pn-section" data-testid="verdicts">
@@ -36,6 +38,9 @@ export function Verdicts() {
           );
         })}
       </ul>
+      <p className="pn-dim pn-small" title="The engine's trace hash over the whole run: the same scenario and seed give the same hash everywhere">
+        run to t={horizon} · trace <span data-testid="trace-hash">{traceHash}</span>
+      </p>
     </section>
   );
 }
