@@ -35,7 +35,8 @@ export class Anchors {
     const n = lookup.get('smmu');
     if (n === undefined) return null;
     const h = n.measured.height ?? 0;
-    return { x: n.internals.positionAbsolute.x + (side === 'in' ? 0 : (n.measured.width ?? 0)), y: n.internals.positionAbsolute.y + Math.min(h / 2, 120) };
+    // Where the stream and mapping edges meet the node: its handles, at mid-height.
+    return { x: n.internals.positionAbsolute.x + (side === 'in' ? 0 : (n.measured.width ?? 0)), y: n.internals.positionAbsolute.y + h / 2 };
   }
 
   page(lookup: Lookup, regionId: string, page: number, zoom: number): Point | null {

@@ -3,7 +3,7 @@
 
 import type { Scenario } from '../../sim/model/scenario';
 
-export const COLUMN = { endpoint: 0, device: 270, smmu: 580, region: 1040 } as const;
+export const COLUMN = { endpoint: 0, device: 270, smmu: 680, region: 1150 } as const;
 export const SMMU_ID = 'smmu';
 
 /** Approximate heights, enough to stack nodes without overlap before they are measured. */

@@ -30,7 +30,6 @@ export function Toolbar() {
     <header className="pn-toolbar">
       <span className="pn-brand">DMA Handoff</span>
       <label className="pn-field">
-        <span>Gallery</span>
         <select aria-label="Gallery" value={galleryId !== null && !dirty ? galleryId : ''} onChange={(e) => e.target.value && a.openGallery(e.target.value)}>
           {(galleryId === null || dirty) && (
             <option value="">
@@ -46,7 +45,6 @@ export function Toolbar() {
         </select>
       </label>
       <label className="pn-field">
-        <span>Policy</span>
         <select aria-label="Policy" value={policy} onChange={(e) => a.setPolicy(e.target.value as PolicyId)} title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}>
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
