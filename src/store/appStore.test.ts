@@ -95,3 +95,85 @@ describe('app store', () => {
     expect(state().view!.endpoints).toBe(endpoints);
   });
 });
+
+describe('undo history', () => {
+  it('undoes and redoes edits in order, with their labels', async () => {
+    state().setPolicy('P3');
+    await settle();
+    state().toggleMutation('skip-sync');
+    await settle();
+    expect(state().past.map((p) => p.label)).toEqual(['Policy P3', 'Mutation skip-sync']);
+    state().undo();
+    await settle();
+    expect(state().scenario!.policy).toMatchObject({ id: 'P3', mutations: [] });
+    state().undo();
+    await settle();
+    expect(state().scenario!.policy.id).toBe('P0');
+    expect(state().summary!.violations.some((v) => v.number === 'I1b')).toBe(true); // the run follows
+    state().redo();
+    state().redo();
+    await settle();
+    expect(state().scenario!.policy).toMatchObject({ id: 'P3', mutations: ['skip-sync'] });
+    expect(state().future).toEqual([]);
+  });
+
+  it('a new edit after an undo drops the redo branch', async () => {
+    state().setPolicy('P1');
+    state().undo();
+    state().setPolicy('P2');
+    await settle();
+    expect(state().future).toEqual([]);
+    expect(state().past.map((p) => p.label)).toEqual(['Policy P2']);
+  });
+
+  it('a drag is one step, and undoing it does not re-run the engine', async () => {
+    state().moveNode('X', [10, 20]);
+    const summary = state().summary;
+    state().undo();
+    await settle();
+    expect(state().scenario!.layout.X).toBeUndefined();
+    expect(state().summary).toBe(summary);
+    state().redo();
+    expect(state().scenario!.layout.X).toEqual([10, 20]);
+  });
+
+  it('a refused edit leaves no history entry', () => {
+    state().edit('Break it', (d) => {
+      (d.devices as { owner: string }[])[0].owner = 'Nobody';
+    });
+    expect(state().past).toEqual([]);
+    expect(state().notice?.text).toBe('Break it: refused — devices[0].owner: no endpoint "Nobody"');
+  });
+
+  it('opening another scenario starts a fresh history, keeping edited work in My scenarios', async () => {
+    state().setPolicy('P5');
+    await settle();
+    state().openGallery('quarantine');
+    await settle();
+    expect(state().past).toEqual([]);
+    expect(state().library.map((e) => e.name)).toEqual(["The seed's attack (edited)"]);
+  });
+});
+
+describe('links and files', () => {
+  it('an unedited gallery scenario links by id; an edited one carries the document', async () => {
+    expect(state().linkFragment()).toBe('g=seed-attack');
+    state().setPolicy('P2');
+    await settle();
+    const f = state().linkFragment()!;
+    expect(f).toMatch(/^s=1\./);
+    state().openGallery('vmid-reuse');
+    await settle();
+    expect(state().openLink('#' + f)).toBe(true);
+    await settle();
+    expect(state().scenario!.title).toBe("The seed's attack");
+    expect(state().scenario!.policy.id).toBe('P2');
+  });
+
+  it('a bad file names the problem and keeps the work', () => {
+    const before = state().doc;
+    expect(state().importText('{"format":"dma-handoff/scenario","version":1,"endpoints":[]}', 'empty.json')).toBe(false);
+    expect(state().notice?.text).toBe('empty.json: Not a valid scenario — endpoints: needs at least 1 item Your current work is unchanged.');
+    expect(state().doc).toBe(before);
+  });
+});
