@@ -9,6 +9,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromi
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties its output folder at start; the unit results written just before live next to it.
+  outputDir: 'test-results/artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

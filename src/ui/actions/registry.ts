@@ -5,6 +5,7 @@
 
 import { useApp } from '../../store/appStore';
 import { copyLink, exportFile } from './share';
+import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 
 export interface Action {
   name: string;
@@ -36,6 +37,11 @@ export const ACTIONS: Action[] = [
   { name: 'copyLink', label: 'Copy a link to this scenario', keys: 'Ctrl/⌘ + Shift + L', keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'l', perform: () => void copyLink() },
   { name: 'export', label: 'Export to a .json file', keys: 'Ctrl/⌘ + S', keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's', perform: () => exportFile(), inFields: true },
   { name: 'present', label: 'Present (captions, large type)', keys: 'P', keyTest: (e) => e.key.toLowerCase() === 'p' && plain(e), perform: () => app().setPresenting(true) },
+  { name: 'addVm', label: 'Add a VM', keys: 'Shift + V', keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'v', perform: () => addEndpoint('vm') },
+  { name: 'addSp', label: 'Add an SP', keys: 'Shift + S', keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 's', perform: () => addEndpoint('sp') },
+  { name: 'addDevice', label: 'Add a device', keys: 'Shift + D', keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'd', perform: addDevice },
+  { name: 'addRegion', label: 'Add a memory region', keys: 'Shift + M', keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'm', perform: addRegion },
+  { name: 'delete', label: 'Delete the selected VM, SP, device or region', keys: 'Delete', keyTest: (e) => (e.key === 'Delete' || e.key === 'Backspace') && !mod(e), perform: deleteSelection },
   { name: 'shortcuts', label: 'Show or hide this list', keys: '?', keyTest: (e) => e.key === '?', perform: () => app().setShortcutsOpen(!app().shortcutsOpen) },
   {
     name: 'escape',

@@ -90,6 +90,8 @@ export function Canvas() {
         minZoom={0.15}
         maxZoom={2.5}
         nodesConnectable={false}
+        // Deleting goes through the document (the Delete action), never straight from the canvas.
+        deleteKeyCode={null}
         edgesFocusable={false}
         colorMode="dark"
         proOptions={{ hideAttribution: true }}

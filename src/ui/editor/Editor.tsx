@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
+import { action } from '../actions/registry';
 import './editor.css';
 
 type Doc = Record<string, unknown>;
@@ -18,14 +19,6 @@ const setField = (list: string, i: number, field: string, v: unknown, label: str
     if (v === undefined) delete rows(d, list)[i][field];
     else rows(d, list)[i][field] = v;
   });
-
-/** A fresh id not used by anything in the document. */
-function freshId(doc: Doc, prefix: string): string {
-  const used = new Set([...rows(doc, 'endpoints'), ...rows(doc, 'memory'), ...rows(doc, 'devices')].map((r) => r.id as string));
-  let n = 1;
-  while (used.has(`${prefix}${n}`)) n++;
-  return `${prefix}${n}`;
-}
 
 export function Editor() {
   const doc = useApp((s) => s.doc) as Doc | null;
@@ -52,8 +45,6 @@ function SystemEditor({ doc }: { doc: Doc }) {
   const devices = rows(doc, 'devices');
   const memory = rows(doc, 'memory');
   const owners = endpoints.map((e) => e.id as string);
-  const maxVmid = Math.max(0, ...endpoints.map((e) => e.vmid as number));
-  const lastPa = Math.max(0x80000000, ...memory.map((r) => parseInt(r.pa as string, 16) + (r.pages as number) * 0x1000));
   return (
     <>
       <h4>Endpoints</h4>
@@ -69,8 +60,12 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => edit('Add VM', (d) => void rows(d, 'endpoints').push({ id: freshId(d, 'VM'), kind: 'vm', name: '', vmid: maxVmid + 1 }))}>+ VM</button>
-        <button onClick={() => edit('Add SP', (d) => void rows(d, 'endpoints').push({ id: freshId(d, 'SP'), kind: 'sp', name: '', vmid: maxVmid + 1 }))}>+ SP</button>
+        <button onClick={action('addVm').perform} title={action('addVm').keys}>
+          + VM
+        </button>
+        <button onClick={action('addSp').perform} title={action('addSp').keys}>
+          + SP
+        </button>
       </div>
 
       <h4>Devices</h4>
@@ -102,17 +97,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button
-          onClick={() =>
-            edit('Add device', (d) => {
-              const used = new Set(rows(d, 'devices').flatMap((x) => x.streams as number[]));
-              let sid = 16;
-              while (used.has(sid)) sid++;
-              const id = freshId(d, 'DEV');
-              rows(d, 'devices').push({ id, name: id, streams: [sid], group: id, owner: owners[0] ?? null, reset: 'clean', ats: false, maxOutstanding: 4, map: [] });
-            })
-          }
-        >
+        <button onClick={action('addDevice').perform} title={action('addDevice').keys}>
           + device
         </button>
       </div>
@@ -152,7 +137,9 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => edit('Add region', (d) => void rows(d, 'memory').push({ id: freshId(d, 'ram'), owner: owners[0] ?? 'hyp', pa: '0x' + lastPa.toString(16), ...(owners[0] ? { ipa: '0x40000000' } : {}), pages: 4, secret: false, kind: 'normal' }))}>+ region</button>
+        <button onClick={action('addRegion').perform} title={action('addRegion').keys}>
+          + region
+        </button>
       </div>
     </>
   );
