@@ -61,6 +61,19 @@ test('a blocked transaction stops at the SMMU with its fault', async ({ page }) 
   await expect(page.getByTestId('log')).toContainText('C_BAD_STE (0x04)');
 });
 
+test('with reduced motion the same transactions and faults are shown, without travel', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openGallery(page, 'per-vm-table');
+  await seek(page, 46);
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => tick(page)).toBe(52);
+  const overlay = page.getByTestId('dma-overlay');
+  await expect(overlay).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
+  // Every transaction in flight is still drawn (at the middle of its leg): as many as the NIC counts.
+  const inFlight = Number(/in flight\s*(\d+)\//.exec((await page.locator('.react-flow__node[data-id="X"]').innerText()).replace(/\n/g, ' '))?.[1]);
+  await expect(overlay).toHaveAttribute('data-drawn', String(inFlight));
+});
+
 test('the simulation runs in a worker, not on the main thread', async ({ page }) => {
   await openGallery(page, 'seed-attack');
   await expect(page.locator('[data-host=worker]')).toHaveCount(1);
