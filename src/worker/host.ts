@@ -84,11 +84,11 @@ export class SimHost {
   seek(t: number): void {
     t = Math.max(0, Math.floor(t));
     if (t > this.horizon) this.extend(t);
-    if (!(t >= this.player.now && t - this.player.now < CHECKPOINT_TICKS)) {
-      let cp = this.checkpoints[0];
-      for (const c of this.checkpoints) if (c.t <= t) cp = c;
-      this.player.restore(cp.snap);
-    }
+    // Replay from the nearest checkpoint at or before t — unless the player is already between
+    // that checkpoint and t, in which case it simply runs on.
+    let cp = this.checkpoints[0];
+    for (const c of this.checkpoints) if (c.t <= t) cp = c;
+    if (t < this.player.now || cp.t > this.player.now) this.player.restore(cp.snap);
     this.player.runUntil(t);
     this.clock = t;
     this.ended = [];

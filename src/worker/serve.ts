@@ -4,7 +4,7 @@ import type { Request, Response } from './protocol';
 import { SimHost } from './host';
 
 /** Milliseconds between two entity views while playing. */
-export const VIEW_INTERVAL = 100;
+export const VIEW_INTERVAL = 250;
 
 export class Server {
   host: SimHost | null = null;

@@ -1,8 +1,9 @@
 // The canvas: React Flow draws the system's structure; in-flight DMA is drawn by one overlay
 // layer on top (Overlay.tsx), never as React state or animated edges.
 
-import { useCallback, useMemo, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import { useCallback, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Edge, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import { reuse } from '../../store/share';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
 import type { Scenario } from '../../sim/model/scenario';
@@ -38,10 +39,13 @@ export function Canvas() {
   // The canvas itself does not follow the view (its nodes select their own parts), so React
   // Flow is not re-rendered on every frame.
   const signature = useApp((s) => (s.view === null ? '' : edgeSignature(s.view)));
-  const edges = useMemo(() => {
+  // Unchanged edges keep their identity, so React Flow re-renders only the edges that changed.
+  const [edgeState, setEdgeState] = useState<{ signature: string; edges: Edge[] }>({ signature: '', edges: [] });
+  if (edgeState.signature !== signature) {
     const v = useApp.getState().view;
-    return v === null ? [] : buildEdges(v);
-  }, [signature]); // eslint-disable-line react-hooks/exhaustive-deps
+    setEdgeState({ signature, edges: v === null ? [] : reuse(edgeState.edges, buildEdges(v)) });
+  }
+  const edges = edgeState.edges;
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));

@@ -19,7 +19,8 @@ export class Anchors {
   constructor(private root: () => HTMLElement | null) {}
 
   refresh(now: number): void {
-    if (now - this.measuredAt > 500) {
+    // Node sizes are fixed, so offsets only go stale when the scenario's structure changes.
+    if (now - this.measuredAt > 5000) {
       this.pageOffsets.clear();
       this.measuredAt = now;
     }

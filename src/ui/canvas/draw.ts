@@ -41,10 +41,8 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
   const smmuOut = d.anchors.smmu(d.lookup, 'out');
   if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0 };
   const deviceIds = d.scenario.devices.map((x) => x.id);
-  const regionOf = (page: number): string | null => {
-    for (const r of d.view.regions) if (page >= r.firstPage && page < r.firstPage + r.pages) return r.id;
-    return null;
-  };
+  const regionIds = regionIndex(d.view);
+  const regionOf = (page: number): string | null => regionIds[page] ?? null;
   const pageAt = (page: number): Point | null => {
     const r = page >= 0 ? regionOf(page) : null;
     return r === null ? null : d.anchors.page(d.lookup, r, page, zoom);
@@ -167,4 +165,16 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
     });
   }
   return { drawn, blockedLabels: labels, landed };
+}
+
+/** Page index → region id, built once per view (the view object is shared while nothing changes). */
+const regionCache = new WeakMap<SimView['regions'], string[]>();
+function regionIndex(v: SimView): string[] {
+  let ids = regionCache.get(v.regions);
+  if (ids === undefined) {
+    ids = [];
+    for (const r of v.regions) for (let i = 0; i < r.pages; i++) ids[r.firstPage + i] = r.id;
+    regionCache.set(v.regions, ids);
+  }
+  return ids;
 }

@@ -1,6 +1,6 @@
 // Share: copy a link, export a file, import a file.
 
-import { useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { copyLink, exportFile, importFile, shareUrl } from '../actions/share';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { useApp } from '../../store/appStore';
@@ -8,11 +8,13 @@ import './panels.css';
 
 export function ShareMenu() {
   const file = useRef<HTMLInputElement>(null);
-  // Re-rendered with the document, so the length shown is the current link's.
+  const [open, setOpen] = useState(false);
   const doc = useApp((s) => s.doc);
-  const length = doc === null ? 0 : (shareUrl()?.length ?? 0);
+  const dirty = useApp((s) => s.dirty);
+  // Encoding compresses the whole document: only while the menu is open, once per document.
+  const length = useMemo(() => (open && doc !== null ? (shareUrl()?.length ?? 0) : 0), [open, doc, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <details className="pn-dropdown">
+    <details className="pn-dropdown" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary aria-label="Share">Share</summary>
       <div className="pn-menu" role="menu">
         <button role="menuitem" onClick={() => void copyLink()}>

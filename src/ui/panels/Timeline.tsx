@@ -9,7 +9,7 @@ import './panels.css';
 export function Timeline() {
   const summary = useApp((s) => s.summary);
   const scenario = useApp((s) => s.scenario);
-  const clock = useApp((s) => s.clock);
+  // The playhead is its own component: the markers below do not re-render as the clock moves.
   const horizon = useApp((s) => s.horizon);
   const [zoom, setZoom] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
@@ -99,7 +99,7 @@ export function Timeline() {
               </button>
             ))}
           </div>
-          <div className="pn-tl-playhead" data-testid="playhead" style={{ left: pct(clock) }} />
+          <Playhead horizon={horizon} />
         </div>
       </div>
       {opened && (
@@ -125,6 +125,11 @@ export function Timeline() {
       )}
     </div>
   );
+}
+
+function Playhead({ horizon }: { horizon: number }) {
+  const clock = useApp((s) => s.clock);
+  return <div className="pn-tl-playhead" data-testid="playhead" style={{ left: `${(100 * clock) / horizon}%` }} />;
 }
 
 function Ruler({ horizon }: { horizon: number }) {

@@ -14,7 +14,6 @@ const SPEEDS = [5, 20, 100, 500, 2000];
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
   const galleryId = useApp((s) => s.galleryId);
-  const clock = useApp((s) => s.clock);
   const horizon = useApp((s) => s.horizon);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
@@ -94,9 +93,7 @@ export function Toolbar() {
           {!SPEEDS.includes(speed) && <option value={speed}>{speed} ticks/s</option>}
         </select>
       </div>
-      <span className="pn-tick" data-testid="tick">
-        t = {Math.floor(clock)} / {horizon}
-      </span>
+      <TickReadout />
       <form
         className="pn-goto"
         onSubmit={(e) => {
@@ -128,6 +125,17 @@ export function Toolbar() {
         ?
       </button>
     </header>
+  );
+}
+
+/** The playhead's tick: its own component, so the toolbar does not re-render as the clock moves. */
+function TickReadout() {
+  const now = useApp((s) => Math.floor(s.clock));
+  const horizon = useApp((s) => s.horizon);
+  return (
+    <span className="pn-tick" data-testid="tick">
+      t = {now} / {horizon}
+    </span>
   );
 }
 
