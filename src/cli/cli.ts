@@ -2,7 +2,8 @@
 
 import { parseArgs, USAGE } from './args';
 import { loadScenario } from './load';
-import { compare, defaultUntil, runReport } from './commands';
+import { compare, runReport } from './commands';
+import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
 
@@ -35,7 +36,8 @@ export function runCli(argv: string[], io: Io): number {
       let s = loaded;
       if (cmd.kind === 'run' && (cmd.policy !== undefined || cmd.mutations !== undefined))
         s = { ...s, policy: { ...s.policy, id: cmd.policy ?? s.policy.id, mutations: cmd.mutations ?? s.policy.mutations } };
-      const until = cmd.until ?? defaultUntil(s);
+      // By default, as far as the app's timeline shows the run.
+      const until = cmd.until ?? defaultHorizon(s);
       const result = cmd.kind === 'run' ? runReport(s, until, cmd.events) : compare(s, until);
       io.out(formatJson(result));
       return 0;

@@ -6,7 +6,6 @@ import { createEngine } from '../sim/engine';
 import { buildReport, type Report } from '../sim/report';
 import { INVARIANTS } from '../sim/invariants/catalog';
 import { POLICIES } from '../sim/policies';
-import { defaultHorizon } from '../scenario/horizon';
 
 export function runReport(s: Scenario, until: number, events: boolean): Report {
   const e = createEngine(s);
@@ -35,9 +34,4 @@ export function compare(s: Scenario, until: number): Matrix {
     out.policies.push({ policy: p, name: POLICIES[p].name, violated, opErrors: r.opErrors.length, dma: r.dma, traceHash: r.traceHash });
   }
   return out;
-}
-
-/** The run's end when `--until` is not given: what the app's timeline shows. */
-export function defaultUntil(s: Scenario): number {
-  return defaultHorizon(s);
 }

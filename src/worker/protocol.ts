@@ -1,7 +1,7 @@
 // The typed messages between the app and the engine host (DESIGN.md §3.3). The same messages are
 // used in-process, so one test suite covers both.
 
-import type { Scenario, ScriptOp } from '../sim/model/scenario';
+import type { Scenario } from '../sim/model/scenario';
 import type { Counters, LogRecord, OpRecord, Violation } from '../sim/model/state';
 import type { SimView } from './view';
 
@@ -52,4 +52,3 @@ export type Response =
   | Frame
   | { type: 'error'; message: string };
 
-export type { ScriptOp };

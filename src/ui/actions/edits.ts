@@ -3,10 +3,11 @@
 
 import { useApp } from '../../store/appStore';
 
-type Doc = Record<string, unknown>;
-type Row = Record<string, unknown>;
-const rows = (d: Doc, key: string) => d[key] as Row[];
-const edit = (label: string, recipe: (d: Doc) => void) => useApp.getState().edit(label, recipe);
+export type Doc = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+/** A list of the document (`endpoints`, `devices`, `memory`, `script`, `captions`) as plain rows. */
+export const rows = (d: Doc, key: string) => d[key] as Row[];
+export const edit = (label: string, recipe: (d: Doc) => void) => useApp.getState().edit(label, recipe);
 
 /** A fresh id not used by anything in the document. */
 export function freshId(doc: Doc, prefix: string): string {

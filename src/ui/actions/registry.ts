@@ -13,7 +13,7 @@ export interface Action {
   /** How the shortcut is written in the list. */
   keys: string;
   keyTest: (e: KeyboardEvent) => boolean;
-  perform: () => void;
+  perform: (e?: KeyboardEvent) => void;
   /** Also active while presenting. */
   presenting?: boolean;
   /** Also active while typing in a field (Ctrl/Cmd shortcuts). */
@@ -31,7 +31,14 @@ export const ACTIONS: Action[] = [
   { name: 'nextOp', label: 'Run to the next operation', keys: 'Ctrl + →', keyTest: (e) => e.key === 'ArrowRight' && (mod(e) || e.altKey), perform: () => app().step('op') },
   { name: 'stepTick', label: 'Step one tick', keys: 'Shift + →', keyTest: (e) => e.key === 'ArrowRight' && e.shiftKey && !mod(e), perform: () => app().step('tick') },
   { name: 'stepEvent', label: 'Step one event (presenting: run to the next caption)', keys: '→', keyTest: (e) => e.key === 'ArrowRight' && plain(e) && !e.shiftKey, perform: () => (app().presenting ? app().caption(1) : app().step('event')), presenting: true },
-  { name: 'back', label: 'Back one tick (Shift: ten; presenting: previous caption)', keys: '← / Shift + ←', keyTest: (e) => e.key === 'ArrowLeft' && !mod(e), perform: () => undefined, presenting: true },
+  {
+    name: 'back',
+    label: 'Back one tick (Shift: ten; presenting: previous caption)',
+    keys: '← / Shift + ←',
+    keyTest: (e) => e.key === 'ArrowLeft' && !mod(e),
+    perform: (e) => (app().presenting ? app().caption(-1) : app().seek(Math.max(0, Math.floor(app().clock) - (e?.shiftKey ? 10 : 1)))),
+    presenting: true,
+  },
   { name: 'home', label: 'Seek to the start', keys: 'Home', keyTest: (e) => e.key === 'Home', perform: () => app().seek(0), presenting: true },
   { name: 'end', label: 'Seek to the end', keys: 'End', keyTest: (e) => e.key === 'End', perform: () => app().seek(app().horizon), presenting: true },
   { name: 'copyLink', label: 'Copy a link to this scenario', keys: 'Ctrl/⌘ + Shift + L', keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'l', perform: () => void copyLink() },
@@ -53,21 +60,16 @@ export const ACTIONS: Action[] = [
   },
 ];
 
-// ← needs the event (Shift steps ten), so it is wired here rather than in the table's perform.
+/** Runs the action a key press names; false when none applies here (typing in a field, presenting). */
 export function performKey(e: KeyboardEvent): boolean {
   const a = app();
   const inField = (e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]') != null;
-  if (e.key === 'ArrowLeft' && !mod(e) && !inField) {
-    if (a.presenting) a.caption(-1);
-    else a.seek(Math.max(0, Math.floor(a.clock) - (e.shiftKey ? 10 : 1)));
-    return true;
-  }
   for (const action of ACTIONS) {
     if (!action.keyTest(e)) continue;
     if (inField && !action.inFields) return false;
     if (a.presenting && !action.presenting) return false;
     if (e.key === ' ' && (e.target as HTMLElement | null)?.closest?.('button')) return false;
-    action.perform();
+    action.perform(e);
     return true;
   }
   return false;

@@ -7,13 +7,9 @@ import { useApp } from '../../store/appStore';
 import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
 import { action } from '../actions/registry';
+import { edit, rows, type Doc, type Row } from '../actions/edits';
 import './editor.css';
 
-type Doc = Record<string, unknown>;
-type Row = Record<string, unknown>;
-
-const edit = (label: string, recipe: (d: Doc) => void) => useApp.getState().edit(label, recipe);
-const rows = (d: Doc, key: string) => d[key] as Row[];
 const setField = (list: string, i: number, field: string, v: unknown, label: string) =>
   edit(label, (d) => {
     if (v === undefined) delete rows(d, list)[i][field];
@@ -60,10 +56,10 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={action('addVm').perform} title={action('addVm').keys}>
+        <button onClick={() => action('addVm').perform()} title={action('addVm').keys}>
           + VM
         </button>
-        <button onClick={action('addSp').perform} title={action('addSp').keys}>
+        <button onClick={() => action('addSp').perform()} title={action('addSp').keys}>
           + SP
         </button>
       </div>
@@ -97,7 +93,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={action('addDevice').perform} title={action('addDevice').keys}>
+        <button onClick={() => action('addDevice').perform()} title={action('addDevice').keys}>
           + device
         </button>
       </div>
@@ -137,7 +133,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={action('addRegion').perform} title={action('addRegion').keys}>
+        <button onClick={() => action('addRegion').perform()} title={action('addRegion').keys}>
           + region
         </button>
       </div>

@@ -7,11 +7,9 @@ import { useApp } from '../../store/appStore';
 import { parseScenario } from '../../scenario/parse';
 import { opText } from '../panels/format';
 import { NumberField } from './fields';
+import { edit, type Doc } from '../actions/edits';
 
-type Doc = Record<string, unknown>;
 type Op = Record<string, unknown> & { at: number; op: string };
-
-const edit = (label: string, recipe: (d: Doc) => void) => useApp.getState().edit(label, recipe);
 const script = (d: Doc) => d.script as Op[];
 
 /** The operation as one line, read through the parser so addresses print as the engine sees them. */

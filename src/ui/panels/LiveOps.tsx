@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import type { ScriptOp } from '../../sim/model/scenario';
-import { parseHex } from './format';
+import { parseAddress } from '../../scenario/hex';
 import './panels.css';
 
 type Arg = 'endpoint' | 'region' | 'handle' | 'endpoints' | 'flag' | 'dma';
@@ -74,8 +74,8 @@ export function LiveOps() {
       } else if (kind === 'endpoints') op[k] = [val(k, endpoints.find((e) => e !== sel.id) ?? endpoints[0])];
       else if (kind === 'flag') op[k] = val(k, 'false') === 'true';
       else if (kind === 'dma') {
-        const iova = parseHex(val('iova', '0x40000000'));
-        if (iova === null) return 'IOVA must be a 4 KiB-aligned hex address like 0x40000000';
+        const iova = parseAddress(val('iova', '0x40000000').trim());
+        if (typeof iova === 'string') return `IOVA: ${iova}`;
         const pages = Number(val('pages', '1'));
         const every = Number(val('every', '5'));
         if (!(Number.isInteger(pages) && pages >= 1 && pages <= 4096)) return 'pages must be 1–4096';

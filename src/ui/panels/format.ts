@@ -50,11 +50,3 @@ export function opText(op: ScriptOp): string {
       return op.op;
   }
 }
-
-/** Parses a hex address typed by a user; null when it is not one. */
-export function parseHex(text: string): number | null {
-  const t = text.trim();
-  if (!/^0x[0-9a-f]+$/i.test(t)) return null;
-  const v = parseInt(t.slice(2), 16);
-  return v < 2 ** 48 && v % 4096 === 0 ? v : null;
-}
