@@ -8,7 +8,7 @@ import { loadAutosave } from './store/library';
 import { workerClient } from './worker/client';
 
 const app = useApp.getState();
-app.connect(workerClient());
+app.connect(workerClient(), workerClient);
 
 /**
  * Opens the scenario the address names (`#s=…`, `#g=…`; `&present` starts presenting). The fragment

@@ -1,7 +1,7 @@
 // The store over the in-process engine host: opening scenarios, policy and mutation switches,
 // live operations inserted into the script, refused edits, layout, autosave.
 
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_KEY, loadAutosave, useApp } from './appStore';
 import { inProcessClient } from '../worker/client';
 import { galleryEntry } from '../scenario/gallery';
@@ -175,5 +175,38 @@ describe('links and files', () => {
     expect(state().importText('{"format":"dma-handoff/scenario","version":1,"endpoints":[]}', 'empty.json')).toBe(false);
     expect(state().notice?.text).toBe('empty.json: Not a valid scenario — endpoints: needs at least 1 item Your current work is unchanged.');
     expect(state().doc).toBe(before);
+  });
+});
+
+describe('engine host failures', () => {
+  it('a host that stops answering is replaced within two seconds and reloaded at the playhead', async () => {
+    state().seek(50);
+    await settle();
+    const doc = state().doc;
+    vi.useFakeTimers({ toFake: ['setInterval', 'performance'] });
+    try {
+      const made: string[] = [];
+      // The first host answers the load, then hangs on the next request.
+      const factory = () => {
+        made.push('client');
+        const first = made.length === 1;
+        const c = inProcessClient();
+        return { ...c, kind: c.kind, send: (r: Parameters<typeof c.send>[0]) => (first && r.type === 'step' ? undefined : c.send(r)), onResponse: c.onResponse, dispose: c.dispose };
+      };
+      state().connect(factory(), factory);
+      await vi.waitFor(() => expect(state().summary).not.toBeNull());
+      state().step('tick'); // never answered
+      vi.advanceTimersByTime(1500);
+      expect(made).toHaveLength(1);
+      vi.advanceTimersByTime(1000);
+      expect(made).toHaveLength(2);
+      expect(state().notice?.text).toMatch(/stopped answering for 2 s\. It was restarted at t=50; your scenario is unchanged\./);
+      expect(state().doc).toBe(doc);
+    } finally {
+      vi.useRealTimers();
+    }
+    await settle();
+    expect(state().clock).toBe(50);
+    useApp.getState().connect(inProcessClient());
   });
 });

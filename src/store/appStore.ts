@@ -9,7 +9,7 @@ import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim/model/scen
 import { parseScenario } from '../scenario/parse';
 import { toDocument, type ScenarioDocument } from '../scenario/document';
 import { galleryEntry } from '../scenario/gallery';
-import type { Frame, Response, Summary } from '../worker/protocol';
+import type { Frame, Request, Response, Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';
 import type { SimClient } from '../worker/client';
 import { reuse } from './share';
@@ -49,7 +49,11 @@ export interface AppState {
 }
 
 export interface Actions {
-  connect(client: SimClient): void;
+  /**
+   * Connects the engine host. With `restart` (how to make a new one), a host that stops answering
+   * for WATCHDOG_MS or crashes is replaced and reloaded at the playhead; the document is untouched.
+   */
+  connect(client: SimClient, restart?: () => SimClient): void;
   /** Opens a document (validated); returns the errors when it is not a valid scenario. */
   open(doc: unknown, opts?: { galleryId?: string | null; at?: number }): string[] | null;
   openGallery(id: string): string[] | null;
@@ -97,6 +101,29 @@ export { AUTOSAVE_KEY, loadAutosave } from './library';
 const HISTORY_LIMIT = 200;
 
 let client: SimClient | null = null;
+let makeClient: (() => SimClient) | null = null;
+/**
+ * Requests not yet answered (each request's last response is a frame, a summary or an error), and
+ * when the host last showed progress (a response, or a request sent while it was idle).
+ */
+let outstanding = 0;
+let progressAt = 0;
+let watchdog: ReturnType<typeof setInterval> | null = null;
+export const WATCHDOG_MS = 2000;
+/** A load runs the whole scenario ahead to its horizon first: it may take longer than a frame. */
+const LOAD_WATCHDOG_MS = 15000;
+let pendingLimit = WATCHDOG_MS;
+
+const send = (req: Request) => {
+  if (client === null) return;
+  if (outstanding === 0) {
+    progressAt = performance.now();
+    pendingLimit = WATCHDOG_MS;
+  }
+  outstanding++;
+  if (req.type === 'load') pendingLimit = LOAD_WATCHDOG_MS;
+  client.send(req);
+};
 let framePending = false;
 let lastAdvance = 0;
 
@@ -105,7 +132,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   const reload = (doc: ScenarioDocument, scenario: Scenario, at: number, playing = get().playing) => {
     set({ doc, scenario });
     persist();
-    client?.send({ type: 'load', scenario, at, playing });
+    send({ type: 'load', scenario, at, playing });
   };
 
   const persist = () => {
@@ -163,8 +190,26 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     return true;
   };
 
+  /** A new engine host, loaded where the old one was; the user's document is not touched. */
+  const recover = (why: string) => {
+    if (makeClient === null) return;
+    client?.dispose();
+    client = makeClient();
+    client.onResponse(onResponse);
+    outstanding = 0;
+    framePending = false;
+    const { scenario, clock } = get();
+    set({ playing: false, notice: { kind: 'error', text: `${why} It was restarted at t=${Math.floor(clock)}; your scenario is unchanged.` } });
+    if (scenario !== null) send({ type: 'load', scenario, at: Math.floor(clock), playing: false });
+  };
+
   const onResponse = (r: Response) => {
+    progressAt = performance.now();
+    if (r.type !== 'loaded' && outstanding > 0) outstanding--;
     switch (r.type) {
+      case 'crashed':
+        recover(`The simulation worker crashed (${r.message}).`);
+        return;
       case 'loaded':
         set({ summary: r.summary, horizon: r.summary.horizon });
         return;
@@ -196,7 +241,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
             // Wall time since the previous advance, capped so a hidden tab does not leap ahead.
             const ms = lastAdvance === 0 ? 16 : Math.min(100, now - lastAdvance);
             lastAdvance = now;
-            client?.send({ type: 'frame', ms });
+            send({ type: 'frame', ms });
           });
         }
         return;
@@ -225,10 +270,19 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     library: readLibrary(),
     presenting: false,
 
-    connect(c) {
+    connect(c, restart) {
       client?.dispose();
       client = c;
+      makeClient = restart ?? null;
+      outstanding = 0;
       c.onResponse(onResponse);
+      if (watchdog !== null) clearInterval(watchdog);
+      watchdog =
+        restart === undefined
+          ? null
+          : setInterval(() => {
+              if (outstanding > 0 && performance.now() - progressAt > pendingLimit) recover(`The simulation stopped answering for ${pendingLimit / 1000} s.`);
+            }, 250);
       set({ host: c.kind });
       const { scenario } = get();
       if (scenario !== null) c.send({ type: 'load', scenario, at: Math.floor(get().clock), playing: false });
@@ -380,19 +434,19 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         const target = ticks.find((t) => t > now) ?? get().horizon;
         // Pressed again while running: finish this run at once.
         if (get().playing) get().seek(target);
-        else client?.send({ type: 'play', until: target });
+        else send({ type: 'play', until: target });
       } else {
         const target = [...ticks].reverse().find((t) => t < now);
         if (target !== undefined) get().seek(target);
       }
     },
 
-    play: () => client?.send({ type: 'play' }),
-    pause: () => client?.send({ type: 'pause' }),
-    togglePlay: () => client?.send({ type: get().playing ? 'pause' : 'play' }),
-    seek: (t) => client?.send({ type: 'seek', t: Math.max(0, Math.round(t)) }),
-    step: (unit) => client?.send({ type: 'step', unit }),
-    setSpeed: (tps) => client?.send({ type: 'speed', ticksPerSecond: tps }),
+    play: () => send({ type: 'play' }),
+    pause: () => send({ type: 'pause' }),
+    togglePlay: () => send({ type: get().playing ? 'pause' : 'play' }),
+    seek: (t) => send({ type: 'seek', t: Math.max(0, Math.round(t)) }),
+    step: (unit) => send({ type: 'step', unit }),
+    setSpeed: (tps) => send({ type: 'speed', ticksPerSecond: tps }),
     select: (selection) => set({ selection }),
     setNotice: (notice) => set({ notice }),
     setLogFilter: (f) => set({ logFilter: { ...get().logFilter, ...f } }),

@@ -15,7 +15,7 @@ export function workerClient(): SimClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-engine' });
   let cb: (r: Response) => void = () => {};
   worker.onmessage = (e: MessageEvent<Response>) => cb(e.data);
-  worker.onerror = (e) => cb({ type: 'error', message: `the simulation worker failed: ${e.message}` });
+  worker.onerror = (e) => cb({ type: 'crashed', message: e.message || 'worker error' });
   return {
     kind: 'worker',
     send: (req) => worker.postMessage(req),

@@ -50,5 +50,7 @@ export type Response =
   | { type: 'loaded'; summary: Summary; loadMs: number }
   | { type: 'summary'; summary: Summary }
   | Frame
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The host itself died (not an error inside one request): the app replaces it. */
+  | { type: 'crashed'; message: string };
 
