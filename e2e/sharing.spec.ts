@@ -102,6 +102,10 @@ test('presenting a gallery scenario by keyboard', async ({ page }) => {
   const caption = page.getByTestId('caption');
   await expect(page.getByTestId('presentation')).toBeVisible();
   await expect(page.locator('.pn-toolbar')).toBeHidden();
+  // The canvas fills the screen (not just the captions).
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  expect(canvas.height).toBeGreaterThan(400);
+  await expect(page.getByTestId('node-smmu')).toBeInViewport();
   await expect(caption).toContainText('A programs the NIC');
   await page.keyboard.press('ArrowRight');
   await expect(caption).toContainText('A hands the NIC to P', { timeout: 15_000 });

@@ -13,6 +13,7 @@ import { DeviceNode } from '../nodes/DeviceNode';
 import { RegionNode } from '../nodes/RegionNode';
 import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from './Overlay';
+import { FitOnPresent } from './FitOnPresent';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
@@ -104,6 +105,7 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
         <Controls showInteractive={false} />
         <Overlay />
+        <FitOnPresent />
       </ReactFlow>
     </div>
   );
