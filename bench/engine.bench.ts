@@ -43,13 +43,16 @@ const s = scenario();
 if (want('throughput')) {
   console.log(`DMA Handoff engine benchmark — Node ${process.version}`);
   console.log(`scenario: ${s.title}, policy ${s.policy.id}, invariants on\n`);
-  throughput(s, 200_000); // warm-up: let the JIT settle
-  const r = throughput(s, 1_500_000);
-  console.log('throughput');
+  throughput(s, 1_000_000); // warm-up: let the JIT settle
+  // Three measured runs of a fresh engine each; the median is the figure, the range shows the noise.
+  const runs = [0, 1, 2].map(() => throughput(s, 1_500_000)).sort((a, b) => a.txns / a.sec - b.txns / b.sec);
+  const r = runs[1];
+  const range = `${fmt(runs[0].txns / runs[0].sec)} – ${fmt(runs[2].txns / runs[2].sec)}`;
+  console.log('throughput (median of 3 runs)');
   console.log(`  transactions     ${fmt(r.txns)} in ${r.sec.toFixed(2)} s (${fmt(r.ticks)} ticks)`);
-  console.log(`  transactions/s   ${fmt(r.txns / r.sec)}   (target ≥ 2,000,000)`);
+  console.log(`  transactions/s   ${fmt(r.txns / r.sec)}   (target ≥ 2,000,000; runs ${range})`);
   console.log(`  events/s         ${fmt(r.events / r.sec)}`);
-  console.log(`  peak heap        ${r.peak.toFixed(1)} MB`);
+  console.log(`  peak heap        ${Math.max(...runs.map((x) => x.peak)).toFixed(1)} MB`);
   console.log(`  violations       ${r.violations}   trace ${r.hash}\n`);
 }
 

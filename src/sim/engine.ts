@@ -3,7 +3,7 @@
 // scenario and seed give the same trace hash in Node, in a worker and in tests.
 
 import { digest } from './core/hash';
-import { peekTime, popBucket } from './core/timeQueue';
+import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
 import { boot } from './model/boot';
 import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_DRAIN, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
@@ -50,26 +50,28 @@ export interface Engine {
 export function createEngine(scenario: Scenario): Engine {
   let s = boot(scenario);
 
+  // The three events of every transaction are handled inline; the rest — a few per hand-over —
+  // go through `dispatchRare`, which keeps this function small enough for V8 to inline and
+  // optimise the same way in every run.
   function dispatch(kind: number, arg: number): void {
+    if (kind === EV_ARRIVE) {
+      const t = s.txns.get(arg);
+      if (t === undefined) return;
+      arrive(s, t);
+      trace(s, kind, arg, t.phase === 'aborted' ? -1 : t.pfn);
+    } else if (kind === EV_COMMIT) {
+      const t = s.txns.get(arg);
+      if (t === undefined) return;
+      trace(s, kind, arg, t.pfn);
+      onCommit(s, t);
+    } else if (kind === EV_ISSUE) {
+      trace(s, kind, arg, s.counters.issued);
+      onIssue(s, arg);
+    } else dispatchRare(kind, arg);
+  }
+
+  function dispatchRare(kind: number, arg: number): void {
     switch (kind) {
-      case EV_ISSUE:
-        trace(s, kind, arg, s.counters.issued);
-        onIssue(s, arg);
-        return;
-      case EV_ARRIVE: {
-        const t = s.txns.get(arg);
-        if (!t) return;
-        arrive(s, t);
-        trace(s, kind, arg, t.phase === 'aborted' ? -1 : t.pfn);
-        return;
-      }
-      case EV_COMMIT: {
-        const t = s.txns.get(arg);
-        if (!t) return;
-        trace(s, kind, arg, t.pfn);
-        onCommit(s, t);
-        return;
-      }
       case EV_SCRIPT:
         trace(s, kind, arg, 0);
         handleOp(s, s.scenario.script[arg]);
@@ -98,20 +100,22 @@ export function createEngine(scenario: Scenario): Engine {
   }
 
   function step(): boolean {
-    if (s.bucketPos >= s.bucket.length) {
+    if (s.bucketPos >= s.bucket[0]) {
       if (s.queue.size === 0) return false;
       s.bucketAt = peekTime(s.queue);
       s.bucket = popBucket(s.queue);
-      s.bucketPos = 0;
+      s.bucketPos = FIRST;
       s.now = s.bucketAt;
     }
     // An index, not shift(): a tick may hold hundreds of events.
-    const kind = s.bucket[s.bucketPos];
-    const arg = s.bucket[s.bucketPos + 1];
+    const b = s.bucket;
+    const kind = b[s.bucketPos];
+    const arg = b[s.bucketPos + 1];
     s.bucketPos += 2;
-    if (s.bucketPos >= s.bucket.length) {
-      s.bucket = [];
-      s.bucketPos = 0;
+    if (s.bucketPos >= b[0]) {
+      s.bucket = [FIRST];
+      s.bucketPos = FIRST;
+      recycle(s.queue, b);
     }
     s.now = s.bucketAt;
     s.processed++;
@@ -121,14 +125,16 @@ export function createEngine(scenario: Scenario): Engine {
 
   function runUntil(t: number): void {
     // Finish the partly processed bucket first (single-stepping may have left one).
-    while (s.bucketPos < s.bucket.length) step();
+    while (s.bucketPos < s.bucket[0]) step();
     for (;;) {
       const next = peekTime(s.queue);
       if (next > t) break;
       const b = popBucket(s.queue);
       s.now = next;
-      s.processed += b.length / 2;
-      for (let i = 0; i < b.length; i += 2) dispatch(b[i], b[i + 1]);
+      const end = b[0];
+      s.processed += (end - FIRST) / 2;
+      for (let i = FIRST; i < end; i += 2) dispatch(b[i], b[i + 1]);
+      recycle(s.queue, b);
     }
     if (t > s.now && t !== Infinity) s.now = t;
   }
@@ -142,18 +148,24 @@ export function createEngine(scenario: Scenario): Engine {
     },
     step,
     runUntil,
-    nextEventAt: () => (s.bucketPos < s.bucket.length ? s.bucketAt : peekTime(s.queue)),
+    nextEventAt: () => (s.bucketPos < s.bucket[0] ? s.bucketAt : peekTime(s.queue)),
     apply(op: ScriptOp) {
       trace(s, 15, s.ops.length, 0);
       handleOp(s, { ...op, at: s.now } as ScriptOp);
     },
     snapshot(): Snapshot {
-      const { scenario: _sc, ended: _e, ...rest } = s;
-      return { version: 1, state: toPlain(rest) };
+      // Buffers kept for reuse are left out: a snapshot holds only what the simulation means.
+      const { scenario: _sc, ended: _e, spareTxns: _t, queue, bucket, ...rest } = s;
+      return { version: 1, state: toPlain({ ...rest, queue: queueSnapshot(queue), bucket: bucket.slice(0, bucket[0]) }) };
     },
     restore(snap: Snapshot) {
       const watching = s.ended !== null;
-      s = { ...(fromPlain(snap.state) as Omit<SimState, 'scenario' | 'ended'>), scenario, ended: watching ? [] : null } as SimState;
+      s = {
+        ...(fromPlain(snap.state) as Omit<SimState, 'scenario' | 'ended' | 'spareTxns'>),
+        scenario,
+        ended: watching ? [] : null,
+        spareTxns: [],
+      } as SimState;
     },
     watchEnded(on: boolean) {
       s.ended = on ? [] : null;

@@ -135,7 +135,7 @@ export class SimHost {
 
   private collectEnded(): void {
     const e = this.player.takeEnded();
-    if (e.length > 0) this.ended.push({ t: this.player.now, data: packTxns(this.player.state, e, e.length) });
+    if (e.length > 0) this.ended.push({ t: this.player.now, data: packTxns(e, e.length) });
     const keepFrom = this.player.now - ENDED_KEEP_TICKS;
     while (this.ended.length > 0 && (this.ended[0].t < keepFrom || this.ended.length > 64)) this.ended.shift();
   }
@@ -143,7 +143,7 @@ export class SimHost {
   /** A frame; `withView` false leaves out the entity view (the overlay needs only the transactions). */
   frame(seq: number, withView = true): Frame {
     const s = this.player.state;
-    const inflight = packTxns(s, s.txns.values(), s.txns.size);
+    const inflight = packTxns(s.txns.values(), s.txns.size);
     let n = 0;
     for (const e of this.ended) n += e.data.length;
     n = Math.min(n, ENDED_MAX * TX.stride);

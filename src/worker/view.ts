@@ -267,7 +267,7 @@ export const TX = {
 
 const PHASE = { issued: 0, translated: 1, committed: 2, aborted: 3 } as const;
 
-export function packTxns(s: SimState, list: Iterable<Txn>, count: number): Float64Array {
+export function packTxns(list: Iterable<Txn>, count: number): Float64Array {
   const a = new Float64Array(count * TX.stride);
   let o = 0;
   for (const t of list) {
@@ -280,7 +280,7 @@ export function packTxns(s: SimState, list: Iterable<Txn>, count: number): Float
     a[o + TX.arriveAt] = t.arriveAt;
     a[o + TX.translatedAt] = t.translatedAt;
     a[o + TX.commitAt] = t.commitAt;
-    a[o + TX.page] = t.pfn === -2 ? -2 : t.pfn < 0 ? -1 : (s.pfnToPage.get(t.pfn) ?? -1);
+    a[o + TX.page] = t.pfn === -2 ? -2 : t.page;
     a[o + TX.fault] = t.phase !== 'aborted' ? 0 : t.fault === null ? -1 : EVENT_NUMBERS[t.fault];
     a[o + TX.flags] = (t.write ? 1 : 0) | (t.viaAts ? 2 : 0) | (t.viaBypass ? 4 : 0);
     o += TX.stride;

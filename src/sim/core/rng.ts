@@ -24,5 +24,8 @@ export function nextU32(s: RngState): number {
 /** A uniform integer in [min, max], inclusive. */
 export function nextInt(s: RngState, min: number, max: number): number {
   if (max <= min) return min;
-  return min + (nextU32(s) % (max - min + 1));
+  // Unsigned 32-bit operands keep the modulus an integer operation (and the result a small
+  // integer); the values are exactly those of the plain expression.
+  const range = (max - min + 1) >>> 0;
+  return min + ((nextU32(s) % range) | 0);
 }

@@ -7,7 +7,7 @@ import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState } 
 import type { StepSpec, TableRef, WhoRef } from '../model/scenario';
 import { createTable, allocVmid, chooseVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
 import { enqueue } from '../smmu/commandQueue';
-import { wake } from '../device/dma';
+import { descriptorState, wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
 
@@ -267,7 +267,7 @@ export function onResetDone(s: SimState, di: number): void {
   if (d.resetBehaviour === 'retries-after-reset' && d.faultedReads.length > 0) {
     // The device replays the reads that faulted before the reset (Xen's scratch-page motivation).
     for (const f of d.faultedReads) {
-      d.descriptors.push({ iova: f.iova, pages: 1, dir: 'read', loop: false, every: s.scenario.timing.issue, programmedBy: f.by, cursor: 0, nextAt: s.now, done: false });
+      d.descriptors.push(descriptorState({ iova: f.iova, pages: 1, dir: 'read', loop: false, every: s.scenario.timing.issue }, f.by, s.now));
     }
     log(s, 'note', `${d.id} retries ${d.faultedReads.length} faulted read(s) after reset: ${d.faultedReads.map((f) => hex(f.iova)).join(', ')}`, -1);
     d.faultedReads = [];

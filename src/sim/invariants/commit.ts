@@ -3,16 +3,15 @@
 
 import { hex } from '../model/log';
 import { NOBODY, PAGE, type SimState, type Txn } from '../model/state';
-import { canAccess, pageAt } from '../memory/pages';
+import { canAccess } from '../memory/pages';
 import { violate } from './violate';
 import { SCRATCH_PFN } from '../smmu/translate';
 
 const UNTRUSTED = new Set(['unassigned', 'offered', 'quarantined', 'held', 'locked', 'pending-enable']);
 
 export function checkCommit(s: SimState, t: Txn): void {
-  if (t.pfn === SCRATCH_PFN) return;
-  const page = pageAt(s, t.pfn);
-  if (page === undefined) return; // no memory at this PA: the access goes nowhere
+  if (t.pfn === SCRATCH_PFN || t.page < 0) return; // scratch, or no memory at this PA: the access goes nowhere
+  const page = s.pages[t.page];
   const d = s.devices[t.device];
   // The common case is a legitimate access: test first, build messages only for a violation.
   if (page.kind !== 'normal') {
@@ -74,6 +73,6 @@ function epName(s: SimState, i: number): string {
 }
 
 function what(s: SimState, t: Txn): string {
-  const page = pageAt(s, t.pfn)!;
+  const page = s.pages[t.page];
   return `${t.write ? 'write' : 'read'} to ${hex(t.pfn * PAGE)} (${s.regions[page.region].id})`;
 }

@@ -4,7 +4,7 @@
 
 import { newHash } from '../core/hash';
 import { seedRng } from '../core/rng';
-import { newTimeQueue } from '../core/timeQueue';
+import { FIRST, newTimeQueue } from '../core/timeQueue';
 import { EV_SCRIPT, schedule } from './events';
 import { HYP, NOBODY, OWNER_EXCLUSIVE, PAGE, QUARANTINE, type Device, type Endpoint, type SimState } from './state';
 import type { Scenario } from './scenario';
@@ -64,8 +64,8 @@ export function boot(sc: Scenario): SimState {
     runningJob: -1,
     nextJob: 1,
     ops: [],
-    bucket: [],
-    bucketPos: 0,
+    bucket: [FIRST],
+    bucketPos: FIRST,
     bucketAt: -1,
     processed: 0,
     nextScript: 0,
@@ -77,6 +77,7 @@ export function boot(sc: Scenario): SimState {
     violationIndex: new Map(),
     nonceCounter: 0,
     ended: null,
+    spareTxns: [],
     mutations,
   };
 

@@ -94,6 +94,8 @@ export interface TlbEntry {
   vmid: number;
   iovaPage: number;
   pfn: number;
+  /** Index into `pages` (-1: no memory at `pfn`), carried so a commit need not look it up. */
+  page: number;
   r: boolean;
   w: boolean;
   table: string;
@@ -103,6 +105,8 @@ export interface TlbEntry {
 
 export interface AtcEntry {
   pfn: number;
+  /** Index into `pages` (-1: no memory at `pfn`), carried so a commit need not look it up. */
+  page: number;
   w: boolean;
   authority: number;
   tlbId: number;
@@ -137,13 +141,7 @@ export interface CommandQueue {
 }
 
 export type EventName =
-  | 'C_BAD_STREAMID'
-  | 'C_BAD_STE'
-  | 'F_STREAM_DISABLED'
-  | 'F_TRANSL_FORBIDDEN'
-  | 'F_WALK_EABT'
-  | 'F_TRANSLATION'
-  | 'F_PERMISSION';
+  'C_BAD_STREAMID' | 'C_BAD_STE' | 'F_STREAM_DISABLED' | 'F_TRANSL_FORBIDDEN' | 'F_WALK_EABT' | 'F_TRANSLATION' | 'F_PERMISSION';
 
 export const EVENT_NUMBERS: Record<EventName, number> = {
   C_BAD_STREAMID: 0x02,
@@ -245,6 +243,8 @@ export interface Txn {
   translatedAt: number;
   commitAt: number;
   pfn: number;
+  /** Index into `pages` of the page at `pfn` (-1: no memory there, or not translated yet). */
+  page: number;
   /** Endpoint whose table produced the translation (NOBODY for bypass). */
   authority: number;
   usedCfg: number;
@@ -359,7 +359,7 @@ export interface SimState {
   runningJob: number;
   nextJob: number;
   ops: OpRecord[];
-  /** Single-stepping: the current tick's bucket and the position of its next event. */
+  /** Single-stepping: the current tick's bucket (`[end, kind, arg, ...]`) and the position of its next event. */
   bucket: number[];
   bucketPos: number;
   bucketAt: number;
@@ -379,5 +379,10 @@ export interface SimState {
    * landed one reaching its page. Not part of snapshots.
    */
   ended: Txn[] | null;
+  /**
+   * Finished transactions kept for reuse while nobody watches `ended`: a busy run then issues
+   * without allocating, and the garbage collector has far less to copy. Not part of snapshots.
+   */
+  spareTxns: Txn[];
   mutations: Set<string>;
 }

@@ -9,7 +9,7 @@ import { policyFor } from '../policies';
 import { expand } from '../policies/expand';
 import { newJob, resume, unfinishedJobFor, waitingJobFor } from '../hyp/executor';
 import { startReset } from '../hyp/steps';
-import { wake } from '../device/dma';
+import { descriptorState, wake } from '../device/dma';
 import { applyFfa, checkFfa, abortMemory } from '../memory/ffa';
 import { regionPages } from '../memory/pages';
 import { checkGbpa } from '../invariants/config';
@@ -50,7 +50,7 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       // and leaves anyone else's running (which is how an old owner's DMA outlives a hand-over).
       d!.descriptors = [
         ...d!.descriptors.filter((x) => x.programmedBy !== by),
-        ...op.dma.map((x) => ({ ...x, programmedBy: by, cursor: 0, nextAt: s.now, done: false })),
+        ...op.dma.map((x) => descriptorState(x, by, s.now)),
       ];
       d!.programmedBy = by;
       if (d!.enabledBy >= 0 && by !== d!.enabledBy && d!.assign !== 'shared') d!.changedAfterEnable = true;

@@ -8,8 +8,14 @@ import type { CfgEntry, SimState, Ste, TlbEntry } from '../model/state';
 /** 2^36 IOVA pages (48-bit addresses) per VMID keeps the key an exact integer. */
 const VMID_STRIDE = 68719476736;
 
+/**
+ * The TLB's key for (VMID, IOVA page). The common case — VMID < 2^10 and an IOVA below 4 GiB —
+ * packs into a small integer, which V8 hashes without allocating; anything else takes a negative
+ * exact-integer key, so the two forms never collide.
+ */
 export function tlbKey(vmid: number, iovaPage: number): number {
-  return vmid * VMID_STRIDE + iovaPage;
+  if (vmid < 1024 && iovaPage < 1048576) return (vmid << 20) | iovaPage;
+  return -(vmid * VMID_STRIDE + iovaPage) - 1;
 }
 
 export function cfgLookup(s: SimState, sid: number): CfgEntry | undefined {
@@ -41,7 +47,20 @@ export function tlbLookup(s: SimState, vmid: number, iovaPage: number): TlbEntry
 }
 
 export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>): TlbEntry {
-  const full: TlbEntry = { ...e, id: s.nextCacheId++, at: s.now };
+  // One literal, one field order: every entry shares a hidden class, so the hot lookups stay
+  // monomorphic (a spread gives entries whose shapes vary with their source).
+  const full: TlbEntry = {
+    id: s.nextCacheId++,
+    vmid: e.vmid,
+    iovaPage: e.iovaPage,
+    pfn: e.pfn,
+    page: e.page,
+    r: e.r,
+    w: e.w,
+    table: e.table,
+    authority: e.authority,
+    at: s.now,
+  };
   s.tlb.set(tlbKey(e.vmid, e.iovaPage), full);
   if (s.smmu.retention > 0 && s.tlb.size > s.smmu.retention) {
     s.tlb.delete(s.tlb.keys().next().value as number);

@@ -21,7 +21,7 @@ export function arrive(s: SimState, t: Txn): void {
   if (!s.smmu.enabled) {
     if (s.smmu.gbpa === 'abort') return fail(s, t, null);
     t.viaBypass = true;
-    return translated(s, t, Math.floor(t.iova / PAGE), NOBODY, latency);
+    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, latency);
   }
 
   // ATS: a device with a cached translation sends the transaction already translated.
@@ -37,7 +37,7 @@ export function arrive(s: SimState, t: Txn): void {
         if (ste.config === 'bypass') return fail(s, t, 'F_TRANSL_FORBIDDEN');
       }
       t.usedTlb = a.tlbId;
-      return translated(s, t, a.pfn, a.authority, latency);
+      return translated(s, t, a.pfn, a.page, a.authority, latency);
     }
   }
 
@@ -54,7 +54,7 @@ export function arrive(s: SimState, t: Txn): void {
   if (ste.config === 'abort') return fail(s, t, null);
   if (ste.config === 'bypass') {
     t.viaBypass = true;
-    return translated(s, t, iovaPage, NOBODY, latency);
+    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, latency);
   }
 
   let e = tlbLookup(s, ste.vmid, iovaPage);
@@ -87,12 +87,12 @@ export function arrive(s: SimState, t: Txn): void {
       r = (enc & 1) !== 0;
       w = (enc & 2) !== 0;
     }
-    e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, r, w, table: table.id, authority: table.owner });
+    e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, page: pageIndex(s, pfn), r, w, table: table.id, authority: table.owner });
   }
   t.usedTlb = e.id;
   if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION');
-  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
-  translated(s, t, e.pfn, e.authority, latency);
+  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
+  translated(s, t, e.pfn, e.page, e.authority, latency);
 }
 
 /** Looks up (or fetches) the STE for an ATS-checked transaction; null if the stream is unknown. */
@@ -110,9 +110,15 @@ function config(s: SimState, t: Txn): Ste | null {
   return c.ste;
 }
 
-function translated(s: SimState, t: Txn, pfn: number, authority: number, latency: number): void {
+/** The page index of a PFN, looked up once per TLB fill (or bypass) rather than at every commit. */
+function pageIndex(s: SimState, pfn: number): number {
+  return s.pfnToPage.get(pfn) ?? -1;
+}
+
+function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, latency: number): void {
   t.phase = 'translated';
   t.pfn = pfn;
+  t.page = page;
   t.authority = authority;
   t.translatedAt = s.now + latency;
   const [lo, hi] = s.scenario.timing.downstream;
