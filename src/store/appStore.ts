@@ -456,8 +456,3 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
 /** The browser's animation frame; a timer where there is none (the store's tests run in Node). */
 const nextFrame = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
-
-/** The frame's view selected narrowly, e.g. `useView((v) => v.devices[i])`. */
-export function useView<T>(pick: (v: SimView) => T): T | undefined {
-  return useApp((s) => (s.view === null ? undefined : pick(s.view)));
-}

@@ -1,7 +1,8 @@
 // Where a transaction is drawn, in flow coordinates: a device's DMA port (its right edge), the
 // SMMU's input and output, and a page cell. Node positions come from React Flow; a page's offset
-// inside its region node is measured once from the DOM and cached (offsets do not change with
-// pan and zoom, only when the node's content changes — the cache is refreshed periodically).
+// inside its region node is measured once from the DOM and cached: offsets do not change with pan
+// and zoom, only when the node's content does — a new scenario, or a region node whose measured
+// size changed. (Measuring reads layout, so it must not happen on every animation frame.)
 
 import type { InternalNode } from '@xyflow/react';
 
@@ -12,17 +13,24 @@ export interface Point {
 
 type Lookup = Map<string, InternalNode>;
 
+interface Offset {
+  at: Point | null;
+  /** The region node's measured size when the offset was taken. */
+  w: number;
+  h: number;
+}
+
 export class Anchors {
-  private pageOffsets = new Map<number, Point | null>();
-  private measuredAt = 0;
+  private pageOffsets = new Map<number, Offset>();
+  private scenario: object | null = null;
 
   constructor(private root: () => HTMLElement | null) {}
 
-  refresh(now: number): void {
-    // Node sizes are fixed, so offsets only go stale when the scenario's structure changes.
-    if (now - this.measuredAt > 5000) {
+  /** Forgets every offset when another scenario (another structure) is drawn. */
+  refresh(scenario: object): void {
+    if (scenario !== this.scenario) {
       this.pageOffsets.clear();
-      this.measuredAt = now;
+      this.scenario = scenario;
     }
   }
 
@@ -43,14 +51,16 @@ export class Anchors {
   page(lookup: Lookup, regionId: string, page: number, zoom: number): Point | null {
     const n = lookup.get(regionId);
     if (n === undefined) return null;
+    const w = n.measured.width ?? 0;
+    const h = n.measured.height ?? 0;
     let off = this.pageOffsets.get(page);
-    if (off === undefined) {
-      off = this.measure(regionId, page, zoom);
+    if (off === undefined || off.w !== w || off.h !== h) {
+      off = { at: this.measure(regionId, page, zoom), w, h };
       this.pageOffsets.set(page, off);
     }
     const base = n.internals.positionAbsolute;
-    if (off === null) return { x: base.x, y: base.y + 20 };
-    return { x: base.x + off.x, y: base.y + off.y };
+    if (off.at === null) return { x: base.x, y: base.y + 20 };
+    return { x: base.x + off.at.x, y: base.y + off.at.y };
   }
 
   private measure(regionId: string, page: number, zoom: number): Point | null {

@@ -3,7 +3,7 @@
 // A's descriptor still sits in a device P owns).
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from '../../store/appStore';
+import { useView } from './useView';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import './nodes.css';

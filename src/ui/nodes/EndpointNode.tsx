@@ -1,7 +1,7 @@
 // A VM or SP: name, VMID, lifecycle, and the memory it owns or borrows right now.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from '../../store/appStore';
+import { useView } from './useView';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { V } from '../../sim/model/state';

@@ -2,7 +2,7 @@
 // copies marked), TLB grouped by VMID, command queue with what a SYNC waits on, and the event queue.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from '../../store/appStore';
+import { useView } from './useView';
 import { FAULT_COLOUR, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import type { SteView } from '../../worker/view';
