@@ -13,10 +13,22 @@ test('cold load to interactive, and initial JavaScript', async ({ page }) => {
   page.on('response', async (r) => {
     if (r.url().endsWith('.js') && !r.url().includes('worker')) js.push((await r.body()).length);
   });
+  // The moment is taken in the page, by a mutation observer, not by the test's polling: the first
+  // time the SMMU node is on the canvas and Play can be pressed, from navigation start.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __ready?: number };
+    new MutationObserver((_, obs) => {
+      const play = document.querySelector('button[aria-label="Play"]');
+      if (document.querySelector('[data-testid=node-smmu]') && play && !(play as HTMLButtonElement).disabled) {
+        w.__ready = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
   await page.goto('/#g=seed-attack');
   await expect(page.getByTestId('node-smmu')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
-  const ms = await page.evaluate(() => performance.now());
+  const ms = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
   console.log(`cold load — seed attack to its canvas on screen: ${ms.toFixed(0)} ms (target ≤ 1,500 ms); initial JS ${(js.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB uncompressed`);
 });
 

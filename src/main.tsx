@@ -1,5 +1,6 @@
 // Start-up: connect the engine (in a Web Worker), open what the address or the autosave says, render.
 
+import { firstClient } from './worker/start'; // first: the worker starts while the rest evaluates
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
@@ -8,7 +9,7 @@ import { loadAutosave } from './store/library';
 import { workerClient } from './worker/client';
 
 const app = useApp.getState();
-app.connect(workerClient(), workerClient);
+app.connect(firstClient, workerClient);
 
 /**
  * Opens the scenario the address names (`#s=…`, `#g=…`; `&present` starts presenting). The fragment
