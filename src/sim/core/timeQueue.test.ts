@@ -8,14 +8,14 @@ import { FIRST, RING, newTimeQueue, peekTime, popBucket, push, queueSnapshot, re
 /** Runs the queue like the engine does; each processed event may push more (`spawn`). */
 function drain(pushes: [number, number][], spawn: (tick: number, arg: number) => number[]): [number, number][] {
   const q = newTimeQueue();
-  pushes.forEach(([t, arg]) => push(q, 0, t, 1, arg));
+  pushes.forEach(([t, arg]) => push(q, t, 1, arg));
   const out: [number, number][] = [];
   while (q.size > 0) {
     const t = peekTime(q);
     const b = popBucket(q);
     for (let i = FIRST; i < b[0]; i += 2) {
       out.push([t, b[i + 1]]);
-      for (const d of spawn(t, b[i + 1])) push(q, t, t + d, 1, b[i + 1] * 10 + d);
+      for (const d of spawn(t, b[i + 1])) push(q, t + d, 1, b[i + 1] * 10 + d);
     }
     recycle(q, b);
   }
@@ -55,10 +55,10 @@ describe('time queue', () => {
   it('a far tick moves into the ring as time reaches it, ahead of later pushes for that tick', () => {
     const q = newTimeQueue();
     const far = 5 * RING;
-    push(q, 0, far, 1, 1); // far: into the map
-    push(q, 0, far - RING + 1, 1, 2); // also far when pushed
+    push(q, far, 1, 1); // far: into the map
+    push(q, far - RING + 1, 1, 2); // also far when pushed
     recycle(q, popBucket(q)); // base moves to far - RING + 1: the far tick is now within the ring
-    push(q, far - RING + 1, far, 1, 3); // pushed later, so it runs after arg 1
+    push(q, far, 1, 3); // pushed later, so it runs after arg 1
     const b = popBucket(q);
     expect(peekTime(q)).toBe(Infinity);
     expect(b.slice(FIRST, b[0])).toEqual([1, 1, 1, 3]);
@@ -66,10 +66,10 @@ describe('time queue', () => {
 
   it('a snapshot copy holds only the used part of each bucket and no spare arrays', () => {
     const q = newTimeQueue();
-    for (let i = 0; i < 10; i++) push(q, 0, 3, 1, i);
+    for (let i = 0; i < 10; i++) push(q, 3, 1, i);
     recycle(q, popBucket(q)); // a recycled bucket keeps its old events past its end
-    push(q, 3, 4, 2, 99);
-    push(q, 3, 3 + 2 * RING, 2, 98);
+    push(q, 4, 2, 99);
+    push(q, 3 + 2 * RING, 2, 98);
     const snap = queueSnapshot(q);
     expect(snap.spare).toEqual([]);
     expect(snap.ring.filter((b) => b !== null)).toEqual([[3, 2, 99]]);

@@ -43,8 +43,8 @@ function fresh(q: TimeQueue): number[] {
   return b;
 }
 
-/** `_now` (the tick being processed) is part of the signature so the queue can bucket near ticks. */
-export function push(q: TimeQueue, _now: number, t: number, kind: number, arg: number): void {
+/** Queues event (kind, arg) at tick t, which is never earlier than the last bucket taken. */
+export function push(q: TimeQueue, t: number, kind: number, arg: number): void {
   let b: number[] | null | undefined;
   if (t < q.base + RING) {
     b = q.ring[t & MASK];

@@ -68,37 +68,39 @@ export function onIssue(s: SimState, di: number): void {
   schedule(s, next > now + gap ? next : now + gap, EV_ISSUE, di);
 }
 
+/** A transaction object to be filled in by `issue` (one literal, so all share a hidden class). */
+function blankTxn(): Txn {
+  return {
+    id: 0,
+    device: 0,
+    sid: 0,
+    iova: 0,
+    write: false,
+    programmedBy: 0,
+    ownerAtIssue: 0,
+    issuedAt: 0,
+    phase: 'issued',
+    arriveAt: 0,
+    translatedAt: -1,
+    commitAt: -1,
+    pfn: -1,
+    page: -1,
+    authority: -1,
+    usedCfg: -1,
+    usedTlb: -1,
+    viaAts: false,
+    viaBypass: false,
+    fault: null,
+  };
+}
+
 function issue(s: SimState, di: number, sid: number, iova: number, write: boolean, by: number): void {
   const d = s.devices[di];
   const now = s.now;
   const arriveAt = now + s.scenario.timing.fabric;
   // A finished transaction is reused when one is spare (see SimState.spareTxns); every field is
   // set below, so nothing of its previous life survives.
-  let t = s.spareTxns.pop();
-  if (t === undefined) {
-    t = {
-      id: 0,
-      device: 0,
-      sid: 0,
-      iova: 0,
-      write: false,
-      programmedBy: 0,
-      ownerAtIssue: 0,
-      issuedAt: 0,
-      phase: 'issued',
-      arriveAt: 0,
-      translatedAt: -1,
-      commitAt: -1,
-      pfn: -1,
-      page: -1,
-      authority: -1,
-      usedCfg: -1,
-      usedTlb: -1,
-      viaAts: false,
-      viaBypass: false,
-      fault: null,
-    };
-  }
+  const t = s.spareTxns.pop() ?? blankTxn();
   t.id = s.nextTxn++;
   t.device = di;
   t.sid = sid;

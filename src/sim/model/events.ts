@@ -16,7 +16,7 @@ export const EV_ATC_ACK = 8; // arg: device index
 export const EV_DRAIN = 9; // arg: unused — the hypervisor drains the event queue
 
 export function schedule(s: SimState, t: number, kind: number, arg: number): void {
-  push(s.queue, s.now, t, kind, arg);
+  push(s.queue, t, kind, arg);
 }
 
 /** Feeds one processed event into the trace hash. */
