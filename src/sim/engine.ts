@@ -51,8 +51,7 @@ export function createEngine(scenario: Scenario): Engine {
   let s = boot(scenario);
 
   // The three events of every transaction are handled inline; the rest — a few per hand-over —
-  // go through `dispatchRare`, which keeps this function small enough for V8 to inline and
-  // optimise the same way in every run.
+  // go through `dispatchRare`, which keeps the per-transaction path small enough to inline.
   function dispatch(kind: number, arg: number): void {
     if (kind === EV_ARRIVE) {
       const t = s.txns.get(arg);

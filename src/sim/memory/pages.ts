@@ -2,9 +2,9 @@
 
 import { PAGE, R, V, W, type Page, type SimState } from '../model/state';
 
-export function pageAt(s: SimState, pfn: number): Page | undefined {
-  const i = s.pfnToPage.get(pfn);
-  return i === undefined ? undefined : s.pages[i];
+/** The index into `pages` of the page at a PFN, or -1 where there is no memory. */
+export function pageIndex(s: SimState, pfn: number): number {
+  return s.pfnToPage.get(pfn) ?? -1;
 }
 
 export function canAccess(page: Page, ep: number, write: boolean): boolean {

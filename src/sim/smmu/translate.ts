@@ -9,6 +9,8 @@ import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
 import { record, suppress } from './faults';
 import { abortTxn } from '../device/dma';
+// The page index is looked up once per TLB fill (or bypass) and carried to the commit.
+import { pageIndex } from '../memory/pages';
 
 /** PFN of the quarantine scratch page: not user memory, writes are absorbed, reads return zeros. */
 export const SCRATCH_PFN = -2;
@@ -108,11 +110,6 @@ function config(s: SimState, t: Txn): Ste | null {
   }
   t.usedCfg = c.id;
   return c.ste;
-}
-
-/** The page index of a PFN, looked up once per TLB fill (or bypass) rather than at every commit. */
-function pageIndex(s: SimState, pfn: number): number {
-  return s.pfnToPage.get(pfn) ?? -1;
 }
 
 function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, latency: number): void {

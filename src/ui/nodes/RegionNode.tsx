@@ -4,7 +4,8 @@
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { sameItems, useView } from './useView';
+import { shallow } from 'zustand/shallow';
+import { useView } from './useView';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim/model/state';
@@ -17,7 +18,7 @@ const NONE: PageView[] = [];
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   const r = useView((v) => v.regions[data.index]);
   // This region's pages, compared element by element: a write elsewhere does not re-render it.
-  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), sameItems) ?? NONE;
+  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow) ?? NONE;
   const names = useView((v) => v.endpoints);
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);

@@ -9,11 +9,6 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import type { SimView } from '../../worker/view';
 
-/** Two arrays with the same elements in the same order. */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-}
-
 /** The current view picked narrowly, e.g. `useView((v) => v.devices[i])`. */
 export function useView<T>(pick: (v: SimView) => T, equal: (a: T, b: T) => boolean = Object.is): T | undefined {
   const [view, setView] = useState<SimView | null>(() => useApp.getState().view);
