@@ -74,11 +74,12 @@ test('with reduced motion the same transactions and faults are shown, without tr
   await expect(overlay).toHaveAttribute('data-drawn', String(inFlight));
 });
 
-test('the simulation runs in a worker, not on the main thread', async ({ page }) => {
+test('the simulation runs in a worker, and the overlay is painted in another, not on the main thread', async ({ page }) => {
   await openGallery(page, 'seed-attack');
   await expect(page.locator('[data-host=worker]')).toHaveCount(1);
-  expect(page.workers().length).toBeGreaterThanOrEqual(1);
   expect(page.workers().some((w) => /engine\.worker/.test(w.url()))).toBe(true);
+  await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-painter', 'worker');
+  expect(page.workers().some((w) => /painter\.worker/.test(w.url()))).toBe(true);
 });
 
 test('a live transfer enters the script at the playhead and replays', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The app's state (DESIGN.md §3.1 store layer): the scenario document, the engine's latest frame
 // and run summary, playback, selection and UI. Components select narrowly; document edits go
-// through Immer; per-frame animation data (packed transactions) is kept out of React's way in
-// `frameRef`, which the overlay reads every animation frame.
+// through Immer; per-frame animation data (packed transactions) goes straight to the overlay
+// through `frames`, out of React's way.
 
 import { create } from 'zustand';
 import { produce } from 'immer';
@@ -94,8 +94,23 @@ export interface Actions {
   caption(dir: 1 | -1): void;
 }
 
-/** The latest packed transactions; read by the overlay each animation frame, never rendered by React. */
-export const frameRef: { current: Frame | null; receivedAt: number } = { current: null, receivedAt: 0 };
+/**
+ * The engine's frames as they arrive, for the overlay: never rendered by React. `latest` is the
+ * last one (null when a scenario is being opened), so an overlay that mounts later starts from it.
+ */
+export const frames = {
+  latest: null as Frame | null,
+  listeners: new Set<(f: Frame | null) => void>(),
+  /** Calls `cb` with every frame from now on; returns the unsubscribe. */
+  subscribe(cb: (f: Frame | null) => void): () => void {
+    this.listeners.add(cb);
+    return () => void this.listeners.delete(cb);
+  },
+  publish(f: Frame | null): void {
+    this.latest = f;
+    for (const cb of this.listeners) cb(f);
+  },
+};
 
 export { AUTOSAVE_KEY, loadAutosave } from './library';
 const HISTORY_LIMIT = 200;
@@ -172,7 +187,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
     keepUnsaved();
     set({ galleryId, selection: null, summary: null, view: null, clock: 0, notice: null, past: [], future: [], dirty: false });
-    frameRef.current = null;
+    frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
   };
 
@@ -220,9 +235,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: r.message }, playing: false });
         return;
       case 'frame': {
-        frameRef.current = r;
-        const now = performance.now();
-        frameRef.receivedAt = now;
+        frames.publish(r);
         // The overlay draws every frame; the panels and nodes (React) follow the frames that carry
         // the entities — every frame when paused, seeking or stepping, a few a second while playing
         // (text that changes sixty times a second is unreadable anyway).

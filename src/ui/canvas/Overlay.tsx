@@ -2,67 +2,101 @@
 // redrawn imperatively every animation frame from the engine's latest frame, following pan and
 // zoom. Nothing here invents motion: positions interpolate between the engine's own ticks (issue,
 // arrival, translation, commit) for each real transaction.
+//
+// This component only feeds the painter (painter.ts, in a worker where the browser allows): the
+// engine's frames, the viewport when it moves, the geometry when nodes move or resize, the size
+// and the options. It draws nothing itself.
 
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
-import { frameRef, useApp } from '../../store/appStore';
-import { Anchors } from './anchors';
-import { drawFrame } from './draw';
+import { frames, useApp, type AppState } from '../../store/appStore';
+import { GeometryProbe, type Structure } from './geometry';
+import { paintHost } from './paintHost';
+import type { PainterStats } from './painter';
 
 export function Overlay() {
   const flow = useStoreApi();
-  const ref = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const canvas = ref.current;
-    if (canvas === null) return;
-    const anchors = new Anchors(() => flow.getState().domNode);
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
-    // The canvas's size comes from a ResizeObserver: reading clientWidth in the frame callback
-    // would force a synchronous layout whenever React had just changed the DOM.
-    let w = 0;
-    let h = 0;
-    const resize = new ResizeObserver(([e]) => {
-      w = e.contentRect.width;
-      h = e.contentRect.height;
-    });
+    const holder = box.current;
+    if (holder === null) return;
+    // A fresh canvas for every mount: a canvas hands its control to a worker only once.
+    const canvas = document.createElement('canvas');
+    canvas.className = 'cv-overlay';
+    canvas.dataset.testid = 'dma-overlay';
+    canvas.setAttribute('aria-hidden', 'true');
+    holder.append(canvas);
+
+    // Test hooks on the element; the painter reports only when they change (each write invalidates style).
+    const report = (s: PainterStats) => {
+      canvas.dataset.drawn = String(s.drawn);
+      canvas.dataset.blocked = s.blocked;
+      canvas.dataset.landed = String(s.landed);
+    };
+    const host = paintHost(canvas, report);
+    canvas.dataset.painter = host.kind;
+
+    // The size comes from a ResizeObserver: reading it in a frame callback would force a layout.
+    const resize = new ResizeObserver(([e]) => host.post({ type: 'size', w: e.contentRect.width, h: e.contentRect.height, dpr: window.devicePixelRatio || 1 }));
     resize.observe(canvas);
-    let raf = 0;
-    // Test hooks on the element, written only when they change (each write invalidates style).
-    const shown = { drawn: '', blocked: '', landed: '' };
-    const show = (k: keyof typeof shown, v: string) => {
-      if (shown[k] !== v) canvas.dataset[k] = shown[k] = v;
+
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const selectedTxn = (s: AppState) => (s.selection?.kind === 'txn' ? s.selection.id : -1);
+    const postOptions = () => host.post({ type: 'options', reducedMotion: reduced.matches, selectedTxn: selectedTxn(useApp.getState()) });
+    reduced.addEventListener('change', postOptions);
+
+    // The geometry is rebuilt at most once per animation frame, after nodes moved or resized or
+    // the scenario or its regions changed.
+    const probe = new GeometryProbe(() => flow.getState().domNode);
+    let devices: { of: unknown; ids: string[] } = { of: null, ids: [] };
+    const structureNow = (): Structure | null => {
+      const { scenario, view } = useApp.getState();
+      if (scenario === null || view === null) return null;
+      if (devices.of !== scenario) devices = { of: scenario, ids: scenario.devices.map((d) => d.id) };
+      return { deviceIds: devices.ids, regions: view.regions };
     };
-    const draw = () => {
-      raf = requestAnimationFrame(draw);
-      const ctx = canvas.getContext('2d');
-      if (ctx === null || w === 0) return;
-      const dpr = window.devicePixelRatio || 1;
-      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-        canvas.width = Math.round(w * dpr);
-        canvas.height = Math.round(h * dpr);
-      }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, w, h);
-      const frame = frameRef.current;
-      const app = useApp.getState();
-      if (frame === null || app.scenario === null || app.view === null) return;
-      const now = performance.now();
-      anchors.refresh(app.scenario);
-      // Between two engine frames the playhead moves on at the playing speed, never past one frame's worth.
-      const clock = frame.playing ? frame.clock + (Math.min(now - frameRef.receivedAt, 100) / 1000) * frame.speed : frame.clock;
-      const { transform, nodeLookup } = flow.getState();
-      const stats = drawFrame(ctx, { frame, clock, scenario: app.scenario, view: app.view, transform, lookup: nodeLookup, anchors, reducedMotion: reduced.matches, selectedTxn: app.selection?.kind === 'txn' ? app.selection.id : -1 });
-      show('drawn', String(stats.drawn));
-      show('blocked', stats.blockedLabels.join(' | '));
-      show('landed', String(stats.landed));
+    let queued = 0;
+    const rebuild = () => {
+      queued = 0;
+      const s = structureNow();
+      const { nodeLookup, transform } = flow.getState();
+      host.post({ type: 'geometry', geometry: s === null ? null : probe.build(s, nodeLookup, transform[2]) });
     };
-    raf = requestAnimationFrame(draw);
+    const queue = () => {
+      if (queued === 0) queued = requestAnimationFrame(rebuild);
+    };
+
+    const offFlow = flow.subscribe((s, prev) => {
+      if (s.transform !== prev.transform) host.post({ type: 'transform', transform: s.transform });
+      if (s.nodes !== prev.nodes || s.nodeLookup !== prev.nodeLookup) queue();
+    });
+    const offApp = useApp.subscribe((s, prev) => {
+      if (s.scenario !== prev.scenario) host.post({ type: 'geometry', geometry: null });
+      if (s.scenario !== prev.scenario || s.view?.regions !== prev.view?.regions) queue();
+      if (selectedTxn(s) !== selectedTxn(prev)) postOptions();
+    });
+    // The painter gets copies it owns (transferred, not cloned); the store keeps the frame for
+    // an overlay that mounts later.
+    const post = (f: typeof frames.latest) =>
+      host.post(f === null ? { type: 'clear' } : { type: 'frame', clock: f.clock, playing: f.playing, speed: f.speed, inflight: f.inflight.slice(), ended: f.ended.slice() });
+    const offFrames = frames.subscribe(post);
+
+    host.post({ type: 'transform', transform: flow.getState().transform });
+    postOptions();
+    post(frames.latest);
+    queue();
     return () => {
-      cancelAnimationFrame(raf);
+      offFrames();
+      offApp();
+      offFlow();
+      cancelAnimationFrame(queued);
+      reduced.removeEventListener('change', postOptions);
       resize.disconnect();
+      host.dispose();
+      canvas.remove();
     };
   }, [flow]);
 
-  return <canvas ref={ref} className="cv-overlay" data-testid="dma-overlay" aria-hidden="true" />;
+  return <div ref={box} className="cv-overlay-box" />;
 }

@@ -2,23 +2,30 @@
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
 // SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
 
-import type { InternalNode, Transform } from '@xyflow/react';
-import type { Scenario } from '../../sim/model/scenario';
-import type { Frame } from '../../worker/protocol';
-import { TX, type SimView } from '../../worker/view';
+import { TX } from '../../worker/view';
 import { endpointColour, FAULT_COLOUR } from '../theme';
-import type { Anchors, Point } from './anchors';
+import type { Geometry } from './geometry';
+
+/** A 2D context on the page or in a worker: drawing uses only what both have. */
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 export interface DrawInput {
-  frame: Frame;
+  /** In-flight and recently ended transactions, packed (TX in view.ts). */
+  inflight: Float64Array;
+  ended: Float64Array;
+  /** The playhead, in ticks, between two engine frames while playing. */
   clock: number;
-  scenario: Scenario;
-  view: SimView;
-  transform: Transform;
-  lookup: Map<string, InternalNode>;
-  anchors: Anchors;
+  geometry: Geometry;
+  /** React Flow's viewport: flow → screen is `p * zoom + (x, y)`. */
+  transform: readonly [number, number, number];
   reducedMotion: boolean;
   selectedTxn: number;
+}
+
+export interface DrawStats {
+  drawn: number;
+  blockedLabels: string[];
+  landed: number;
 }
 
 /** How long (ticks) a landed transaction flashes its page and a blocked one stays at the SMMU. */
@@ -32,28 +39,25 @@ export function faultLabel(code: number): string {
   return `${FAULT_NAMES[code] ?? 'fault'} 0x${code.toString(16).padStart(2, '0')}`;
 }
 
-export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn: number; blockedLabels: string[]; landed: number } {
+export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   const [tx, ty, zoom] = d.transform;
-  const screen = (p: Point): Point => ({ x: p.x * zoom + tx, y: p.y * zoom + ty });
-  const lerp = (a: Point, b: Point, f: number): Point => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
-  const clamp = (f: number) => (f < 0 ? 0 : f > 1 ? 1 : f);
-  const smmuIn = d.anchors.smmu(d.lookup, 'in');
-  const smmuOut = d.anchors.smmu(d.lookup, 'out');
+  const g = d.geometry;
+  const smmuIn = g.smmuIn;
+  const smmuOut = g.smmuOut;
   if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0 };
-  const deviceIds = d.scenario.devices.map((x) => x.id);
-  const regionIds = regionIndex(d.view);
-  const regionOf = (page: number): string | null => regionIds[page] ?? null;
-  const pageAt = (page: number): Point | null => {
-    const r = page >= 0 ? regionOf(page) : null;
-    return r === null ? null : d.anchors.page(d.lookup, r, page, zoom);
-  };
+  const clamp = (f: number) => (f < 0 ? 0 : f > 1 ? 1 : f);
+  // A page's place, or NaN when it has none (no page, or its region is not drawn).
+  const pageX = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page] : NaN);
+  const pageY = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page + 1] : NaN);
   const radius = Math.max(3, Math.min(6, 5 * zoom));
   let drawn = 0;
 
-  const dot = (p: Point, colour: string, write: boolean, id: number) => {
-    const s = screen(p);
+  // One particle at flow point (x, y): filled for a write, a ring for a read.
+  const dot = (x: number, y: number, colour: string, write: boolean, id: number) => {
+    const sx = x * zoom + tx;
+    const sy = y * zoom + ty;
     ctx.beginPath();
-    ctx.arc(s.x, s.y, radius, 0, Math.PI * 2);
+    ctx.arc(sx, sy, radius, 0, Math.PI * 2);
     if (write) {
       ctx.fillStyle = colour;
       ctx.fill();
@@ -64,7 +68,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
     }
     if (id === d.selectedTxn) {
       ctx.beginPath();
-      ctx.arc(s.x, s.y, radius + 5, 0, Math.PI * 2);
+      ctx.arc(sx, sy, radius + 5, 0, Math.PI * 2);
       ctx.strokeStyle = '#fff';
       ctx.lineWidth = 1.5;
       ctx.stroke();
@@ -72,29 +76,45 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
     drawn++;
   };
 
-  // In flight.
-  const a = d.frame.inflight;
+  // In flight: device → SMMU input, held inside the SMMU while it translates, SMMU output → page.
+  const a = d.inflight;
   for (let o = 0; o < a.length; o += TX.stride) {
-    const dev = deviceIds[a[o + TX.device]];
-    const from = dev === undefined ? null : d.anchors.deviceOut(d.lookup, dev);
-    if (from === null) continue;
+    const dev = a[o + TX.device];
+    const fx = 2 * dev < g.devices.length ? g.devices[2 * dev] : NaN;
+    const fy = 2 * dev < g.devices.length ? g.devices[2 * dev + 1] : NaN;
+    if (Number.isNaN(fx)) continue;
     const colour = endpointColour(a[o + TX.programmedBy]);
     const write = (a[o + TX.flags] & 1) !== 0;
-    let p: Point;
+    let x: number;
+    let y: number;
     if (a[o + TX.phase] === 0) {
       const f = d.reducedMotion ? 0.5 : clamp((d.clock - a[o + TX.issuedAt]) / Math.max(1, a[o + TX.arriveAt] - a[o + TX.issuedAt]));
-      p = lerp(from, smmuIn, f);
+      x = fx + (smmuIn.x - fx) * f;
+      y = fy + (smmuIn.y - fy) * f;
     } else {
-      const to = pageAt(a[o + TX.page]) ?? { x: smmuOut.x + 60, y: smmuOut.y };
+      // No page (bypass outside memory, the scratch page): it leaves the SMMU to the right.
+      let toX = pageX(a[o + TX.page]);
+      let toY = pageY(a[o + TX.page]);
+      if (Number.isNaN(toX)) {
+        toX = smmuOut.x + 60;
+        toY = smmuOut.y;
+      }
       const t0 = a[o + TX.translatedAt];
-      if (d.clock < t0 && !d.reducedMotion) p = lerp(smmuIn, smmuOut, 0.5 * clamp((d.clock - a[o + TX.arriveAt]) / Math.max(1, t0 - a[o + TX.arriveAt])));
-      else p = lerp(smmuOut, to, d.reducedMotion ? 0.5 : clamp((d.clock - t0) / Math.max(1, a[o + TX.commitAt] - t0)));
+      if (d.clock < t0 && !d.reducedMotion) {
+        const f = 0.5 * clamp((d.clock - a[o + TX.arriveAt]) / Math.max(1, t0 - a[o + TX.arriveAt]));
+        x = smmuIn.x + (smmuOut.x - smmuIn.x) * f;
+        y = smmuIn.y + (smmuOut.y - smmuIn.y) * f;
+      } else {
+        const f = d.reducedMotion ? 0.5 : clamp((d.clock - t0) / Math.max(1, a[o + TX.commitAt] - t0));
+        x = smmuOut.x + (toX - smmuOut.x) * f;
+        y = smmuOut.y + (toY - smmuOut.y) * f;
+      }
     }
-    dot(p, colour, write, a[o + TX.id]);
+    dot(x, y, colour, write, a[o + TX.id]);
   }
 
   // Ended: landed ones flash their page; blocked ones stay at the SMMU with their fault.
-  const e = d.frame.ended;
+  const e = d.ended;
   const blocked = new Map<string, number>();
   let landed = 0;
   for (let o = 0; o < e.length; o += TX.stride) {
@@ -103,22 +123,23 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
     if (e[o + TX.phase] === 2) {
       const age = d.clock - e[o + TX.commitAt];
       if (age < 0 || age > FLASH_TICKS) continue;
-      const at = pageAt(e[o + TX.page]);
-      if (at === null) continue;
-      const s = screen(at);
+      const px = pageX(e[o + TX.page]);
+      if (Number.isNaN(px)) continue;
+      const sx = px * zoom + tx;
+      const sy = pageY(e[o + TX.page]) * zoom + ty;
       const k = d.reducedMotion ? 0 : age / FLASH_TICKS;
       const size = (11 + 6 * k) * zoom;
       ctx.globalAlpha = 1 - 0.8 * k;
       if (write) {
         ctx.fillStyle = colour;
-        ctx.fillRect(s.x - size / 2, s.y - size / 2, size, size);
+        ctx.fillRect(sx - size / 2, sy - size / 2, size, size);
         ctx.strokeStyle = '#fff';
         ctx.lineWidth = 1;
-        ctx.strokeRect(s.x - size / 2, s.y - size / 2, size, size);
+        ctx.strokeRect(sx - size / 2, sy - size / 2, size, size);
       } else {
         ctx.strokeStyle = colour;
         ctx.lineWidth = 2.5;
-        ctx.strokeRect(s.x - size / 2, s.y - size / 2, size, size);
+        ctx.strokeRect(sx - size / 2, sy - size / 2, size, size);
       }
       ctx.globalAlpha = 1;
       landed++;
@@ -128,19 +149,20 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
       const label = faultLabel(e[o + TX.fault]);
       blocked.set(label, (blocked.get(label) ?? 0) + 1);
       const jitter = ((e[o + TX.id] * 7) % 9) - 4;
-      const s = screen({ x: smmuIn.x - 10, y: smmuIn.y + jitter * 3 });
+      const sx = (smmuIn.x - 10) * zoom + tx;
+      const sy = (smmuIn.y + jitter * 3) * zoom + ty;
       ctx.globalAlpha = d.reducedMotion ? 1 : 1 - (0.6 * age) / BLOCKED_TICKS;
       ctx.strokeStyle = FAULT_COLOUR;
       ctx.lineWidth = 2.5;
       const r = radius + 1;
       ctx.beginPath();
-      ctx.moveTo(s.x - r, s.y - r);
-      ctx.lineTo(s.x + r, s.y + r);
-      ctx.moveTo(s.x + r, s.y - r);
-      ctx.lineTo(s.x - r, s.y + r);
+      ctx.moveTo(sx - r, sy - r);
+      ctx.lineTo(sx + r, sy + r);
+      ctx.moveTo(sx + r, sy - r);
+      ctx.lineTo(sx - r, sy + r);
       ctx.stroke();
       ctx.beginPath();
-      ctx.arc(s.x, s.y, radius, 0, Math.PI * 2);
+      ctx.arc(sx, sy, radius, 0, Math.PI * 2);
       ctx.strokeStyle = colour;
       ctx.lineWidth = 1.5;
       ctx.stroke();
@@ -151,30 +173,19 @@ export function drawFrame(ctx: CanvasRenderingContext2D, d: DrawInput): { drawn:
   // Fault labels, stacked left of the SMMU input.
   const labels = [...blocked.entries()].map(([l, n]) => (n > 1 ? `${l} ×${n}` : l));
   if (labels.length > 0) {
-    const s = screen(smmuIn);
+    const sx = smmuIn.x * zoom + tx;
+    const sy = smmuIn.y * zoom + ty;
     ctx.font = '600 12px ui-monospace, Menlo, monospace';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     labels.forEach((l, i) => {
-      const y = s.y - 26 - i * 18;
+      const y = sy - 26 - i * 18;
       const w = ctx.measureText(l).width;
       ctx.fillStyle = '#16191eee';
-      ctx.fillRect(s.x - 18 - w - 6, y - 9, w + 12, 18);
+      ctx.fillRect(sx - 18 - w - 6, y - 9, w + 12, 18);
       ctx.fillStyle = FAULT_COLOUR;
-      ctx.fillText(l, s.x - 18, y);
+      ctx.fillText(l, sx - 18, y);
     });
   }
   return { drawn, blockedLabels: labels, landed };
-}
-
-/** Page index → region id, built once per view (the view object is shared while nothing changes). */
-const regionCache = new WeakMap<SimView['regions'], string[]>();
-function regionIndex(v: SimView): string[] {
-  let ids = regionCache.get(v.regions);
-  if (ids === undefined) {
-    ids = [];
-    for (const r of v.regions) for (let i = 0; i < r.pages; i++) ids[r.firstPage + i] = r.id;
-    regionCache.set(v.regions, ids);
-  }
-  return ids;
 }
