@@ -6,6 +6,7 @@ import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Edge, 
 import { reuse } from '../../store/share';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import type { Scenario } from '../../sim/model/scenario';
 import { buildEdges, buildNodes, edgeSignature, type CanvasNode } from './graph';
 import { EndpointNode } from '../nodes/EndpointNode';
@@ -39,7 +40,7 @@ export function Canvas() {
   // transaction — so they are rebuilt only when that signature changes.
   // The canvas itself does not follow the view (its nodes select their own parts), so React
   // Flow is not re-rendered on every frame.
-  const signature = useApp((s) => (s.view === null ? '' : edgeSignature(s.view)));
+  const signature = useTransitioned((s) => (s.view === null ? '' : edgeSignature(s.view)));
   // Unchanged edges keep their identity, so React Flow re-renders only the edges that changed.
   const [edgeState, setEdgeState] = useState<{ signature: string; edges: Edge[] }>({ signature: '', edges: [] });
   if (edgeState.signature !== signature) {

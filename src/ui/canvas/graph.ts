@@ -74,8 +74,16 @@ function pageSpan(v: SimView, r: SimView['regions'][number], f: (p: SimView['pag
   return false;
 }
 
-/** What the edges depend on, as a string: equal signatures give equal edges. */
+const signatures = new WeakMap<SimView, string>();
+
+/** What the edges depend on, as a string (equal signatures give equal edges); computed once per view. */
 export function edgeSignature(v: SimView): string {
+  let sig = signatures.get(v);
+  if (sig === undefined) signatures.set(v, (sig = computeSignature(v)));
+  return sig;
+}
+
+function computeSignature(v: SimView): string {
   const parts: string[] = [];
   for (const d of v.devices) parts.push(`${d.owner}:${d.pendingFor}:${d.assign}`);
   for (const s of v.smmu.ste) parts.push(`${s.valid ? 1 : 0}${s.config}${s.vmid}${s.table}`);

@@ -1,6 +1,7 @@
 // The full state of the selected endpoint, device, region, the SMMU, or a violation.
 
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../../sim/invariants/catalog';
 import { endpointColour, hexAddr } from '../theme';
 import { PAGE_BYTES } from '../../scenario/hex';
@@ -10,7 +11,7 @@ import './panels.css';
 
 export function Inspector() {
   const sel = useApp((s) => s.selection);
-  const view = useApp((s) => s.view);
+  const view = useTransitioned((s) => s.view);
   const violations = useApp((s) => s.summary?.violations);
   if (sel === null || view === null) return <section className="pn-section pn-inspector" data-testid="inspector"><h3>Inspector</h3><p className="pn-dim">Select a node, a verdict or a violation.</p></section>;
   return (

@@ -4,6 +4,7 @@
 
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import type { ScriptOp } from '../../sim/model/scenario';
 import { parseAddress } from '../../scenario/hex';
 import './panels.css';
@@ -48,7 +49,7 @@ const SMMU_OPS: OpSpec[] = [
 export function LiveOps() {
   const sel = useApp((s) => s.selection);
   const scenario = useApp((s) => s.scenario);
-  const clock = useApp((s) => s.clock);
+  const clock = useTransitioned((s) => s.clock);
   const [opName, setOpName] = useState('');
   const [vals, setVals] = useState<Record<string, string>>({});
   const [error, setError] = useState('');

@@ -3,14 +3,15 @@
 
 import { useMemo } from 'react';
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import './panels.css';
 
 const KINDS = ['op', 'step', 'opError', 'event', 'violation', 'note'] as const;
 const SHOWN = 400;
 
 export function LogPanel() {
-  const log = useApp((s) => s.summary?.log);
-  const now = useApp((s) => Math.floor(s.clock));
+  const log = useTransitioned((s) => s.summary?.log);
+  const now = useTransitioned((s) => Math.floor(s.clock));
   const filter = useApp((s) => s.logFilter);
   const rows = useMemo(() => {
     if (log === undefined) return [];

@@ -3,13 +3,14 @@
 
 import { useEffect } from 'react';
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import './panels.css';
 
 export function Presentation() {
   const presenting = useApp((s) => s.presenting);
   const captions = useApp((s) => s.scenario?.captions);
   const title = useApp((s) => s.scenario?.title);
-  const now = useApp((s) => Math.floor(s.clock));
+  const now = useTransitioned((s) => Math.floor(s.clock));
   const violations = useApp((s) => s.summary?.violations);
 
   useEffect(() => {

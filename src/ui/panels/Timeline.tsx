@@ -3,6 +3,7 @@
 
 import { useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import { opText } from './format';
 import './panels.css';
 
@@ -128,7 +129,7 @@ export function Timeline() {
 }
 
 function Playhead({ horizon }: { horizon: number }) {
-  const clock = useApp((s) => s.clock);
+  const clock = useTransitioned((s) => s.clock);
   return <div className="pn-tl-playhead" data-testid="playhead" style={{ left: `${(100 * clock) / horizon}%` }} />;
 }
 

@@ -1,6 +1,7 @@
 // The top bar: gallery, policy, mutations, transport and the tick.
 
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import { GALLERY } from '../../scenario/gallery';
 import { POLICIES } from '../../sim/policies';
 import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../../sim/model/scenario';
@@ -130,8 +131,8 @@ export function Toolbar() {
 
 /** The playhead's tick: its own component, so the toolbar does not re-render as the clock moves. */
 function TickReadout() {
-  const now = useApp((s) => Math.floor(s.clock));
-  const horizon = useApp((s) => s.horizon);
+  const now = useTransitioned((s) => Math.floor(s.clock));
+  const horizon = useTransitioned((s) => s.horizon);
   return (
     <span className="pn-tick" data-testid="tick">
       t = {now} / {horizon}

@@ -1,12 +1,13 @@
 // Every invariant with its status over the whole run; a violated one opens the moment it happened.
 
 import { useApp } from '../../store/appStore';
+import { useTransitioned } from '../hooks/useTransitioned';
 import { INVARIANTS } from '../../sim/invariants/catalog';
 import './panels.css';
 
 export function Verdicts() {
-  const violations = useApp((s) => s.summary?.violations);
-  const clock = useApp((s) => s.clock);
+  const violations = useTransitioned((s) => s.summary?.violations);
+  const clock = useTransitioned((s) => s.clock);
   const selection = useApp((s) => s.selection);
   const traceHash = useApp((s) => s.summary?.traceHash);
   const horizon = useApp((s) => s.horizon);
