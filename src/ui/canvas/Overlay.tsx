@@ -38,7 +38,9 @@ export function Overlay() {
     canvas.dataset.painter = host.kind;
 
     // The size comes from a ResizeObserver: reading it in a frame callback would force a layout.
-    const resize = new ResizeObserver(([e]) => host.post({ type: 'size', w: e.contentRect.width, h: e.contentRect.height, dpr: window.devicePixelRatio || 1 }));
+    const resize = new ResizeObserver(([e]) =>
+      host.post({ type: 'size', w: e.contentRect.width, h: e.contentRect.height, dpr: window.devicePixelRatio || 1 }),
+    );
     resize.observe(canvas);
 
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -76,10 +78,15 @@ export function Overlay() {
       if (s.scenario !== prev.scenario || s.view?.regions !== prev.view?.regions) queue();
       if (selectedTxn(s) !== selectedTxn(prev)) postOptions();
     });
-    // The painter gets copies it owns (transferred, not cloned); the store keeps the frame for
-    // an overlay that mounts later.
-    const post = (f: typeof frames.latest) =>
-      host.post(f === null ? { type: 'clear' } : { type: 'frame', clock: f.clock, playing: f.playing, speed: f.speed, inflight: f.inflight.slice(), ended: f.ended.slice() });
+    // The painter takes the frame's arrays (transferred, not cloned). While playing they are handed
+    // over as they came, sixty times a second, with no copy; a still frame (paused, seeking) is
+    // copied, so the store keeps a whole one for an overlay that mounts later. A mount during play
+    // shows the next frame, a sixtieth of a second on.
+    const post = (f: typeof frames.latest) => {
+      if (f === null) return host.post({ type: 'clear' });
+      const own = (a: Float64Array) => (f.playing ? a : a.slice());
+      host.post({ type: 'frame', clock: f.clock, playing: f.playing, speed: f.speed, inflight: own(f.inflight), ended: own(f.ended) });
+    };
     const offFrames = frames.subscribe(post);
 
     host.post({ type: 'transform', transform: flow.getState().transform });

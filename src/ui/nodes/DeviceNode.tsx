@@ -3,19 +3,25 @@
 // A's descriptor still sits in a device P owns).
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from './useView';
+import { slotOf, useView } from './useView';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import './nodes.css';
 
 export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
-  const d = useView((v) => v.devices[data.index]);
-  const names = useView((v) => v.endpoints);
+  const slot = slotOf(data.index);
+  const d = useView((v) => v.devices[data.index], Object.is, slot);
+  const names = useView((v) => v.endpoints, Object.is, slot);
   if (d === undefined || names === undefined) return null;
   const who = (i: number) => (i >= 0 ? names[i].id : 'nobody');
   const colour = endpointColour(d.owner);
   return (
-    <div className={`dn-node dn-device${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-device" data-id={d.id}>
+    <div
+      className={`dn-node dn-device${selected ? ' dn-selected' : ''}`}
+      style={{ borderColor: colour }}
+      data-testid="node-device"
+      data-id={d.id}
+    >
       <Handle type="target" position={Position.Left} />
       <div className="dn-head dn-head-device">
         <span className="dn-kind">DEV</span>
@@ -49,13 +55,20 @@ export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
         {d.ats && (
           <div className="dn-row">
             <span>ATS</span>
-            <b>ATC {d.atc.length} entr{d.atc.length === 1 ? 'y' : 'ies'}</b>
+            <b>
+              ATC {d.atc.length} entr{d.atc.length === 1 ? 'y' : 'ies'}
+            </b>
           </div>
         )}
         <div className="dn-descs">
           {d.descriptors.length === 0 && <div className="dn-dim">no descriptors</div>}
           {d.descriptors.map((x, k) => (
-            <div key={k} className={`dn-desc${x.done ? ' dn-dim' : ''}`} style={{ borderLeftColor: endpointColour(x.programmedBy) }} title={`programmed by ${who(x.programmedBy)}`}>
+            <div
+              key={k}
+              className={`dn-desc${x.done ? ' dn-dim' : ''}`}
+              style={{ borderLeftColor: endpointColour(x.programmedBy) }}
+              title={`programmed by ${who(x.programmedBy)}`}
+            >
               <span style={{ color: endpointColour(x.programmedBy) }}>{who(x.programmedBy)}</span> {x.dir} {hexAddr(x.iova)}×{x.pages}
               {x.loop ? ' ⟳' : ''}
             </div>

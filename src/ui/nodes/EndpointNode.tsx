@@ -1,7 +1,7 @@
 // A VM or SP: name, VMID, lifecycle, and the memory it owns or borrows right now.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useView } from './useView';
+import { slotOf, useView } from './useView';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { V } from '../../sim/model/state';
@@ -9,26 +9,37 @@ import './nodes.css';
 
 export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
   const i = data.index;
-  const ep = useView((v) => v.endpoints[i]);
-  const access = useView((v) =>
-    v.regions
-      .map((r) => {
-        let owned = 0;
-        let borrowed = 0;
-        for (let p = r.firstPage; p < r.firstPage + r.pages; p++) {
-          const m = v.pages[p].modes[i] ?? 0;
-          if (v.pages[p].owner === i && m & V) owned++;
-          else if (m & V) borrowed++;
-        }
-        return owned + borrowed > 0 ? `${r.id}${borrowed > 0 ? ` (borrows ${borrowed})` : owned < r.pages ? ` (${owned}/${r.pages})` : ''}` : '';
-      })
-      .filter(Boolean)
-      .join(' · '),
+  const slot = slotOf(i);
+  const ep = useView((v) => v.endpoints[i], Object.is, slot);
+  const access = useView(
+    (v) =>
+      v.regions
+        .map((r) => {
+          let owned = 0;
+          let borrowed = 0;
+          for (let p = r.firstPage; p < r.firstPage + r.pages; p++) {
+            const m = v.pages[p].modes[i] ?? 0;
+            if (v.pages[p].owner === i && m & V) owned++;
+            else if (m & V) borrowed++;
+          }
+          return owned + borrowed > 0
+            ? `${r.id}${borrowed > 0 ? ` (borrows ${borrowed})` : owned < r.pages ? ` (${owned}/${r.pages})` : ''}`
+            : '';
+        })
+        .filter(Boolean)
+        .join(' · '),
+    Object.is,
+    slot,
   );
   if (ep === undefined) return null;
   const colour = endpointColour(i);
   return (
-    <div className={`dn-node dn-endpoint${selected ? ' dn-selected' : ''}${ep.lifecycle === 'aborted' ? ' dn-aborted' : ''}`} style={{ borderColor: colour }} data-testid="node-endpoint" data-id={ep.id}>
+    <div
+      className={`dn-node dn-endpoint${selected ? ' dn-selected' : ''}${ep.lifecycle === 'aborted' ? ' dn-aborted' : ''}`}
+      style={{ borderColor: colour }}
+      data-testid="node-endpoint"
+      data-id={ep.id}
+    >
       <div className="dn-head" style={{ background: colour }}>
         <span className="dn-kind">{ep.kind.toUpperCase()}</span>
         <span className="dn-title">{ep.name}</span>

@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
-import { useView } from './useView';
+import { slotOf, useView } from './useView';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim/model/state';
@@ -16,14 +16,20 @@ import './nodes.css';
 const NONE: PageView[] = [];
 
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
-  const r = useView((v) => v.regions[data.index]);
+  const slot = slotOf(data.index);
+  const r = useView((v) => v.regions[data.index], Object.is, slot);
   // This region's pages, compared element by element: a write elsewhere does not re-render it.
-  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow) ?? NONE;
-  const names = useView((v) => v.endpoints);
+  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow, slot) ?? NONE;
+  const names = useView((v) => v.endpoints, Object.is, slot);
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);
   return (
-    <div className={`dn-node dn-region${selected ? ' dn-selected' : ''}`} style={{ borderColor: colour }} data-testid="node-region" data-id={r.id}>
+    <div
+      className={`dn-node dn-region${selected ? ' dn-selected' : ''}`}
+      style={{ borderColor: colour }}
+      data-testid="node-region"
+      data-id={r.id}
+    >
       <Handle type="target" position={Position.Left} />
       <Handle type="target" position={Position.Top} id="s2" />
       <div className="dn-head" style={{ background: colour }}>
@@ -54,7 +60,17 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
 }
 
 // Memoised: a page re-renders only when its own view changed (views share unchanged objects).
-const PageCell = memo(function PageCell({ index, page, pa, names }: { index: number; page: PageView; pa: number; names: { id: string }[] }) {
+const PageCell = memo(function PageCell({
+  index,
+  page,
+  pa,
+  names,
+}: {
+  index: number;
+  page: PageView;
+  pa: number;
+  names: { id: string }[];
+}) {
   const own = page.modes[page.owner] ?? 0;
   const lentOut = (own & O) !== 0 && (own & V) === 0;
   const shared = (own & V) !== 0 && (own & X) === 0;
@@ -80,7 +96,9 @@ const PageCell = memo(function PageCell({ index, page, pa, names }: { index: num
       title={title}
     >
       {page.secret && <span className="dn-secret" aria-label="secret" />}
-      {page.lastWriteBy >= 0 && page.lastWriteBy !== page.dataOf && <span className="dn-foreign" style={{ background: endpointColour(page.lastWriteBy) }} />}
+      {page.lastWriteBy >= 0 && page.lastWriteBy !== page.dataOf && (
+        <span className="dn-foreign" style={{ background: endpointColour(page.lastWriteBy) }} />
+      )}
       {borrowers.length > 0 && (
         <span className="dn-borrowers">
           {borrowers.map((b) => (

@@ -11,7 +11,8 @@ import './nodes.css';
 const steText = (s: SteView) => (!s.valid ? 'invalid' : s.config === 's2' ? `s2 · VMID ${s.vmid} · ${s.table ?? '—'}` : s.config);
 
 export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
-  const m = useView((v) => v.smmu);
+  // The biggest node, in a frame slot away from the panels (which follow at once, slot 0).
+  const m = useView((v) => v.smmu, Object.is, 2);
   if (m === undefined) return null;
   const sync = m.cmdq.waitingSync;
   return (
@@ -20,7 +21,10 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
       <div className="dn-head dn-head-smmu">
         <span className="dn-kind">SMMU</span>
         <span className="dn-title">{m.enabled ? 'enabled' : `disabled · GBPA ${m.gbpa}`}</span>
-        <span className="dn-dim">unassigned: {m.unassigned}{m.atsCheck ? ' · ATS checked' : ''}</span>
+        <span className="dn-dim">
+          unassigned: {m.unassigned}
+          {m.atsCheck ? ' · ATS checked' : ''}
+        </span>
       </div>
       <div className="dn-smmu-grid">
         <section>
@@ -46,7 +50,11 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
                 </tr>
               )}
               {m.cfg.map((s) => (
-                <tr key={s.sid} className={s.stale ? 'dn-stale' : ''} title={s.stale ? 'stale: the STE in memory changed and this copy was not invalidated (CFGI)' : ''}>
+                <tr
+                  key={s.sid}
+                  className={s.stale ? 'dn-stale' : ''}
+                  title={s.stale ? 'stale: the STE in memory changed and this copy was not invalidated (CFGI)' : ''}
+                >
                   <td>SID {s.sid}</td>
                   <td>
                     {steText(s)}
@@ -62,10 +70,17 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
           {m.tlb.length === 0 && <div className="dn-dim">empty</div>}
           {m.tlb.map((g) => (
             <div key={g.vmid} className="dn-tlb">
-              <b>VMID {g.vmid}</b> <span className="dn-dim">{g.count} entr{g.count === 1 ? 'y' : 'ies'}</span>
+              <b>VMID {g.vmid}</b>{' '}
+              <span className="dn-dim">
+                {g.count} entr{g.count === 1 ? 'y' : 'ies'}
+              </span>
               <div className="dn-mono dn-small">
                 {g.entries.slice(0, 4).map((e) => (
-                  <div key={e.iovaPage} className={e.stale ? 'dn-stale' : ''} title={e.stale ? `stale: ${e.table} no longer maps this` : e.table}>
+                  <div
+                    key={e.iovaPage}
+                    className={e.stale ? 'dn-stale' : ''}
+                    title={e.stale ? `stale: ${e.table} no longer maps this` : e.table}
+                  >
                     {hexAddr(e.iovaPage * 4096)} → {hexAddr(e.pfn * 4096)} {e.r ? 'R' : ''}
                     {e.w ? 'W' : ''}
                     {e.stale ? ' stale' : ''}
