@@ -137,6 +137,30 @@ describe('the overlay painter', () => {
     expect(ctx.arcs.at(-1)!.x).toBeCloseTo(10 + 100 + 40);
   });
 
+  it('while playing, tells the page what it drew a few times a second, and at once when paused', () => {
+    const { painter, reports, setNow } = setup();
+    const frame = (clock: number, playing: boolean, count: number) =>
+      painter.handle({
+        type: 'frame',
+        clock,
+        playing,
+        speed: 20,
+        inflight: new Float64Array(Array.from({ length: count }, () => txn({ device: 0, issuedAt: 0, arriveAt: 1000 })).flat()),
+        ended: new Float64Array(),
+      });
+    for (let i = 0; i < 30; i++) {
+      setNow(i * 16);
+      frame(i, true, 1 + (i % 3));
+      painter.paint();
+    }
+    // 30 frames over 464 ms with a new count on each: reported at 0 and 256 ms only.
+    expect(reports.map((r) => r.drawn)).toEqual([1, 2]);
+    setNow(470);
+    frame(30, false, 7);
+    painter.paint();
+    expect(reports.at(-1)!.drawn).toBe(7);
+  });
+
   it('draws nothing after a clear, and nothing where a device has no node', () => {
     const { ctx, painter, reports } = setup();
     painter.handle({

@@ -18,7 +18,7 @@ export type PainterMsg =
   | { type: 'transform'; transform: readonly [number, number, number] }
   | { type: 'options'; reducedMotion: boolean; selectedTxn: number };
 
-/** What was drawn, reported when it changes: the page shows it as test hooks on the canvas. */
+/** What was drawn, reported when it changes (a few times a second while playing): the page shows it as test hooks on the canvas. */
 export interface PainterStats {
   drawn: number;
   blocked: string;
@@ -32,6 +32,9 @@ export interface Surface {
 
 /** Between two engine frames the playhead moves on at the playing speed, never past this much wall time. */
 const MAX_EXTRAPOLATE_MS = 100;
+/** While playing, the stats go to the page at most this often: each report writes attributes on the
+ * canvas, and a write on every frame would cost the page a style pass on every frame. */
+const REPORT_INTERVAL_MS = 250;
 
 export class Painter {
   private size = { w: 0, h: 0, dpr: 1 };
@@ -44,6 +47,7 @@ export class Painter {
   /** Something changed since the last draw; while paused nothing else moves. */
   private dirty = true;
   private shown: PainterStats = { drawn: -1, blocked: '', landed: -1 };
+  private reportedAt = -Infinity;
 
   constructor(
     private surface: Surface,
@@ -106,8 +110,11 @@ export class Painter {
     }
     const next = { drawn: stats.drawn, blocked: stats.blockedLabels.join(' | '), landed: stats.landed };
     const s = this.shown;
-    if (next.drawn !== s.drawn || next.blocked !== s.blocked || next.landed !== s.landed) {
+    const changed = next.drawn !== s.drawn || next.blocked !== s.blocked || next.landed !== s.landed;
+    const now = this.now();
+    if (changed && (f === null || !f.playing || now - this.reportedAt >= REPORT_INTERVAL_MS)) {
       this.shown = next;
+      this.reportedAt = now;
       this.report(next);
     }
     return true;
