@@ -10,6 +10,10 @@ test('a copied link opens the same scenario, with the same trace, in another bro
   await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
   const hash = await page.getByTestId('trace-hash').textContent();
   await page.getByLabel('Share').click();
+  // The toolbar wraps at 1280 px and Share sits at its left: the menu opens where it is whole.
+  const menu = await page.getByRole('menu').boundingBox();
+  expect(menu!.x).toBeGreaterThanOrEqual(0);
+  expect(menu!.x + menu!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());

@@ -2,13 +2,14 @@
 // file opened over edited work. Open, rename, delete.
 
 import { useApp } from '../../store/appStore';
+import { alignDropdown } from './dropdown';
 import './panels.css';
 
 export function LibraryMenu() {
   const library = useApp((s) => s.library);
   const a = useApp.getState();
   return (
-    <details className="pn-dropdown">
+    <details className="pn-dropdown" onToggle={alignDropdown}>
       <summary aria-label="My scenarios">My scenarios{library.length > 0 ? ` (${library.length})` : ''}</summary>
       <div className="pn-menu pn-library" data-testid="library">
         <button onClick={() => a.saveToLibrary()}>Save current scenario</button>

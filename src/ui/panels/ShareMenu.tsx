@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { copyLink, exportFile, importFile, shareUrl } from '../actions/share';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { useApp } from '../../store/appStore';
+import { alignDropdown } from './dropdown';
 import './panels.css';
 
 export function ShareMenu() {
@@ -14,13 +15,21 @@ export function ShareMenu() {
   // Encoding compresses the whole document: only while the menu is open, once per document.
   const length = useMemo(() => (open && doc !== null ? (shareUrl()?.length ?? 0) : 0), [open, doc, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <details className="pn-dropdown" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="pn-dropdown"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        alignDropdown(e);
+      }}
+    >
       <summary aria-label="Share">Share</summary>
       <div className="pn-menu" role="menu">
         <button role="menuitem" onClick={() => void copyLink()}>
           Copy link <span className="pn-dim">({length} chars)</span>
         </button>
-        {length > LINK_WARN_CHARS && <p className="pn-warn">This link is over {LINK_WARN_CHARS} characters: some chat tools cut it. Export a file instead.</p>}
+        {length > LINK_WARN_CHARS && (
+          <p className="pn-warn">This link is over {LINK_WARN_CHARS} characters: some chat tools cut it. Export a file instead.</p>
+        )}
         <button role="menuitem" onClick={exportFile}>
           Export .json file
         </button>
