@@ -82,10 +82,11 @@ export function Overlay() {
     // over as they came, sixty times a second, with no copy; a still frame (paused, seeking) is
     // copied, so the store keeps a whole one for an overlay that mounts later. A mount during play
     // shows the next frame, a sixtieth of a second on.
+    const handOver = (a: Float64Array, playing: boolean) => (playing ? a : a.slice());
     const post = (f: typeof frames.latest) => {
       if (f === null) return host.post({ type: 'clear' });
-      const own = (a: Float64Array) => (f.playing ? a : a.slice());
-      host.post({ type: 'frame', clock: f.clock, playing: f.playing, speed: f.speed, inflight: own(f.inflight), ended: own(f.ended) });
+      const { clock, playing, speed } = f;
+      host.post({ type: 'frame', clock, playing, speed, inflight: handOver(f.inflight, playing), ended: handOver(f.ended, playing) });
     };
     const offFrames = frames.subscribe(post);
 

@@ -110,9 +110,9 @@ export class Painter {
     }
     const next = { drawn: stats.drawn, blocked: stats.blockedLabels.join(' | '), landed: stats.landed };
     const s = this.shown;
-    const changed = next.drawn !== s.drawn || next.blocked !== s.blocked || next.landed !== s.landed;
+    if (next.drawn === s.drawn && next.blocked === s.blocked && next.landed === s.landed) return true;
     const now = this.now();
-    if (changed && (f === null || !f.playing || now - this.reportedAt >= REPORT_INTERVAL_MS)) {
+    if (f === null || !f.playing || now - this.reportedAt >= REPORT_INTERVAL_MS) {
       this.shown = next;
       this.reportedAt = now;
       this.report(next);
