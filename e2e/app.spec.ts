@@ -1,7 +1,7 @@
 // The app's journeys on the production build: the seed's attack and its fix, layout that
 // persists, blocked DMA at the SMMU, the engine in a worker, and live operations that replay.
 
-import { test, expect, openGallery, tick, seek } from './fixtures';
+import { test, expect, openBlockedDma, openGallery, tick, seek } from './fixtures';
 
 test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async ({ page }) => {
   await page.goto('/');
@@ -52,26 +52,52 @@ test('a dragged node is where it was dropped after a reload', async ({ page }) =
 test('a blocked transaction stops at the SMMU with its fault', async ({ page }) => {
   // Per-VM tables (P3): once A's table is disabled, A's descriptor still runs and the SMMU aborts
   // it with C_BAD_STE (its STE is invalid), recorded in the event queue.
-  await openGallery(page, 'per-vm-table');
-  await seek(page, 46);
-  await expect.poll(() => tick(page)).toBe(46);
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
-  await expect.poll(() => tick(page)).toBe(52);
+  await openBlockedDma(page);
   await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
   await expect(page.getByTestId('log')).toContainText('C_BAD_STE (0x04)');
 });
 
 test('with reduced motion the same transactions and faults are shown, without travel', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openGallery(page, 'per-vm-table');
-  await seek(page, 46);
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
-  await expect.poll(() => tick(page)).toBe(52);
+  await openBlockedDma(page);
   const overlay = page.getByTestId('dma-overlay');
   await expect(overlay).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
   // Every transaction in flight is still drawn (at the middle of its leg): as many as the NIC counts.
-  const inFlight = Number(/in flight\s*(\d+)\//.exec((await page.locator('.react-flow__node[data-id="X"]').innerText()).replace(/\n/g, ' '))?.[1]);
+  const inFlight = Number(
+    /in flight\s*(\d+)\//.exec((await page.locator('.react-flow__node[data-id="X"]').innerText()).replace(/\n/g, ' '))?.[1],
+  );
   await expect(overlay).toHaveAttribute('data-drawn', String(inFlight));
+});
+
+test('zoomed far out, nodes show an overview that reads at that size; zoomed back in, their detail', async ({ page }) => {
+  // Per-VM tables at t=52: A's STE is invalid and the SMMU aborts its DMA with C_BAD_STE.
+  await openBlockedDma(page);
+  await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
+  const smmu = page.getByTestId('node-smmu');
+  await expect(smmu).toHaveAttribute('data-detail', 'full');
+  await expect(smmu).toContainText('Stream table');
+  const pages = await page.locator('[data-page]').count();
+
+  const zoomOut = page.getByRole('button', { name: 'zoom out' });
+  for (let i = 0; i < 8 && (await smmu.getAttribute('data-detail')) === 'full'; i++) await zoomOut.click();
+  await expect(smmu).toHaveAttribute('data-detail', 'overview');
+  await expect(page.locator('[data-testid=node-device][data-detail=full]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=node-region][data-detail=full]')).toHaveCount(0);
+  // The facts an engineer looks for first, in large type: an invalid STE is counted and marked.
+  await expect(smmu).toContainText(/STE \d+\/\d+ valid/);
+  await expect(smmu.locator('.dn-ov-line', { hasText: 'STE' })).toHaveClass(/dn-bad/);
+  await expect(smmu).toContainText(/EVTQ \d+\/\d+/);
+  const title = smmu.locator('.dn-ov-title');
+  expect(await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(30);
+  // Every page keeps its cell (the overlay's anchor), and the overlay still shows the blocked DMA.
+  await expect(page.locator('[data-page]')).toHaveCount(pages);
+  await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
+
+  const zoomIn = page.getByRole('button', { name: 'zoom in' });
+  for (let i = 0; i < 8 && (await smmu.getAttribute('data-detail')) === 'overview'; i++) await zoomIn.click();
+  await expect(smmu).toHaveAttribute('data-detail', 'full');
+  await expect(smmu).toContainText('Stream table');
+  await expect(page.locator('[data-testid=node-device][data-detail=overview]')).toHaveCount(0);
 });
 
 test('the simulation runs in a worker, and the overlay is painted in another, not on the main thread', async ({ page }) => {

@@ -4,25 +4,55 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { slotOf, useView } from './useView';
+import { useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
+import type { DeviceView } from '../../worker/view';
 import './nodes.css';
 
 export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
   const slot = slotOf(data.index);
   const d = useView((v) => v.devices[data.index], Object.is, slot);
   const names = useView((v) => v.endpoints, Object.is, slot);
+  const overview = useOverview();
   if (d === undefined || names === undefined) return null;
   const who = (i: number) => (i >= 0 ? names[i].id : 'nobody');
   const colour = endpointColour(d.owner);
+  const busMaster = d.resetting ? 'resetting…' : d.paused ? 'paused' : d.busMaster ? 'on' : 'off';
   return (
     <div
-      className={`dn-node dn-device${selected ? ' dn-selected' : ''}`}
+      className={`dn-node dn-device${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}`}
       style={{ borderColor: colour }}
       data-testid="node-device"
       data-id={d.id}
+      data-detail={overview ? 'overview' : 'full'}
     >
       <Handle type="target" position={Position.Left} />
+      {overview ? (
+        <>
+          <div className="dn-ov-title">{d.name}</div>
+          <div className="dn-ov-line">
+            <span className="dn-ov-chip" style={{ background: colour }}>
+              {who(d.owner)}
+            </span>{' '}
+            {d.assign}
+          </div>
+          <div className={`dn-ov-line${d.busMaster && !d.paused && !d.resetting ? '' : ' dn-dim'}`}>bus master {busMaster}</div>
+          <div className="dn-ov-bar" title={`${d.outstanding}/${d.maxOutstanding} in flight`}>
+            <div style={{ width: `${(100 * d.outstanding) / d.maxOutstanding}%`, background: colour }} />
+          </div>
+        </>
+      ) : (
+        <DeviceDetail d={d} who={who} colour={colour} busMaster={busMaster} />
+      )}
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+function DeviceDetail({ d, who, colour, busMaster }: { d: DeviceView; who: (i: number) => string; colour: string; busMaster: string }) {
+  return (
+    <>
       <div className="dn-head dn-head-device">
         <span className="dn-kind">DEV</span>
         <span className="dn-title">{d.name}</span>
@@ -37,7 +67,7 @@ export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
         </div>
         <div className="dn-row">
           <span>bus master</span>
-          <b className={d.busMaster ? '' : 'dn-dim'}>{d.resetting ? 'resetting…' : d.paused ? 'paused' : d.busMaster ? 'on' : 'off'}</b>
+          <b className={d.busMaster ? '' : 'dn-dim'}>{busMaster}</b>
         </div>
         <div className="dn-row">
           <span>in flight</span>
@@ -75,7 +105,6 @@ export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
           ))}
         </div>
       </div>
-      <Handle type="source" position={Position.Right} />
-    </div>
+    </>
   );
 }

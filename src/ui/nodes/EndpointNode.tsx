@@ -2,6 +2,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { slotOf, useView } from './useView';
+import { useOverview } from './detail';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { V } from '../../sim/model/state';
@@ -11,23 +12,27 @@ export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
   const i = data.index;
   const slot = slotOf(i);
   const ep = useView((v) => v.endpoints[i], Object.is, slot);
+  const overview = useOverview();
+  // The memory it can reach, in words: not in the overview, which has no room for it.
   const access = useView(
     (v) =>
-      v.regions
-        .map((r) => {
-          let owned = 0;
-          let borrowed = 0;
-          for (let p = r.firstPage; p < r.firstPage + r.pages; p++) {
-            const m = v.pages[p].modes[i] ?? 0;
-            if (v.pages[p].owner === i && m & V) owned++;
-            else if (m & V) borrowed++;
-          }
-          return owned + borrowed > 0
-            ? `${r.id}${borrowed > 0 ? ` (borrows ${borrowed})` : owned < r.pages ? ` (${owned}/${r.pages})` : ''}`
-            : '';
-        })
-        .filter(Boolean)
-        .join(' · '),
+      overview
+        ? ''
+        : v.regions
+            .map((r) => {
+              let owned = 0;
+              let borrowed = 0;
+              for (let p = r.firstPage; p < r.firstPage + r.pages; p++) {
+                const m = v.pages[p].modes[i] ?? 0;
+                if (v.pages[p].owner === i && m & V) owned++;
+                else if (m & V) borrowed++;
+              }
+              return owned + borrowed > 0
+                ? `${r.id}${borrowed > 0 ? ` (borrows ${borrowed})` : owned < r.pages ? ` (${owned}/${r.pages})` : ''}`
+                : '';
+            })
+            .filter(Boolean)
+            .join(' · '),
     Object.is,
     slot,
   );
@@ -35,32 +40,39 @@ export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
   const colour = endpointColour(i);
   return (
     <div
-      className={`dn-node dn-endpoint${selected ? ' dn-selected' : ''}${ep.lifecycle === 'aborted' ? ' dn-aborted' : ''}`}
+      className={`dn-node dn-endpoint${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}${ep.lifecycle === 'aborted' ? ' dn-aborted' : ''}`}
       style={{ borderColor: colour }}
       data-testid="node-endpoint"
       data-id={ep.id}
+      data-detail={overview ? 'overview' : 'full'}
     >
       <div className="dn-head" style={{ background: colour }}>
         <span className="dn-kind">{ep.kind.toUpperCase()}</span>
         <span className="dn-title">{ep.name}</span>
       </div>
-      <div className="dn-body">
-        <div className="dn-row">
-          <span>id</span>
-          <b>{ep.id}</b>
+      {overview ? (
+        <div className={`dn-ov-line${ep.lifecycle === 'aborted' ? ' dn-bad' : ''}`}>
+          VMID {ep.vmid} · {ep.lifecycle}
         </div>
-        <div className="dn-row">
-          <span>VMID</span>
-          <b>{ep.vmid}</b>
+      ) : (
+        <div className="dn-body">
+          <div className="dn-row">
+            <span>id</span>
+            <b>{ep.id}</b>
+          </div>
+          <div className="dn-row">
+            <span>VMID</span>
+            <b>{ep.vmid}</b>
+          </div>
+          <div className="dn-row">
+            <span>state</span>
+            <b className={ep.lifecycle === 'aborted' ? 'dn-bad' : ''}>{ep.lifecycle}</b>
+          </div>
+          <div className="dn-sub" title="memory this endpoint can access from its CPU now">
+            {access || 'no memory'}
+          </div>
         </div>
-        <div className="dn-row">
-          <span>state</span>
-          <b className={ep.lifecycle === 'aborted' ? 'dn-bad' : ''}>{ep.lifecycle}</b>
-        </div>
-        <div className="dn-sub" title="memory this endpoint can access from its CPU now">
-          {access || 'no memory'}
-        </div>
-      </div>
+      )}
       <Handle type="source" position={Position.Right} />
       <Handle type="source" position={Position.Bottom} id="s2" />
     </div>

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { slotOf, useView } from './useView';
+import { useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim/model/state';
@@ -21,14 +22,16 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   // This region's pages, compared element by element: a write elsewhere does not re-render it.
   const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow, slot) ?? NONE;
   const names = useView((v) => v.endpoints, Object.is, slot);
+  const overview = useOverview();
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);
   return (
     <div
-      className={`dn-node dn-region${selected ? ' dn-selected' : ''}`}
+      className={`dn-node dn-region${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}`}
       style={{ borderColor: colour }}
       data-testid="node-region"
       data-id={r.id}
+      data-detail={overview ? 'overview' : 'full'}
     >
       <Handle type="target" position={Position.Left} />
       <Handle type="target" position={Position.Top} id="s2" />
@@ -37,13 +40,16 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
         <span className="dn-title">{r.name}</span>
       </div>
       <div className="dn-body">
-        <div className="dn-row dn-mono">
-          <span>PA</span>
-          <b>
-            {hexAddr(r.pa)}–{hexAddr(r.pa + r.pages * PAGE_BYTES - 1)}
-          </b>
-        </div>
-        {r.owner >= 2 && (
+        {/* The overview keeps the page grid (the overlay's anchors) and drops the addresses. */}
+        {!overview && (
+          <div className="dn-row dn-mono">
+            <span>PA</span>
+            <b>
+              {hexAddr(r.pa)}–{hexAddr(r.pa + r.pages * PAGE_BYTES - 1)}
+            </b>
+          </div>
+        )}
+        {!overview && r.owner >= 2 && (
           <div className="dn-row dn-mono">
             <span>IPA</span>
             <b>{hexAddr(r.ipa)}</b>

@@ -3,9 +3,10 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useView } from './useView';
+import { useOverview } from './detail';
 import { FAULT_COLOUR, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
-import type { SteView } from '../../worker/view';
+import type { SmmuView, SteView } from '../../worker/view';
 import './nodes.css';
 
 const steText = (s: SteView) => (!s.valid ? 'invalid' : s.config === 's2' ? `s2 · VMID ${s.vmid} · ${s.table ?? '—'}` : s.config);
@@ -13,10 +14,12 @@ const steText = (s: SteView) => (!s.valid ? 'invalid' : s.config === 's2' ? `s2 
 export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
   // The biggest node, in a frame slot away from the panels (which follow at once, slot 0).
   const m = useView((v) => v.smmu, Object.is, 2);
+  const overview = useOverview();
   if (m === undefined) return null;
   const sync = m.cmdq.waitingSync;
+  if (overview) return <SmmuOverview m={m} selected={selected} />;
   return (
-    <div className={`dn-node dn-smmu${selected ? ' dn-selected' : ''}`} data-testid="node-smmu">
+    <div className={`dn-node dn-smmu${selected ? ' dn-selected' : ''}`} data-testid="node-smmu" data-detail="full">
       <Handle type="target" position={Position.Left} />
       <div className="dn-head dn-head-smmu">
         <span className="dn-kind">SMMU</span>
@@ -126,6 +129,46 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
         </section>
       </div>
       <div className="dn-anchor-in" data-anchor="smmu-in" />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+/** The SMMU from afar: one line per structure, with what an engineer looks for first — invalid
+ * STEs, stale cached entries, a SYNC that waits, faults recorded or lost. */
+function SmmuOverview({ m, selected }: { m: SmmuView; selected: boolean }) {
+  const valid = m.ste.filter((s) => s.valid).length;
+  const staleCfg = m.cfg.filter((s) => s.stale).length;
+  const tlb = m.tlb.reduce((n, g) => n + g.count, 0);
+  const staleTlb = m.tlb.reduce((n, g) => n + g.entries.filter((e) => e.stale).length, 0);
+  const lost = m.eventq.overflow || m.eventq.dropped > 0;
+  return (
+    <div className={`dn-node dn-smmu dn-overview${selected ? ' dn-selected' : ''}`} data-testid="node-smmu" data-detail="overview">
+      <Handle type="target" position={Position.Left} />
+      <div className="dn-ov-title">SMMU {m.enabled ? '' : <span className="dn-bad">disabled</span>}</div>
+      <div className={`dn-ov-line${valid < m.ste.length ? ' dn-bad' : ''}`}>
+        STE {valid}/{m.ste.length} valid
+      </div>
+      <div className={`dn-ov-line${staleCfg > 0 ? ' dn-stale' : ''}`}>
+        CFG {m.cfg.length}
+        {staleCfg > 0 ? ` · ${staleCfg} stale` : ''}
+      </div>
+      <div className={`dn-ov-line${staleTlb > 0 ? ' dn-stale' : ''}`}>
+        TLB {tlb} · {m.tlb.length} VMID{m.tlb.length === 1 ? '' : 's'}
+        {staleTlb > 0 ? ` · ${staleTlb} stale` : ''}
+      </div>
+      {m.cmdq.waitingSync ? (
+        <div className="dn-ov-line dn-wait" data-testid="sync-waiting">
+          SYNC waits on {m.cmdq.drain}
+          {m.cmdq.atcPending > 0 ? ` + ${m.cmdq.atcPending} ATC` : ''}
+        </div>
+      ) : (
+        <div className="dn-ov-line">CMDQ {m.cmdq.length}</div>
+      )}
+      <div className="dn-ov-line" style={m.eventq.count > 0 || lost ? { color: FAULT_COLOUR } : undefined}>
+        EVTQ {m.eventq.count}/{m.eventq.capacity}
+        {lost ? ' · lost' : ''}
+      </div>
       <Handle type="source" position={Position.Right} />
     </div>
   );
