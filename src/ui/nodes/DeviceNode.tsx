@@ -4,7 +4,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { slotOf, useView } from './useView';
-import { useOverview } from './detail';
+import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import type { DeviceView } from '../../worker/view';
@@ -20,13 +20,7 @@ export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
   const colour = endpointColour(d.owner);
   const busMaster = d.resetting ? 'resetting…' : d.paused ? 'paused' : d.busMaster ? 'on' : 'off';
   return (
-    <div
-      className={`dn-node dn-device${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}`}
-      style={{ borderColor: colour }}
-      data-testid="node-device"
-      data-id={d.id}
-      data-detail={overview ? 'overview' : 'full'}
-    >
+    <div {...nodeBox('device', { overview, selected, id: d.id, colour })}>
       <Handle type="target" position={Position.Left} />
       {overview ? (
         <>

@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { slotOf, useView } from './useView';
-import { useOverview } from './detail';
+import { nodeBox, useOverview } from './detail';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { V } from '../../sim/model/state';
@@ -39,13 +39,7 @@ export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
   if (ep === undefined) return null;
   const colour = endpointColour(i);
   return (
-    <div
-      className={`dn-node dn-endpoint${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}${ep.lifecycle === 'aborted' ? ' dn-aborted' : ''}`}
-      style={{ borderColor: colour }}
-      data-testid="node-endpoint"
-      data-id={ep.id}
-      data-detail={overview ? 'overview' : 'full'}
-    >
+    <div {...nodeBox('endpoint', { overview, selected, id: ep.id, colour, extra: ep.lifecycle === 'aborted' ? ' dn-aborted' : '' })}>
       <div className="dn-head" style={{ background: colour }}>
         <span className="dn-kind">{ep.kind.toUpperCase()}</span>
         <span className="dn-title">{ep.name}</span>

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { slotOf, useView } from './useView';
-import { useOverview } from './detail';
+import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim/model/state';
@@ -26,13 +26,7 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);
   return (
-    <div
-      className={`dn-node dn-region${overview ? ' dn-overview' : ''}${selected ? ' dn-selected' : ''}`}
-      style={{ borderColor: colour }}
-      data-testid="node-region"
-      data-id={r.id}
-      data-detail={overview ? 'overview' : 'full'}
-    >
+    <div {...nodeBox('region', { overview, selected, id: r.id, colour })}>
       <Handle type="target" position={Position.Left} />
       <Handle type="target" position={Position.Top} id="s2" />
       <div className="dn-head" style={{ background: colour }}>

@@ -3,7 +3,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useView } from './useView';
-import { useOverview } from './detail';
+import { nodeBox, useOverview } from './detail';
 import { FAULT_COLOUR, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import type { SmmuView, SteView } from '../../worker/view';
@@ -19,7 +19,7 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
   const sync = m.cmdq.waitingSync;
   if (overview) return <SmmuOverview m={m} selected={selected} />;
   return (
-    <div className={`dn-node dn-smmu${selected ? ' dn-selected' : ''}`} data-testid="node-smmu" data-detail="full">
+    <div {...nodeBox('smmu', { overview: false, selected })}>
       <Handle type="target" position={Position.Left} />
       <div className="dn-head dn-head-smmu">
         <span className="dn-kind">SMMU</span>
@@ -143,7 +143,7 @@ function SmmuOverview({ m, selected }: { m: SmmuView; selected: boolean }) {
   const staleTlb = m.tlb.reduce((n, g) => n + g.entries.filter((e) => e.stale).length, 0);
   const lost = m.eventq.overflow || m.eventq.dropped > 0;
   return (
-    <div className={`dn-node dn-smmu dn-overview${selected ? ' dn-selected' : ''}`} data-testid="node-smmu" data-detail="overview">
+    <div {...nodeBox('smmu', { overview: true, selected })}>
       <Handle type="target" position={Position.Left} />
       <div className="dn-ov-title">SMMU {m.enabled ? '' : <span className="dn-bad">disabled</span>}</div>
       <div className={`dn-ov-line${valid < m.ste.length ? ' dn-bad' : ''}`}>

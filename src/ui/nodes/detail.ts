@@ -11,3 +11,17 @@ export const OVERVIEW_ZOOM = 0.4;
 
 /** True while the canvas is zoomed out past OVERVIEW_ZOOM; re-renders only when that flips. */
 export const useOverview = (): boolean => useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
+
+/** The attributes of a node's box: its kind, selection, level of detail, owner colour and test hooks. */
+export function nodeBox(
+  kind: 'endpoint' | 'device' | 'region' | 'smmu',
+  o: { overview: boolean; selected: boolean; id?: string; colour?: string; extra?: string },
+) {
+  return {
+    className: `dn-node dn-${kind}${o.overview ? ' dn-overview' : ''}${o.selected ? ' dn-selected' : ''}${o.extra ?? ''}`,
+    style: o.colour === undefined ? undefined : { borderColor: o.colour },
+    'data-testid': `node-${kind}`,
+    'data-id': o.id,
+    'data-detail': o.overview ? 'overview' : 'full',
+  };
+}
