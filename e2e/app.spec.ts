@@ -2,6 +2,7 @@
 // persists, blocked DMA at the SMMU, the engine in a worker, and live operations that replay.
 
 import { test, expect, openBlockedDma, openGallery, tick, seek } from './fixtures';
+import { stressDocument } from '../src/scenario/stress';
 
 test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async ({ page }) => {
   await page.goto('/');
@@ -98,6 +99,38 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(smmu).toHaveAttribute('data-detail', 'full');
   await expect(smmu).toContainText('Stream table');
   await expect(page.locator('[data-testid=node-device][data-detail=overview]')).toHaveCount(0);
+});
+
+test('a large system arranged in columns fits the pane, as one step to undo', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(
+    (doc) => localStorage.setItem('dma-handoff/autosave/v1', JSON.stringify({ version: 1, galleryId: null, doc })),
+    stressDocument(),
+  );
+  await page.reload();
+  const devices = page.locator('.react-flow__node-device');
+  await expect(devices).toHaveCount(32);
+  const columns = async () =>
+    new Set((await devices.evaluateAll((ns) => ns.map((n) => Math.round(n.getBoundingClientRect().left)))).map(String)).size;
+  // Every node's box inside the canvas pane.
+  const allInPane = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+        const b = n.getBoundingClientRect();
+        return b.left >= pane.left - 1 && b.right <= pane.right + 1 && b.top >= pane.top - 1 && b.bottom <= pane.bottom + 1;
+      });
+    });
+  expect(await columns()).toBe(1);
+  // In single columns the system is taller than fit-to-view can show at its minimum zoom.
+  expect(await allInPane()).toBe(false);
+
+  await page.getByRole('button', { name: 'Arrange in columns' }).click();
+  await expect.poll(columns).toBeGreaterThan(1);
+  await expect.poll(allInPane).toBe(true);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(columns).toBe(1);
 });
 
 test('the simulation runs in a worker, and the overlay is painted in another, not on the main thread', async ({ page }) => {

@@ -8,7 +8,11 @@ import { galleryEntry } from '../scenario/gallery';
 
 const storage = new Map<string, string>();
 Object.assign(globalThis, {
-  localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) },
+  localStorage: {
+    getItem: (k: string) => storage.get(k) ?? null,
+    setItem: (k: string, v: string) => void storage.set(k, v),
+    removeItem: (k: string) => void storage.delete(k),
+  },
 });
 
 /** Waits until the engine host has answered everything sent so far. */
@@ -52,7 +56,13 @@ describe('app store', () => {
     state().seek(20);
     await settle();
     expect(state().clock).toBe(20);
-    state().applyLive({ at: 0, op: 'program', device: 'X', by: 'A', dma: [{ iova: 0x40001000, pages: 1, dir: 'write', loop: false, every: 5 }] });
+    state().applyLive({
+      at: 0,
+      op: 'program',
+      device: 'X',
+      by: 'A',
+      dma: [{ iova: 0x40001000, pages: 1, dir: 'write', loop: false, every: 5 }],
+    });
     await settle();
     const script = state().doc!.script as { at: number; op: string; dma?: { iova: string }[] }[];
     const inserted = script.find((o) => o.at === 20 && o.op === 'program');
@@ -137,6 +147,18 @@ describe('undo history', () => {
     expect(state().scenario!.layout.X).toEqual([10, 20]);
   });
 
+  it('placing many nodes at once (arranging the canvas) is one step to undo', async () => {
+    const summary = state().summary;
+    state().placeNodes({ A: [0, 0], X: [300.2, 40], P: [0, 200] }, 'Arrange in columns');
+    expect(state().scenario!.layout).toMatchObject({ A: [0, 0], X: [300, 40], P: [0, 200] });
+    expect(state().past.at(-1)!.label).toBe('Arrange in columns');
+    expect(state().summary).toBe(summary);
+    state().undo();
+    await settle();
+    expect(state().scenario!.layout.A).toBeUndefined();
+    expect(state().scenario!.layout.X).toBeUndefined();
+  });
+
   it('a refused edit leaves no history entry', () => {
     state().edit('Break it', (d) => {
       (d.devices as { owner: string }[])[0].owner = 'Nobody';
@@ -173,7 +195,9 @@ describe('links and files', () => {
   it('a bad file names the problem and keeps the work', () => {
     const before = state().doc;
     expect(state().importText('{"format":"dma-handoff/scenario","version":1,"endpoints":[]}', 'empty.json')).toBe(false);
-    expect(state().notice?.text).toBe('empty.json: Not a valid scenario — endpoints: needs at least 1 item Your current work is unchanged.');
+    expect(state().notice?.text).toBe(
+      'empty.json: Not a valid scenario — endpoints: needs at least 1 item Your current work is unchanged.',
+    );
     expect(state().doc).toBe(before);
   });
 });
@@ -191,7 +215,13 @@ describe('engine host failures', () => {
         made.push('client');
         const first = made.length === 1;
         const c = inProcessClient();
-        return { ...c, kind: c.kind, send: (r: Parameters<typeof c.send>[0]) => (first && r.type === 'step' ? undefined : c.send(r)), onResponse: c.onResponse, dispose: c.dispose };
+        return {
+          ...c,
+          kind: c.kind,
+          send: (r: Parameters<typeof c.send>[0]) => (first && r.type === 'step' ? undefined : c.send(r)),
+          onResponse: c.onResponse,
+          dispose: c.dispose,
+        };
       };
       state().connect(factory(), factory);
       await vi.waitFor(() => expect(state().summary).not.toBeNull());

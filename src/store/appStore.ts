@@ -62,6 +62,8 @@ export interface Actions {
   /** A live operation: inserted into the script at the playhead, then the run restarts there. */
   applyLive(op: ScriptOp): void;
   moveNode(id: string, pos: [number, number]): void;
+  /** Places many nodes at once (arranging the canvas): one undo step. */
+  placeNodes(positions: Record<string, [number, number]>, label: string): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -181,7 +183,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     if (!dirty || doc === null || scenario === null) return;
     const entry = addToLibrary(`${scenario.title} (edited)`, doc);
     set({ library: readLibrary(), dirty: false });
-    if (entry === null) set({ notice: { kind: 'error', text: 'Your edited scenario could not be kept: browser storage is full or unavailable. Export it to a file.' } });
+    if (entry === null)
+      set({
+        notice: {
+          kind: 'error',
+          text: 'Your edited scenario could not be kept: browser storage is full or unavailable. Export it to a file.',
+        },
+      });
   };
 
   const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
@@ -214,7 +222,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     outstanding = 0;
     framePending = false;
     const { scenario, clock } = get();
-    set({ playing: false, notice: { kind: 'error', text: `${why} It was restarted at t=${Math.floor(clock)}; your scenario is unchanged.` } });
+    set({
+      playing: false,
+      notice: { kind: 'error', text: `${why} It was restarted at t=${Math.floor(clock)}; your scenario is unchanged.` },
+    });
     if (scenario !== null) send({ type: 'load', scenario, at: Math.floor(clock), playing: false });
   };
 
@@ -241,7 +252,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         // (text that changes sixty times a second is unreadable anyway).
         if (r.view !== null) {
           const prev = get().view;
-          set({ view: prev === null ? r.view : reuse(prev, r.view), clock: r.clock, playing: r.playing, speed: r.speed, horizon: r.horizon });
+          set({
+            view: prev === null ? r.view : reuse(prev, r.view),
+            clock: r.clock,
+            playing: r.playing,
+            speed: r.speed,
+            horizon: r.horizon,
+          });
         } else if (r.playing !== get().playing) set({ playing: r.playing });
         // While playing, ask for the next frame when the browser is ready to draw it: one frame in
         // flight at a time, so a slow frame never queues work in the worker.
@@ -294,7 +311,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         restart === undefined
           ? null
           : setInterval(() => {
-              if (outstanding > 0 && performance.now() - progressAt > pendingLimit) recover(`The simulation stopped answering for ${pendingLimit / 1000} s.`);
+              if (outstanding > 0 && performance.now() - progressAt > pendingLimit)
+                recover(`The simulation stopped answering for ${pendingLimit / 1000} s.`);
             }, 250);
       set({ host: c.kind });
       const { scenario } = get();
@@ -349,13 +367,18 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     },
 
     moveNode(id, pos) {
+      get().placeNodes({ [id]: pos }, `Move ${id}`);
+    },
+
+    placeNodes(positions, label) {
       const { doc } = get();
       if (doc === null) return;
       // Layout only: the run is unchanged, so the engine is not reloaded. One drag, one undo step.
       const next = produce(doc, (d) => {
-        (d.layout as Record<string, [number, number]>)[id] = [Math.round(pos[0]), Math.round(pos[1])];
+        for (const [id, pos] of Object.entries(positions))
+          (d.layout as Record<string, [number, number]>)[id] = [Math.round(pos[0]), Math.round(pos[1])];
       });
-      record(`Move ${id}`);
+      record(label);
       const scenario = get().scenario;
       set({ doc: next, scenario: scenario && { ...scenario, layout: next.layout as Scenario['layout'] } });
       persist();
@@ -367,7 +390,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { past, future, doc } = get();
       const last = past[past.length - 1];
       if (last === undefined || doc === null) return;
-      set({ past: past.slice(0, -1), future: [{ doc, label: last.label }, ...future], notice: { kind: 'info', text: `Undone: ${last.label}` } });
+      set({
+        past: past.slice(0, -1),
+        future: [{ doc, label: last.label }, ...future],
+        notice: { kind: 'info', text: `Undone: ${last.label}` },
+      });
       restoreDoc(last.doc);
     },
 
@@ -375,7 +402,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { past, future, doc } = get();
       const next = future[0];
       if (next === undefined || doc === null) return;
-      set({ past: [...past, { doc, label: next.label }], future: future.slice(1), notice: { kind: 'info', text: `Redone: ${next.label}` } });
+      set({
+        past: [...past, { doc, label: next.label }],
+        future: future.slice(1),
+        notice: { kind: 'info', text: `Redone: ${next.label}` },
+      });
       restoreDoc(next.doc);
     },
 
@@ -412,7 +443,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { doc, scenario } = get();
       if (doc === null || scenario === null) return;
       const entry = addToLibrary(name ?? scenario.title, doc);
-      set(entry === null ? { notice: { kind: 'error', text: 'Not saved: browser storage is full or unavailable. Export the scenario to a file instead.' } } : { library: readLibrary(), dirty: false, notice: { kind: 'info', text: `Saved to My scenarios as "${entry.name}"` } });
+      set(
+        entry === null
+          ? { notice: { kind: 'error', text: 'Not saved: browser storage is full or unavailable. Export the scenario to a file instead.' } }
+          : { library: readLibrary(), dirty: false, notice: { kind: 'info', text: `Saved to My scenarios as "${entry.name}"` } },
+      );
       persist();
     },
 

@@ -2,7 +2,16 @@
 // layer on top (Overlay.tsx), never as React state or animated edges.
 
 import { useCallback, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Edge, type NodeChange, type NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  type Edge,
+  type NodeChange,
+  type NodeMouseHandler,
+} from '@xyflow/react';
 import { reuse } from '../../store/share';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
@@ -15,6 +24,7 @@ import { RegionNode } from '../nodes/RegionNode';
 import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from './Overlay';
 import { FitOnPresent } from './FitOnPresent';
+import { ArrangeButton } from './ArrangeButton';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
@@ -104,7 +114,9 @@ export function Canvas() {
       >
         <Background gap={24} color="#262b33" />
         <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}>
+          <ArrangeButton />
+        </Controls>
         <Overlay />
         <FitOnPresent />
       </ReactFlow>
