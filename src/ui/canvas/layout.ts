@@ -35,7 +35,7 @@ interface Column {
   width: number;
 }
 
-/** Splits `heights` into `k` columns of consecutive nodes; the columns' heights. */
+/** Splits `heights` into at most `k` columns of consecutive nodes, as `place` fills them. */
 function split(heights: number[], k: number): number[][] {
   const per = Math.ceil(heights.length / k);
   const out: number[][] = [];
@@ -62,8 +62,9 @@ function columnsFor(kinds: Column[]): number[] {
     let h = SMMU_H;
     kinds.forEach((c, i) => {
       if (c.heights.length === 0) return;
-      w += ks[i] * c.width + (ks[i] - 1) * COLUMN_GAP;
-      h = Math.max(h, ...split(c.heights, ks[i]).map(stackHeight));
+      const cols = split(c.heights, ks[i]);
+      w += cols.length * c.width + (cols.length - 1) * COLUMN_GAP;
+      h = Math.max(h, ...cols.map(stackHeight));
     });
     const zoom = Math.min(PANE.w / w, PANE.h / h);
     const n = ks.reduce((a, b) => a + b, 0);
