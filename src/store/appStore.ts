@@ -373,7 +373,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     placeNodes(positions, label) {
       const { doc } = get();
       if (doc === null) return;
-      // Layout only: the run is unchanged, so the engine is not reloaded. One drag, one undo step.
+      // Layout only: the run is unchanged, so the engine is not reloaded. One drag or one
+      // arrangement, one undo step.
       const next = produce(doc, (d) => {
         for (const [id, pos] of Object.entries(positions))
           (d.layout as Record<string, [number, number]>)[id] = [Math.round(pos[0]), Math.round(pos[1])];
