@@ -91,6 +91,21 @@ describe('engine host protocol', () => {
     expect(end.playing).toBe(false);
   });
 
+  it('pressing Play sends no view the app already has; playing from the end starts over with one', () => {
+    const server = new Server();
+    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
+    const start = frames(server.handle({ type: 'play' }))[0];
+    expect(start.playing).toBe(true);
+    expect(start.clock).toBe(30);
+    expect(start.view).toBeNull();
+    expect(start.inflight.length).toBeGreaterThan(0);
+    // From the end the run starts over: the view at t=0 is new to the app.
+    server.handle({ type: 'seek', t: server.host!.horizon });
+    const over = frames(server.handle({ type: 'play' }))[0];
+    expect(over.clock).toBe(0);
+    expect(over.view?.now).toBe(0);
+  });
+
   it('a blocked transaction arrives in the frame with its fault', () => {
     const server = new Server();
     server.handle({ type: 'load', scenario: gallery('per-vm-table'), at: 46, playing: false });

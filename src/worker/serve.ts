@@ -32,11 +32,17 @@ export class Server {
     const h = this.host;
     if (h === null) return [{ type: 'error', message: 'no scenario loaded' }];
     switch (req.type) {
-      case 'play':
-        if (h.clock >= h.horizon) h.seek(0);
+      case 'play': {
+        const restart = h.clock >= h.horizon;
+        if (restart) h.seek(0);
         h.stopAt = req.until !== undefined && req.until > h.clock ? req.until : Infinity;
         h.playing = true;
-        break;
+        // The entities at the playhead are the ones the app already shows (unless the run starts
+        // over): the frame that starts playing leaves them out, and the first view of the run
+        // comes with the frames, VIEW_INTERVAL on. Pressing Play then redraws only what it must.
+        this.viewAt = performance.now();
+        return [h.frame(++this.seq, restart)];
+      }
       case 'pause':
         h.playing = false;
         break;
