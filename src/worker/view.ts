@@ -94,6 +94,8 @@ export interface TlbEntryView {
 export interface TlbGroupView {
   vmid: number;
   count: number;
+  /** Entries of this group that are stale, shown or not. */
+  stale: number;
   entries: TlbEntryView[];
 }
 
@@ -119,7 +121,13 @@ export interface SmmuView {
   cfg: CfgView[];
   tlb: TlbGroupView[];
   cmdq: { queue: string[]; length: number; waitingSync: boolean; drain: number; atcPending: number; consumed: number };
-  eventq: { records: { t: number; name: string; number: number; sid: number; addr: number; write: boolean }[]; count: number; capacity: number; overflow: boolean; dropped: number };
+  eventq: {
+    records: { t: number; name: string; number: number; sid: number; addr: number; write: boolean }[];
+    count: number;
+    capacity: number;
+    overflow: boolean;
+    dropped: number;
+  };
 }
 
 export interface SimView {
@@ -141,7 +149,14 @@ const SHOWN = 12;
 export function buildView(s: SimState): SimView {
   const sameSte = (a: SteView, b: SteView | undefined) =>
     b !== undefined && a.valid === b.valid && a.config === b.config && a.vmid === b.vmid && a.table === b.table;
-  const ste = [...s.streamTable.values()].map((e) => ({ sid: e.sid, device: e.device, valid: e.valid, config: e.config, vmid: e.vmid, table: e.table }));
+  const ste = [...s.streamTable.values()].map((e) => ({
+    sid: e.sid,
+    device: e.device,
+    valid: e.valid,
+    config: e.config,
+    vmid: e.vmid,
+    table: e.table,
+  }));
   ste.sort((a, b) => a.sid - b.sid);
   const cfg = [...s.cfgCache.values()].map((c) => {
     const v = { sid: c.sid, device: c.ste.device, valid: c.ste.valid, config: c.ste.config, vmid: c.ste.vmid, table: c.ste.table };
@@ -152,26 +167,45 @@ export function buildView(s: SimState): SimView {
   const groups = new Map<number, TlbGroupView>();
   for (const e of s.tlb.values()) {
     let g = groups.get(e.vmid);
-    if (g === undefined) groups.set(e.vmid, (g = { vmid: e.vmid, count: 0, entries: [] }));
+    if (g === undefined) groups.set(e.vmid, (g = { vmid: e.vmid, count: 0, stale: 0, entries: [] }));
     g.count++;
-    if (g.entries.length < SHOWN) {
-      const table = s.tables.get(e.table);
-      const enc = table?.map.get(e.iovaPage);
-      const live = table !== undefined && table.state === 'live';
-      const current = table !== undefined && (table.cpuOf >= 0 ? s.endpoints[table.cpuOf].s2.get(e.iovaPage) === e.pfn : table.scratch || (enc !== undefined && Math.floor(enc / 4) === e.pfn));
-      g.entries.push({ iovaPage: e.iovaPage, pfn: e.pfn, r: e.r, w: e.w, table: e.table, stale: !(live && current) });
-    }
+    // Every entry is checked, shown or not: the count of stale ones covers the whole group.
+    const table = s.tables.get(e.table);
+    const enc = table?.map.get(e.iovaPage);
+    const live = table !== undefined && table.state === 'live';
+    const current =
+      table !== undefined &&
+      (table.cpuOf >= 0
+        ? s.endpoints[table.cpuOf].s2.get(e.iovaPage) === e.pfn
+        : table.scratch || (enc !== undefined && Math.floor(enc / 4) === e.pfn));
+    const stale = !(live && current);
+    if (stale) g.stale++;
+    if (g.entries.length < SHOWN) g.entries.push({ iovaPage: e.iovaPage, pfn: e.pfn, r: e.r, w: e.w, table: e.table, stale });
   }
 
   const running = s.runningJob >= 0 ? s.jobs.get(s.runningJob) : undefined;
   const job = running
-    ? { op: running.op.op, device: running.device >= 0 ? s.devices[running.device].id : '', step: running.pc, steps: running.steps.length, state: running.state }
+    ? {
+        op: running.op.op,
+        device: running.device >= 0 ? s.devices[running.device].id : '',
+        step: running.pc,
+        steps: running.steps.length,
+        state: running.state,
+      }
     : null;
 
   return {
     now: s.now,
     endpoints: s.endpoints.map((e) => ({ id: e.id, name: e.name, kind: e.kind, vmid: e.vmid, lifecycle: e.lifecycle })),
-    regions: s.regions.map((r, i) => ({ id: r.id, name: s.scenario.memory[i]?.name ?? r.id, owner: r.owner, firstPage: r.firstPage, pages: r.pages, pa: r.pa, ipa: r.ipa })),
+    regions: s.regions.map((r, i) => ({
+      id: r.id,
+      name: s.scenario.memory[i]?.name ?? r.id,
+      owner: r.owner,
+      firstPage: r.firstPage,
+      pages: r.pages,
+      pa: r.pa,
+      ipa: r.ipa,
+    })),
     pages: s.pages.map((p) => ({
       owner: p.owner,
       kind: p.kind,
@@ -198,7 +232,15 @@ export function buildView(s: SimState): SimView {
       atc: [...d.atc.entries()].slice(0, SHOWN).map(([iovaPage, a]) => ({ iovaPage, pfn: a.pfn, w: a.w, authority: a.authority })),
       outstanding: d.outstanding,
       maxOutstanding: d.maxOutstanding,
-      descriptors: d.descriptors.map((x) => ({ iova: x.iova, pages: x.pages, dir: x.dir, loop: x.loop, every: x.every, programmedBy: x.programmedBy, done: x.done })),
+      descriptors: d.descriptors.map((x) => ({
+        iova: x.iova,
+        pages: x.pages,
+        dir: x.dir,
+        loop: x.loop,
+        every: x.every,
+        programmedBy: x.programmedBy,
+        done: x.done,
+      })),
       table: d.table,
       enabledBy: d.enabledBy,
     })),
@@ -219,7 +261,9 @@ export function buildView(s: SimState): SimView {
         consumed: s.cmdq.consumed,
       },
       eventq: {
-        records: s.eventq.records.slice(-SHOWN).map((r) => ({ t: r.t, name: r.name, number: EVENT_NUMBERS[r.name], sid: r.sid, addr: r.addr, write: r.write })),
+        records: s.eventq.records
+          .slice(-SHOWN)
+          .map((r) => ({ t: r.t, name: r.name, number: EVENT_NUMBERS[r.name], sid: r.sid, addr: r.addr, write: r.write })),
         count: s.eventq.records.length,
         capacity: s.eventq.capacity,
         overflow: s.eventq.overflow,
@@ -234,7 +278,17 @@ export function buildView(s: SimState): SimView {
         if (i !== undefined && (t.cpuOf < 0 || (s.pages[i].modes[t.cpuOf] & 1) !== 0)) regions.add(s.pages[i].region);
       }
       const mapped = t.cpuOf >= 0 ? s.endpoints[t.cpuOf].s2.size : t.map.size;
-      return { id: t.id, vmid: t.vmid, owner: t.owner, device: t.device, state: t.state, mapped, scratch: t.scratch, cpuOf: t.cpuOf, regions: [...regions].sort((a, b) => a - b) };
+      return {
+        id: t.id,
+        vmid: t.vmid,
+        owner: t.owner,
+        device: t.device,
+        state: t.state,
+        mapped,
+        scratch: t.scratch,
+        cpuOf: t.cpuOf,
+        regions: [...regions].sort((a, b) => a - b),
+      };
     }),
     job,
     counters: { ...s.counters },

@@ -140,7 +140,7 @@ function SmmuOverview({ m, selected }: { m: SmmuView; selected: boolean }) {
   const valid = m.ste.filter((s) => s.valid).length;
   const staleCfg = m.cfg.filter((s) => s.stale).length;
   const tlb = m.tlb.reduce((n, g) => n + g.count, 0);
-  const staleTlb = m.tlb.reduce((n, g) => n + g.entries.filter((e) => e.stale).length, 0);
+  const staleTlb = m.tlb.reduce((n, g) => n + g.stale, 0);
   const lost = m.eventq.overflow || m.eventq.dropped > 0;
   return (
     <div {...nodeBox('smmu', { overview: true, selected })}>
