@@ -77,6 +77,7 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
               <span className="dn-dim">
                 {g.count} entr{g.count === 1 ? 'y' : 'ies'}
               </span>
+              {g.stale > 0 && <span className="dn-stale"> · {g.stale} stale</span>}
               <div className="dn-mono dn-small">
                 {g.entries.slice(0, 4).map((e) => (
                   <div
