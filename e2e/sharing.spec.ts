@@ -6,8 +6,11 @@ import { test, expect, openGallery, tick } from './fixtures';
 test('a copied link opens the same scenario, with the same trace, in another browser', async ({ page, browser }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await openGallery(page, 'vmid-reuse');
-  await page.getByLabel('Policy').selectOption('P1');
   await expect(page.getByTestId('trace-hash')).not.toBeEmpty();
+  const underP0 = await page.getByTestId('trace-hash').textContent();
+  await page.getByLabel('Policy').selectOption('P1');
+  // The hash shown is the P1 run's once the re-run is in (the two runs differ).
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(underP0!);
   const hash = await page.getByTestId('trace-hash').textContent();
   await page.getByLabel('Share').click();
   // The toolbar wraps at 1280 px and Share sits at its left: the menu opens where it is whole.
