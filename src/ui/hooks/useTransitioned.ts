@@ -7,27 +7,25 @@
 // so the overlay keeps animating while the panels catch up.
 //
 // A transition still commits as one, and the browser then styles, lays out and paints everything
-// it changed in one frame. Canvas nodes therefore also take a frame slot (see frameSlots): while
-// the run plays, a node in slot k follows the store k frames late, so a view that touches every
-// node is drawn over a few frames. Paused, seeking or stepping, every component follows at once.
+// it changed in one frame. That frame is kept in one piece on purpose: most of a frame's cost is
+// the same however few nodes changed (walking the page to paint it, sorting its layers), so
+// spreading one view's nodes over several frames, as the app once did, doubled the main thread's
+// work while the stress scenario played and made no frame shorter.
 
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { useApp, type AppState } from '../../store/appStore';
-import { inSlot } from './frameSlots';
 
 /** The store's state picked narrowly, e.g. `useTransitioned((s) => Math.floor(s.clock))`. */
-export function useTransitioned<T>(pick: (s: AppState) => T, equal: (a: T, b: T) => boolean = Object.is, slot = 0): T {
+export function useTransitioned<T>(pick: (s: AppState) => T, equal: (a: T, b: T) => boolean = Object.is): T {
   const [state, setState] = useState<AppState>(() => useApp.getState());
-  const latest = useRef({ pick, equal, slot });
+  const latest = useRef({ pick, equal });
   useEffect(() => {
-    latest.current = { pick, equal, slot };
+    latest.current = { pick, equal };
   });
   const shown = useRef(state);
   useEffect(() => {
     let live = true;
-    let waiting = false;
     const apply = () => {
-      waiting = false;
       const next = useApp.getState();
       const prev = shown.current;
       if (!live || next === prev) return;
@@ -35,15 +33,8 @@ export function useTransitioned<T>(pick: (s: AppState) => T, equal: (a: T, b: T)
       const { pick: p, equal: eq } = latest.current;
       if (!eq(p(prev), p(next))) startTransition(() => setState(next));
     };
-    const check = (next: AppState) => {
-      if (waiting) return; // the pending apply reads the store when it runs
-      if (next.playing && latest.current.slot > 0) {
-        waiting = true;
-        inSlot(latest.current.slot, apply);
-      } else apply();
-    };
     apply(); // a change between render and subscription
-    const unsubscribe = useApp.subscribe(check);
+    const unsubscribe = useApp.subscribe(apply);
     return () => {
       live = false;
       unsubscribe();

@@ -3,7 +3,7 @@
 // A's descriptor still sits in a device P owns).
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { slotOf, useView } from './useView';
+import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
@@ -11,9 +11,8 @@ import type { DeviceView } from '../../worker/view';
 import './nodes.css';
 
 export function DeviceNode({ data, selected }: NodeProps<CanvasNode>) {
-  const slot = slotOf(data.index);
-  const d = useView((v) => v.devices[data.index], Object.is, slot);
-  const names = useView((v) => v.endpoints, Object.is, slot);
+  const d = useView((v) => v.devices[data.index]);
+  const names = useView((v) => v.endpoints);
   const overview = useOverview();
   if (d === undefined || names === undefined) return null;
   const who = (i: number) => (i >= 0 ? names[i].id : 'nobody');

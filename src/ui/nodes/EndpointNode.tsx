@@ -1,7 +1,7 @@
 // A VM or SP: name, VMID, lifecycle, and the memory it owns or borrows right now.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { slotOf, useView } from './useView';
+import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
@@ -10,8 +10,7 @@ import './nodes.css';
 
 export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
   const i = data.index;
-  const slot = slotOf(i);
-  const ep = useView((v) => v.endpoints[i], Object.is, slot);
+  const ep = useView((v) => v.endpoints[i]);
   const overview = useOverview();
   // The memory it can reach, in words: not in the overview, which has no room for it.
   const access = useView(
@@ -34,7 +33,6 @@ export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {
             .filter(Boolean)
             .join(' · '),
     Object.is,
-    slot,
   );
   if (ep === undefined) return null;
   const colour = endpointColour(i);

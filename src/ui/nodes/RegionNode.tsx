@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
-import { slotOf, useView } from './useView';
+import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
@@ -17,11 +17,10 @@ import './nodes.css';
 const NONE: PageView[] = [];
 
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
-  const slot = slotOf(data.index);
-  const r = useView((v) => v.regions[data.index], Object.is, slot);
+  const r = useView((v) => v.regions[data.index]);
   // This region's pages, compared element by element: a write elsewhere does not re-render it.
-  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow, slot) ?? NONE;
-  const names = useView((v) => v.endpoints, Object.is, slot);
+  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow) ?? NONE;
+  const names = useView((v) => v.endpoints);
   const overview = useOverview();
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);

@@ -12,8 +12,7 @@ import './nodes.css';
 const steText = (s: SteView) => (!s.valid ? 'invalid' : s.config === 's2' ? `s2 · VMID ${s.vmid} · ${s.table ?? '—'}` : s.config);
 
 export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
-  // The biggest node, in a frame slot away from the panels (which follow at once, slot 0).
-  const m = useView((v) => v.smmu, Object.is, 2);
+  const m = useView((v) => v.smmu);
   const overview = useOverview();
   if (m === undefined) return null;
   const sync = m.cmdq.waitingSync;
