@@ -2,11 +2,8 @@
 // live operations inserted into the script, refused edits, layout, autosave.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEY, frames, loadAutosave, useApp } from './appStore';
-import { inProcessClient, type SimClient } from '../worker/client';
-import { Server } from '../worker/serve';
-import { deliver } from '../worker/route';
-import type { Frame, OverlayMessage, Request, Response } from '../worker/protocol';
+import { AUTOSAVE_KEY, loadAutosave, useApp } from './appStore';
+import { inProcessClient } from '../worker/client';
 import { galleryEntry } from '../scenario/gallery';
 
 const storage = new Map<string, string>();
@@ -241,122 +238,5 @@ describe('engine host failures', () => {
     await settle();
     expect(state().clock).toBe(50);
     useApp.getState().connect(inProcessClient());
-  });
-});
-
-/**
- * An engine host that can be linked like the worker (engine.worker.ts): the same Server and routing,
- * in-process. `paint()` is the painter asking for a frame over the link.
- */
-function linkableClient() {
-  const server = new Server();
-  let cb: (r: Response) => void = () => {};
-  let port: MessagePort | null = null;
-  const sent: Request[] = [];
-  const toOverlay: OverlayMessage[] = [];
-  const outbox = () => ({ app: (r: Response) => cb(r), overlay: port === null ? null : (m: OverlayMessage) => void toOverlay.push(m) });
-  const client: SimClient & { sent: Request[]; toOverlay: OverlayMessage[]; ports: (MessagePort | null)[]; paint(): void; crash(): void } =
-    {
-      kind: 'worker',
-      sent,
-      toOverlay,
-      ports: [],
-      send: (req) => {
-        sent.push(req);
-        queueMicrotask(() => deliver(server.handle(structuredClone(req)), 'app', outbox()));
-      },
-      link: (p) => {
-        port = p;
-        client.ports.push(p);
-      },
-      paint: () => deliver(server.handle({ type: 'frame', ms: 16 }), 'overlay', outbox()),
-      crash: () => cb({ type: 'crashed', message: 'gone' }),
-      onResponse: (f) => void (cb = f),
-      dispose: () => {},
-    };
-  return client;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-describe('the overlay linked to the engine', () => {
-  const channels: MessageChannel[] = [];
-  const make = () => {
-    const ch = new MessageChannel();
-    channels.push(ch);
-    return ch.port1;
-  };
-  const cleanup = () => {
-    state().linkOverlay(null);
-    channels.splice(0).forEach((ch) => (ch.port1.close(), ch.port2.close()));
-    state().connect(inProcessClient());
-  };
-
-  it('cannot link to an in-process engine: frames keep coming through the store', async () => {
-    expect(state().linkOverlay(make)).toBe(false);
-    const got: (Frame | null)[] = [];
-    const off = frames.subscribe((f) => got.push(f));
-    state().seek(62);
-    await settle();
-    off();
-    expect(got.at(-1)!.inflight.length).toBeGreaterThan(0);
-    cleanup();
-  });
-
-  it('linked, the store neither asks for frames nor hands them on; views still reach the panels', async () => {
-    const c = linkableClient();
-    state().connect(c);
-    state().openGallery('stale-atc');
-    await settle();
-    expect(state().linkOverlay(make)).toBe(true);
-    expect(c.ports).toHaveLength(1);
-    const got: (Frame | null)[] = [];
-    const off = frames.subscribe((f) => got.push(f));
-    state().togglePlay();
-    await sleep(80); // several animation frames' worth
-    expect(state().playing).toBe(true);
-    expect(c.sent.filter((r) => r.type === 'frame')).toEqual([]);
-    expect(got).toEqual([]);
-    expect(c.toOverlay.at(-1)).toMatchObject({ type: 'frame', playing: true });
-    // The painter paces the run; the panels follow the frames that carry a view.
-    const clock = state().clock;
-    await sleep(260);
-    c.paint();
-    expect(state().clock).toBeGreaterThan(clock);
-    expect(got).toEqual([]);
-    // Unlinked during play, the store paces the run again.
-    state().linkOverlay(null);
-    expect(c.ports.at(-1)).toBeNull();
-    await sleep(80);
-    expect(c.sent.filter((r) => r.type === 'frame').length).toBeGreaterThan(0);
-    expect(got.length).toBeGreaterThan(0);
-    off();
-    state().togglePlay();
-    await sleep(40);
-    cleanup();
-  });
-
-  it('a replaced engine is linked again; a stalled link replaces the engine', async () => {
-    const made: ReturnType<typeof linkableClient>[] = [];
-    const factory = () => {
-      const c = linkableClient();
-      made.push(c);
-      return c;
-    };
-    state().connect(factory(), factory);
-    await settle();
-    state().linkOverlay(make);
-    made[0].crash();
-    expect(made).toHaveLength(2);
-    expect(made[1].ports).toHaveLength(1);
-    expect(made[1].ports[0]).not.toBe(made[0].ports[0]);
-    state().overlayStalled(2300);
-    expect(made).toHaveLength(3);
-    expect(made[2].ports).toHaveLength(1);
-    expect(state().notice?.text).toMatch(
-      /^The simulation stopped answering for 2 s\. It was restarted at t=\d+; your scenario is unchanged\.$/,
-    );
-    await settle();
-    cleanup();
   });
 });

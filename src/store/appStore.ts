@@ -12,7 +12,6 @@ import { galleryEntry } from '../scenario/gallery';
 import type { Frame, Request, Response, Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';
 import type { SimClient } from '../worker/client';
-import { Pacer, WATCHDOG_MS } from '../worker/pacing';
 import { reuse } from './share';
 import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
 import { addToLibrary, deleteFromLibrary, readLibrary, renameInLibrary, saveAutosave, type LibraryEntry } from './library';
@@ -55,15 +54,6 @@ export interface Actions {
    * for WATCHDOG_MS or crashes is replaced and reloaded at the playhead; the document is untouched.
    */
   connect(client: SimClient, restart?: () => SimClient): void;
-  /**
-   * The overlay offers a link to the engine (protocol.ts, LinkRequest): `make` gives the painter one
-   * end of a new channel and returns the other, for the engine. It is called again whenever the
-   * engine's worker is replaced; null withdraws the offer. True when the overlay is now linked (the
-   * engine runs in a worker), false when frames keep coming through the store.
-   */
-  linkOverlay(make: (() => MessagePort) | null): boolean;
-  /** The linked painter waited `ms` for a frame: the engine is replaced, as for the store's own requests. */
-  overlayStalled(ms: number): void;
   /** Opens a document (validated); returns the errors when it is not a valid scenario. */
   open(doc: unknown, opts?: { galleryId?: string | null; at?: number }): string[] | null;
   openGallery(id: string): string[] | null;
@@ -136,7 +126,7 @@ let makeClient: (() => SimClient) | null = null;
 let outstanding = 0;
 let progressAt = 0;
 let watchdog: ReturnType<typeof setInterval> | null = null;
-export { WATCHDOG_MS };
+export const WATCHDOG_MS = 2000;
 /** A load runs the whole scenario ahead to its horizon first: it may take longer than a frame. */
 const LOAD_WATCHDOG_MS = 15000;
 let pendingLimit = WATCHDOG_MS;
@@ -152,15 +142,7 @@ const send = (req: Request) => {
   client.send(req);
 };
 let framePending = false;
-const pacer = new Pacer();
-/** The overlay's link: its offer, and whether the engine now sends it the frames (then the store does not ask for them). */
-let linkMaker: (() => MessagePort) | null = null;
-let linked = false;
-const attachOverlay = () => {
-  const can = client?.link !== undefined && linkMaker !== null;
-  if (can || linked) client?.link?.(can ? linkMaker!() : null);
-  linked = can;
-};
+let lastAdvance = 0;
 
 export const useApp = create<AppState & Actions>()((set, get) => {
   /** Replaces the document and reloads the engine at `at` (the playhead by default). */
@@ -239,8 +221,6 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     client.onResponse(onResponse);
     outstanding = 0;
     framePending = false;
-    linked = false;
-    attachOverlay();
     const { scenario, clock } = get();
     set({
       playing: false,
@@ -251,8 +231,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
   const onResponse = (r: Response) => {
     progressAt = performance.now();
-    const answer = r.type !== 'loaded' && !(r.type === 'frame' && r.unasked === true);
-    if (answer && outstanding > 0) outstanding--;
+    if (r.type !== 'loaded' && outstanding > 0) outstanding--;
     switch (r.type) {
       case 'crashed':
         recover(`The simulation worker crashed (${r.message}).`);
@@ -267,8 +246,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: r.message }, playing: false });
         return;
       case 'frame': {
-        // Linked, the painter has this frame's transactions from the engine; the app's copy has none.
-        if (!linked) frames.publish(r);
+        frames.publish(r);
         // The overlay draws every frame; the panels and nodes (React) follow the frames that carry
         // the entities — every frame when paused, seeking or stepping, a few a second while playing
         // (text that changes sixty times a second is unreadable anyway).
@@ -282,24 +260,23 @@ export const useApp = create<AppState & Actions>()((set, get) => {
             horizon: r.horizon,
           });
         } else if (r.playing !== get().playing) set({ playing: r.playing });
-        if (!r.playing) pacer.reset();
-        else if (!linked) askNextFrame();
+        // While playing, ask for the next frame when the browser is ready to draw it: one frame in
+        // flight at a time, so a slow frame never queues work in the worker.
+        if (!r.playing) lastAdvance = 0;
+        if (r.playing && !framePending) {
+          framePending = true;
+          nextFrame(() => {
+            framePending = false;
+            const now = performance.now();
+            // Wall time since the previous advance, capped so a hidden tab does not leap ahead.
+            const ms = lastAdvance === 0 ? 16 : Math.min(100, now - lastAdvance);
+            lastAdvance = now;
+            send({ type: 'frame', ms });
+          });
+        }
         return;
       }
     }
-  };
-
-  /**
-   * While playing unlinked, the store asks for the next frame when the browser is ready to draw it:
-   * one frame in flight at a time, so a slow frame never queues work in the worker.
-   */
-  const askNextFrame = () => {
-    if (framePending) return;
-    framePending = true;
-    nextFrame(() => {
-      framePending = false;
-      send({ type: 'frame', ms: pacer.next(performance.now()) });
-    });
   };
 
   return {
@@ -329,8 +306,6 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       makeClient = restart ?? null;
       outstanding = 0;
       c.onResponse(onResponse);
-      linked = false;
-      attachOverlay();
       if (watchdog !== null) clearInterval(watchdog);
       watchdog =
         restart === undefined
@@ -342,19 +317,6 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       set({ host: c.kind });
       const { scenario } = get();
       if (scenario !== null) c.send({ type: 'load', scenario, at: Math.floor(get().clock), playing: false });
-    },
-
-    linkOverlay(make) {
-      const was = linked;
-      linkMaker = make;
-      attachOverlay();
-      // Unlinked during play, the store paces the run again.
-      if (was && !linked && get().playing) askNextFrame();
-      return linked;
-    },
-
-    overlayStalled(ms) {
-      recover(`The simulation stopped answering for ${Math.round(ms / 1000)} s.`);
     },
 
     open(input, opts = {}) {

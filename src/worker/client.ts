@@ -1,15 +1,13 @@
 // The app talks to the engine through this interface, hosted in a Web Worker in the app and
 // in-process in tests: the same requests, the same responses.
 
-import type { LinkRequest, Request, Response } from './protocol';
+import type { Request, Response } from './protocol';
 import { Server } from './serve';
 
 export interface SimClient {
   send(req: Request): void;
   onResponse(cb: (r: Response) => void): void;
   readonly kind: 'worker' | 'in-process';
-  /** Links the overlay's painter to the engine (protocol.ts, LinkRequest), or unlinks it; only a worker can. */
-  link?(port: MessagePort | null): void;
   dispose(): void;
 }
 
@@ -21,7 +19,6 @@ export function workerClient(): SimClient {
   return {
     kind: 'worker',
     send: (req) => worker.postMessage(req),
-    link: (port) => worker.postMessage({ type: 'overlay', port } satisfies LinkRequest, port === null ? [] : [port]),
     onResponse: (f) => void (cb = f),
     dispose: () => worker.terminate(),
   };

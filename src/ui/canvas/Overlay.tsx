@@ -4,9 +4,8 @@
 // arrival, translation, commit) for each real transaction.
 //
 // This component only feeds the painter (painter.ts, in a worker where the browser allows): the
-// viewport when it moves, the geometry when nodes move or resize, the size and the options. The
-// engine's frames reach a painter in a worker over a direct link to the engine's worker
-// (engineLink.ts); elsewhere this component hands them over from the store. It draws nothing itself.
+// engine's frames, the viewport when it moves, the geometry when nodes move or resize, the size
+// and the options. It draws nothing itself.
 
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
@@ -35,7 +34,7 @@ export function Overlay() {
       canvas.dataset.blocked = s.blocked;
       canvas.dataset.landed = String(s.landed);
     };
-    const host = paintHost(canvas, report, (ms) => useApp.getState().overlayStalled(ms));
+    const host = paintHost(canvas, report);
     canvas.dataset.painter = host.kind;
 
     // The size comes from a ResizeObserver: reading it in a frame callback would force a layout.
@@ -79,8 +78,7 @@ export function Overlay() {
       if (s.scenario !== prev.scenario || s.view?.regions !== prev.view?.regions) queue();
       if (selectedTxn(s) !== selectedTxn(prev)) postOptions();
     });
-    // Unlinked (a painter on the page, or an engine without a worker), the store hands the frames
-    // over. The painter takes the frame's arrays (transferred, not cloned). While playing they are handed
+    // The painter takes the frame's arrays (transferred, not cloned). While playing they are handed
     // over as they came, sixty times a second, with no copy; a still frame (paused, seeking) is
     // copied, so the store keeps a whole one for an overlay that mounts later. A mount during play
     // shows the next frame, a sixtieth of a second on.
@@ -96,18 +94,7 @@ export function Overlay() {
     postOptions();
     post(frames.latest);
     queue();
-    // A painter in a worker takes its frames from the engine directly (the store then publishes none).
-    const link = host.link;
-    const linked =
-      link !== undefined &&
-      useApp.getState().linkOverlay(() => {
-        const channel = new MessageChannel();
-        link(channel.port2);
-        return channel.port1;
-      });
-    canvas.dataset.frames = linked ? 'engine' : 'page';
     return () => {
-      if (link !== undefined) useApp.getState().linkOverlay(null);
       offFrames();
       offApp();
       offFlow();

@@ -6,13 +6,12 @@
 
 import { drawFrame, type Ctx2D, type DrawStats } from './draw';
 import type { Geometry } from './geometry';
-import type { OverlayMessage } from '../../worker/protocol';
 
 export type PainterMsg =
   /** The canvas's size in CSS pixels and the device pixel ratio. */
   | { type: 'size'; w: number; h: number; dpr: number }
   /** An engine frame: the playhead and its packed transactions. */
-  | Extract<OverlayMessage, { type: 'frame' }>
+  | { type: 'frame'; clock: number; playing: boolean; speed: number; inflight: Float64Array; ended: Float64Array }
   /** Nothing to draw (no scenario, or a new one whose first frame has not come). */
   | { type: 'clear' }
   | { type: 'geometry'; geometry: Geometry | null }
@@ -25,9 +24,6 @@ export interface PainterStats {
   blocked: string;
   landed: number;
 }
-
-/** What the painter's worker tells the page: its stats, or that the engine left a request unanswered for `stalled` ms. */
-export type PainterReport = { stats: PainterStats } | { stalled: number };
 
 export interface Surface {
   canvas: { width: number; height: number };

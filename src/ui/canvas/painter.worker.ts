@@ -1,22 +1,18 @@
 // The overlay painter's worker: it owns the transferred canvas and draws on its own animation
 // frames, so the page's main thread does neither the drawing nor the per-frame canvas hand-off.
-// Once linked to the engine (engineLink.ts), it also asks the engine for the frames it draws.
 
-import { Painter, type PainterMsg, type PainterReport } from './painter';
-import { EngineLink } from './engineLink';
+import { Painter, type PainterMsg, type PainterStats } from './painter';
 
-type Init = { type: 'canvas'; canvas: OffscreenCanvas } | { type: 'link'; port: MessagePort | null };
+type Init = { type: 'canvas'; canvas: OffscreenCanvas };
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<Init | PainterMsg>) => void) | null;
-  postMessage(m: PainterReport): void;
+  postMessage(m: PainterStats): void;
   requestAnimationFrame?: (cb: () => void) => number;
 };
 
 let painter: Painter | null = null;
 const pending: PainterMsg[] = [];
-const handle = (m: PainterMsg) => (painter === null ? pending.push(m) : painter.handle(m));
-const link = new EngineLink(handle, (stalled) => scope.postMessage({ stalled }));
 
 // A worker that owns an OffscreenCanvas has animation frames in current browsers; a timer at the
 // display's usual rate elsewhere.
@@ -24,16 +20,18 @@ const nextFrame = (cb: () => void) => (scope.requestAnimationFrame ? scope.reque
 
 scope.onmessage = (e) => {
   const m = e.data;
-  if (m.type === 'link') return link.attach(m.port);
-  if (m.type !== 'canvas') return handle(m);
-  const ctx = m.canvas.getContext('2d');
-  if (ctx === null) return;
-  painter = new Painter({ canvas: m.canvas, ctx }, (stats) => scope.postMessage({ stats }));
-  for (const p of pending.splice(0)) painter.handle(p);
-  const loop = () => {
+  if (m.type === 'canvas') {
+    const ctx = m.canvas.getContext('2d');
+    if (ctx === null) return;
+    painter = new Painter({ canvas: m.canvas, ctx }, (s) => scope.postMessage(s));
+    for (const p of pending.splice(0)) painter.handle(p);
+    const loop = () => {
+      nextFrame(loop);
+      painter?.paint();
+    };
     nextFrame(loop);
-    link.tick();
-    painter?.paint();
-  };
-  nextFrame(loop);
+    return;
+  }
+  if (painter === null) pending.push(m);
+  else painter.handle(m);
 };
