@@ -11,4 +11,3 @@ export function useView<T>(pick: (v: SimView) => T, equal: (a: T, b: T) => boole
     (a, b) => (a === undefined || b === undefined ? a === b : equal(a, b)),
   );
 }
-
