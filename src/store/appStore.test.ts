@@ -202,6 +202,29 @@ describe('links and files', () => {
   });
 });
 
+describe('playing', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('Play shows at once, and the run starts after the next frame', async () => {
+    state().togglePlay();
+    expect(state().playing).toBe(true);
+    // The panels' playhead moves with the views, a few a second.
+    await vi.waitFor(() => expect(state().clock).toBeGreaterThan(0), { timeout: 2000 });
+    expect(state().playing).toBe(true);
+    state().togglePlay();
+    await sleep(40);
+    expect(state().playing).toBe(false);
+  });
+
+  it('paused before the run started, it does not start', async () => {
+    state().togglePlay();
+    state().togglePlay();
+    await sleep(400); // longer than a view's interval: a run that started would have moved the playhead
+    expect(state().playing).toBe(false);
+    expect(state().clock).toBe(0);
+  });
+});
+
 describe('engine host failures', () => {
   it('a host that stops answering is replaced within two seconds and reloaded at the playhead', async () => {
     state().seek(50);

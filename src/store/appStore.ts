@@ -279,6 +279,26 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     }
   };
 
+  /**
+   * Play (up to `until`): the button shows Pause at once, and the engine is asked to play once the
+   * browser has drawn that, so the frame that swaps the button is not drawn while both workers
+   * start the run. Paused again before then, the run does not start.
+   */
+  let plays = 0;
+  const startPlaying = (until?: number) => {
+    const play = ++plays;
+    set({ playing: true });
+    nextFrame(() =>
+      setTimeout(() => {
+        if (play === plays) send({ type: 'play', until });
+      }, 0),
+    );
+  };
+  const pause = () => {
+    plays++;
+    send({ type: 'pause' });
+  };
+
   return {
     doc: null,
     scenario: null,
@@ -483,16 +503,16 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         const target = ticks.find((t) => t > now) ?? get().horizon;
         // Pressed again while running: finish this run at once.
         if (get().playing) get().seek(target);
-        else send({ type: 'play', until: target });
+        else startPlaying(target);
       } else {
         const target = [...ticks].reverse().find((t) => t < now);
         if (target !== undefined) get().seek(target);
       }
     },
 
-    play: () => send({ type: 'play' }),
-    pause: () => send({ type: 'pause' }),
-    togglePlay: () => send({ type: get().playing ? 'pause' : 'play' }),
+    play: () => startPlaying(),
+    pause,
+    togglePlay: () => (get().playing ? pause() : startPlaying()),
     seek: (t) => send({ type: 'seek', t: Math.max(0, Math.round(t)) }),
     step: (unit) => send({ type: 'step', unit }),
     setSpeed: (tps) => send({ type: 'speed', ticksPerSecond: tps }),
