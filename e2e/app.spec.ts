@@ -1,7 +1,7 @@
 // The app's journeys on the production build: the seed's attack and its fix, layout that
 // persists, blocked DMA at the SMMU, the engine in a worker, and live operations that replay.
 
-import { test, expect, openBlockedDma, openGallery, tick, seek } from './fixtures';
+import { test, expect, openBlockedDma, openDocument, openGallery, tick, seek } from './fixtures';
 import { stressDocument } from '../src/scenario/stress';
 
 test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async ({ page }) => {
@@ -102,12 +102,7 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
 });
 
 test('a large system arranged in columns fits the pane, as one step to undo', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(
-    (doc) => localStorage.setItem('dma-handoff/autosave/v1', JSON.stringify({ version: 1, galleryId: null, doc })),
-    stressDocument(),
-  );
-  await page.reload();
+  await openDocument(page, stressDocument());
   const devices = page.locator('.react-flow__node-device');
   await expect(devices).toHaveCount(32);
   const columns = async () =>

@@ -5,8 +5,7 @@
 
 import { test, expect } from '@playwright/test';
 import { stressDocument } from '../src/scenario/stress';
-
-const AUTOSAVE_KEY = 'dma-handoff/autosave/v1';
+import { openDocument } from './fixtures';
 
 test('cold load to interactive, and initial JavaScript', async ({ page }) => {
   const js: number[] = [];
@@ -36,12 +35,7 @@ test('cold load to interactive, and initial JavaScript', async ({ page }) => {
 
 test('stress scenario: frame times, long tasks, seek', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await page.evaluate(([key, doc]) => localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc })), [
-    AUTOSAVE_KEY,
-    stressDocument(),
-  ] as const);
-  await page.reload();
+  await openDocument(page, stressDocument());
   await expect(page.locator('[data-testid=node-device]')).toHaveCount(32);
   await expect(page.locator('[data-testid=node-region]')).toHaveCount(64);
 

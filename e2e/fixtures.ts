@@ -1,6 +1,7 @@
 // Every browser test fails on a console error or an uncaught page error.
 
 import { test as base, expect, type Page } from '@playwright/test';
+import { AUTOSAVE_KEY } from '../src/store/library';
 
 export const test = base.extend<{ errors: string[] }>({
   errors: [
@@ -25,6 +26,16 @@ export async function openGallery(page: Page, id: string): Promise<void> {
   await page.evaluate(() => localStorage.clear());
   await page.goto(`/#g=${id}`);
   await expect(page.getByTestId('node-smmu')).toBeVisible();
+}
+
+/** Opens a scenario document as the app's autosaved work (how a large generated system gets in). */
+export async function openDocument(page: Page, doc: unknown): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(([key, d]) => localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc: d })), [
+    AUTOSAVE_KEY,
+    doc,
+  ] as const);
+  await page.reload();
 }
 
 /** The playhead tick shown in the toolbar. */
