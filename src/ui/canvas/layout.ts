@@ -35,11 +35,11 @@ interface Column {
   width: number;
 }
 
-/** Splits `heights` into at most `k` columns of consecutive nodes, as `place` fills them. */
-function split(heights: number[], k: number): number[][] {
-  const per = Math.ceil(heights.length / k);
-  const out: number[][] = [];
-  for (let i = 0; i < heights.length; i += per) out.push(heights.slice(i, i + per));
+/** Splits `xs` into at most `k` columns of consecutive nodes: the one rule `columnsFor` and `place` share. */
+function split<T>(xs: T[], k: number): T[][] {
+  const per = Math.ceil(xs.length / k);
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += per) out.push(xs.slice(i, i + per));
   return out;
 }
 
@@ -76,15 +76,14 @@ function columnsFor(kinds: Column[]): number[] {
 
 /** Places `ids` (with their heights) in `k` columns from `x`; returns the x after the last column. */
 function place(out: Record<string, [number, number]>, ids: string[], heights: number[], k: number, x: number, width: number): number {
-  const per = Math.ceil(ids.length / k);
-  let y = 0;
-  ids.forEach((id, i) => {
-    if (i > 0 && i % per === 0) {
-      x += width + COLUMN_GAP;
-      y = 0;
+  const nodes = ids.map((id, i) => ({ id, h: heights[i] }));
+  split(nodes, k).forEach((column, c) => {
+    if (c > 0) x += width + COLUMN_GAP;
+    let y = 0;
+    for (const { id, h } of column) {
+      out[id] = [x, y];
+      y += h + GAP;
     }
-    out[id] = [x, y];
-    y += heights[i] + GAP;
   });
   return x + width;
 }
