@@ -34,8 +34,9 @@ function reuseObject(prev: Record<string, unknown>, next: Record<string, unknown
   let out: Record<string, unknown> | null = keys.length === Object.keys(prev).length ? null : {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const r = k in prev ? reuse(prev[k], next[k]) : next[k];
-    if (out === null && (r !== prev[k] || !(k in prev))) {
+    const had = k in prev;
+    const r = had ? reuse(prev[k], next[k]) : next[k];
+    if (out === null && (!had || r !== prev[k])) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]] = prev[keys[j]];
     }
