@@ -129,11 +129,40 @@ test('a large system arranged in columns fits the pane, as one step to undo', as
 });
 
 test('the simulation runs in a worker, and the overlay is painted in another, not on the main thread', async ({ page }) => {
+  // Counts the engine worker's messages that reach the page.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __engineMessages: number };
+    w.__engineMessages = 0;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'dma-handoff-engine') this.addEventListener('message', () => w.__engineMessages++);
+      }
+    };
+  });
   await openGallery(page, 'seed-attack');
   await expect(page.locator('[data-host=worker]')).toHaveCount(1);
   expect(page.workers().some((w) => /engine\.worker/.test(w.url()))).toBe(true);
-  await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-painter', 'worker');
+  const overlay = page.getByTestId('dma-overlay');
+  await expect(overlay).toHaveAttribute('data-painter', 'worker');
   expect(page.workers().some((w) => /painter\.worker/.test(w.url()))).toBe(true);
+
+  // While the run plays, the painter takes the engine's frames over its own channel: the page
+  // hears from the engine a few times a second (the entities), not on every animation frame.
+  const messages = () => page.evaluate(() => (window as unknown as { __engineMessages: number }).__engineMessages);
+  await page.getByLabel('Speed').selectOption('20');
+  const before = await messages();
+  const start = Date.now();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(overlay).not.toHaveAttribute('data-drawn', '0'); // transactions in flight, drawn
+  await page.waitForTimeout(2000 - (Date.now() - start));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const elapsed = (Date.now() - start) / 1000;
+  await expect(page.getByTestId('tick')).not.toHaveText(/^t = 0 /);
+  const heard = (await messages()) - before;
+  expect(heard).toBeGreaterThan(2);
+  expect(heard / elapsed).toBeLessThan(12); // views every 250 ms, and the answers to Play and Pause
 });
 
 test('a live transfer enters the script at the playhead and replays', async ({ page }) => {

@@ -2,8 +2,11 @@
 // live operations inserted into the script, refused edits, layout, autosave.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEY, loadAutosave, useApp } from './appStore';
-import { inProcessClient } from '../worker/client';
+import { AUTOSAVE_KEY, frames, loadAutosave, useApp } from './appStore';
+import { inProcessClient, type SimClient } from '../worker/client';
+import { Router, type OverlayFrame } from '../worker/route';
+import { Server } from '../worker/serve';
+import type { Request, Response } from '../worker/protocol';
 import { galleryEntry } from '../scenario/gallery';
 
 const storage = new Map<string, string>();
@@ -260,6 +263,101 @@ describe('engine host failures', () => {
     }
     await settle();
     expect(state().clock).toBe(50);
+    useApp.getState().connect(inProcessClient());
+  });
+});
+
+describe('a painter with its own channel to the engine', () => {
+  /** The worker's routing in-process; `asked` lists the requests the store sent; `hung()` true stops all answers. */
+  function routedClient(asked: Request['type'][], hung = () => false): SimClient {
+    let cb: (r: Response) => void = () => {};
+    const router = new Router(new Server(), (r) => void (hung() || cb(r)));
+    return {
+      kind: 'in-process',
+      send: (req) => {
+        asked.push(req.type);
+        queueMicrotask(() => router.fromApp(structuredClone(req)));
+      },
+      connectOverlay: (port) =>
+        queueMicrotask(() => {
+          router.fromApp({ type: 'overlay', port });
+          // The painter's requests, dropped while hung.
+          const handle = port?.onmessage;
+          if (port && handle) port.onmessage = (e) => void (hung() || handle.call(port, e));
+        }),
+      onResponse: (f) => void (cb = f),
+      dispose: () => {},
+    };
+  }
+
+  it('gets every frame while playing, asking for them itself; the store gets the views and asks for none', async () => {
+    const asked: Request['type'][] = [];
+    state().connect(routedClient(asked));
+    state().openGallery('seed-attack');
+    await vi.waitFor(() => expect(state().summary).not.toBeNull());
+    const painted: OverlayFrame[] = [];
+    let port: MessagePort | null = null;
+    const detach = frames.attachPainter((p) => {
+      port = p;
+      p.onmessage = (e: MessageEvent<OverlayFrame>) => void painted.push(e.data);
+    });
+    try {
+      await vi.waitFor(() => expect(painted).toHaveLength(1)); // the frame at the playhead
+      state().setSpeed(200);
+      state().play();
+      await vi.waitFor(() => expect(frames.latest?.playing).toBe(true));
+      expect(frames.latest!.direct).toBe(true);
+      // The painter's animation frames, one request each.
+      for (let i = 0; i < 8; i++) {
+        const n = painted.length;
+        port!.postMessage({ type: 'frame', ms: 50 });
+        await vi.waitFor(() => expect(painted.length).toBe(n + 1));
+      }
+      const last = painted[painted.length - 1];
+      expect(last.playing).toBe(true);
+      expect(last.clock).toBeGreaterThanOrEqual(80);
+      expect(painted.some((f) => f.inflight.length > 0)).toBe(true);
+      // The store asked for no frame; what it shows came with the views, without transactions.
+      expect(asked).not.toContain('frame');
+      expect(frames.latest!.inflight).toHaveLength(0);
+      state().pause();
+      await vi.waitFor(() => expect(state().playing).toBe(false));
+    } finally {
+      detach();
+      port!.close();
+    }
+    useApp.getState().connect(inProcessClient());
+  });
+
+  it('a host that hangs mid-run is asked after a second without a view, and replaced when it does not answer', async () => {
+    const asked: Request['type'][] = [];
+    let hang = false;
+    let made = 0;
+    const factory = () => (made++ === 0 ? routedClient(asked, () => hang) : inProcessClient());
+    vi.useFakeTimers({ toFake: ['setInterval', 'performance'] });
+    let port: MessagePort | null = null;
+    const detach = frames.attachPainter((p) => (port = p));
+    try {
+      state().connect(factory(), factory);
+      state().openGallery('seed-attack');
+      await vi.waitFor(() => expect(state().summary).not.toBeNull());
+      state().play();
+      await vi.waitFor(() => expect(frames.latest).toMatchObject({ playing: true, direct: true }));
+      hang = true;
+      vi.advanceTimersByTime(750);
+      expect(asked).not.toContain('frame');
+      vi.advanceTimersByTime(500); // over a second without a view: the store asks
+      expect(asked).toContain('frame');
+      expect(made).toBe(1);
+      vi.advanceTimersByTime(2250);
+      expect(made).toBe(2);
+      expect(state().notice?.text).toMatch(/stopped answering for 2 s/);
+    } finally {
+      vi.useRealTimers();
+      detach();
+      (port as MessagePort | null)?.close();
+    }
+    await settle();
     useApp.getState().connect(inProcessClient());
   });
 });

@@ -112,6 +112,21 @@ export const frames = {
     this.latest = f;
     for (const cb of this.listeners) cb(f);
   },
+  /**
+   * A painter in a worker takes the engine's frames over a channel of its own (worker/route.ts):
+   * `connect` gets a port to the engine now and whenever the engine is replaced. Frames published
+   * here are then marked `direct` and carry no transactions, and the painter, not the store, asks
+   * for the frames while playing. With an engine in-process nothing changes. Returns the detach.
+   */
+  attachPainter(connect: (port: MessagePort) => void): () => void {
+    painter = connect;
+    wirePainter();
+    return () => {
+      if (painter !== connect) return;
+      painter = null;
+      client?.connectOverlay?.(null);
+    };
+  },
 };
 
 export { AUTOSAVE_KEY, loadAutosave } from './library';
@@ -119,12 +134,24 @@ const HISTORY_LIMIT = 200;
 
 let client: SimClient | null = null;
 let makeClient: (() => SimClient) | null = null;
+/** The overlay's painter, when it takes frames from the engine over its own channel (frames.attachPainter). */
+let painter: ((port: MessagePort) => void) | null = null;
+const wirePainter = () => {
+  if (painter === null || client?.connectOverlay === undefined) return;
+  const channel = new MessageChannel();
+  client.connectOverlay(channel.port1);
+  painter(channel.port2);
+};
 /**
  * Requests not yet answered (each request's last response is a frame, a summary or an error), and
  * when the host last showed progress (a response, or a request sent while it was idle).
  */
 let outstanding = 0;
 let progressAt = 0;
+/** The run plays and the painter asks for its frames (the last frame was playing and `direct`). */
+let pacedByPainter = false;
+/** A hidden page draws no frames, so a painter asks for none. */
+const hidden = () => typeof document !== 'undefined' && document.hidden;
 let watchdog: ReturnType<typeof setInterval> | null = null;
 export const WATCHDOG_MS = 2000;
 /** A load runs the whole scenario ahead to its horizon first: it may take longer than a frame. */
@@ -219,7 +246,9 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     client?.dispose();
     client = makeClient();
     client.onResponse(onResponse);
+    wirePainter();
     outstanding = 0;
+    pacedByPainter = false;
     framePending = false;
     const { scenario, clock } = get();
     set({
@@ -261,9 +290,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
           });
         } else if (r.playing !== get().playing) set({ playing: r.playing });
         // While playing, ask for the next frame when the browser is ready to draw it: one frame in
-        // flight at a time, so a slow frame never queues work in the worker.
+        // flight at a time, so a slow frame never queues work in the worker. (A painter with its
+        // own channel to the engine asks itself.)
+        pacedByPainter = r.playing && r.direct === true;
         if (!r.playing) lastAdvance = 0;
-        if (r.playing && !framePending) {
+        if (r.playing && r.direct === undefined && !framePending) {
           framePending = true;
           nextFrame(() => {
             framePending = false;
@@ -325,14 +356,21 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       client = c;
       makeClient = restart ?? null;
       outstanding = 0;
+      pacedByPainter = false;
       c.onResponse(onResponse);
+      wirePainter();
       if (watchdog !== null) clearInterval(watchdog);
       watchdog =
         restart === undefined
           ? null
           : setInterval(() => {
-              if (outstanding > 0 && performance.now() - progressAt > pendingLimit)
-                recover(`The simulation stopped answering for ${pendingLimit / 1000} s.`);
+              const quiet = performance.now() - progressAt;
+              // A run the painter paces sends the store a view a few times a second unasked. When
+              // none came for a while, the store asks (advancing nothing), so a host that hangs
+              // mid-run is caught as it is when the store asks for the frames itself — and a
+              // painter that stopped asking is not mistaken for one.
+              if (pacedByPainter && outstanding === 0 && !hidden() && quiet > WATCHDOG_MS / 2) send({ type: 'frame', ms: 0 });
+              else if (outstanding > 0 && quiet > pendingLimit) recover(`The simulation stopped answering for ${pendingLimit / 1000} s.`);
             }, 250);
       set({ host: c.kind });
       const { scenario } = get();

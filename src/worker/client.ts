@@ -2,12 +2,15 @@
 // in-process in tests: the same requests, the same responses.
 
 import type { Request, Response } from './protocol';
+import type { ConnectOverlay } from './route';
 import { Server } from './serve';
 
 export interface SimClient {
   send(req: Request): void;
   onResponse(cb: (r: Response) => void): void;
   readonly kind: 'worker' | 'in-process';
+  /** Worker only: gives the engine a channel straight to the overlay's painter (route.ts), or takes it back (null). */
+  connectOverlay?(port: MessagePort | null): void;
   dispose(): void;
 }
 
@@ -19,6 +22,7 @@ export function workerClient(): SimClient {
   return {
     kind: 'worker',
     send: (req) => worker.postMessage(req),
+    connectOverlay: (port) => worker.postMessage({ type: 'overlay', port } satisfies ConnectOverlay, port === null ? [] : [port]),
     onResponse: (f) => void (cb = f),
     dispose: () => worker.terminate(),
   };

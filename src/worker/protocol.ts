@@ -44,6 +44,11 @@ export interface Frame {
   inflight: Float64Array;
   /** Transactions that ended in the last few ticks, packed the same way. */
   ended: Float64Array;
+  /**
+   * Set when the overlay has its own channel to the engine (route.ts): the transactions went
+   * there, these arrays are empty, and the overlay asks for the frames while playing.
+   */
+  direct?: true;
 }
 
 export type Response =

@@ -1,6 +1,6 @@
 // One request in, the responses out: the logic shared by the worker and the in-process client.
 
-import type { Request, Response } from './protocol';
+import type { Frame, Request, Response } from './protocol';
 import { SimHost } from './host';
 
 /** Milliseconds between two entity views while playing. */
@@ -10,6 +10,11 @@ export class Server {
   host: SimHost | null = null;
   private seq = 0;
   private viewAt = 0;
+
+  /** The frame at the playhead, without the entities; null before a scenario is loaded. */
+  current(): Frame | null {
+    return this.host === null ? null : this.host.frame(++this.seq, false);
+  }
 
   handle(req: Request): Response[] {
     try {

@@ -78,13 +78,17 @@ export function Overlay() {
       if (s.scenario !== prev.scenario || s.view?.regions !== prev.view?.regions) queue();
       if (selectedTxn(s) !== selectedTxn(prev)) postOptions();
     });
-    // The painter takes the frame's arrays (transferred, not cloned). While playing they are handed
-    // over as they came, sixty times a second, with no copy; a still frame (paused, seeking) is
-    // copied, so the store keeps a whole one for an overlay that mounts later. A mount during play
-    // shows the next frame, a sixtieth of a second on.
+    // A painter in a worker takes the frames straight from the engine's worker, and asks for them
+    // while playing: the frames the store sees are then marked `direct` and have nothing to draw.
+    const detach = host.connectEngine === undefined ? null : frames.attachPainter((port) => host.connectEngine!(port));
+    // Otherwise the painter takes the frame's arrays from here (transferred, not cloned). While
+    // playing they are handed over as they came, sixty times a second, with no copy; a still frame
+    // (paused, seeking) is copied, so the store keeps a whole one for an overlay that mounts later.
+    // A mount during play shows the next frame, a sixtieth of a second on.
     const handOver = (a: Float64Array, playing: boolean) => (playing ? a : a.slice());
     const post = (f: typeof frames.latest) => {
       if (f === null) return host.post({ type: 'clear' });
+      if (f.direct) return;
       const { clock, playing, speed } = f;
       host.post({ type: 'frame', clock, playing, speed, inflight: handOver(f.inflight, playing), ended: handOver(f.ended, playing) });
     };
@@ -95,6 +99,7 @@ export function Overlay() {
     post(frames.latest);
     queue();
     return () => {
+      detach?.();
       offFrames();
       offApp();
       offFlow();

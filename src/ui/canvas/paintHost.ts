@@ -7,6 +7,8 @@ import { Painter, type PainterMsg, type PainterStats } from './painter';
 export interface PaintHost {
   readonly kind: 'worker' | 'page';
   post(m: PainterMsg): void;
+  /** Worker only: the painter takes the engine's frames over this port and asks for them while playing (engineFeed.ts). */
+  connectEngine?(port: MessagePort): void;
   dispose(): void;
 }
 
@@ -19,6 +21,7 @@ export function paintHost(canvas: HTMLCanvasElement, report: (s: PainterStats) =
     return {
       kind: 'worker',
       post: (m) => worker.postMessage(m, m.type === 'frame' ? [m.inflight.buffer, m.ended.buffer] : []),
+      connectEngine: (port) => worker.postMessage({ type: 'engine', port }, [port]),
       dispose: () => worker.terminate(),
     };
   }

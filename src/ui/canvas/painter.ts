@@ -80,6 +80,11 @@ export class Painter {
     }
   }
 
+  /** Whether the latest frame is of a run that plays. */
+  get playing(): boolean {
+    return this.frame?.playing ?? false;
+  }
+
   /** Draws the overlay as of now; false when there was nothing new to draw. */
   paint(): boolean {
     const f = this.frame;

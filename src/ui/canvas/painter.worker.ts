@@ -2,8 +2,10 @@
 // frames, so the page's main thread does neither the drawing nor the per-frame canvas hand-off.
 
 import { Painter, type PainterMsg, type PainterStats } from './painter';
+import { EngineFeed } from './engineFeed';
 
-type Init = { type: 'canvas'; canvas: OffscreenCanvas };
+/** The canvas to own; the channel to the engine (paintHost.ts). */
+type Init = { type: 'canvas'; canvas: OffscreenCanvas } | { type: 'engine'; port: MessagePort };
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<Init | PainterMsg>) => void) | null;
@@ -13,6 +15,8 @@ const scope = self as unknown as {
 
 let painter: Painter | null = null;
 const pending: PainterMsg[] = [];
+const deliver = (m: PainterMsg) => (painter === null ? pending.push(m) : painter.handle(m));
+const feed = new EngineFeed(deliver);
 
 // A worker that owns an OffscreenCanvas has animation frames in current browsers; a timer at the
 // display's usual rate elsewhere.
@@ -20,6 +24,7 @@ const nextFrame = (cb: () => void) => (scope.requestAnimationFrame ? scope.reque
 
 scope.onmessage = (e) => {
   const m = e.data;
+  if (m.type === 'engine') return feed.connect(m.port);
   if (m.type === 'canvas') {
     const ctx = m.canvas.getContext('2d');
     if (ctx === null) return;
@@ -27,11 +32,13 @@ scope.onmessage = (e) => {
     for (const p of pending.splice(0)) painter.handle(p);
     const loop = () => {
       nextFrame(loop);
-      painter?.paint();
+      if (painter === null) return;
+      // The next frame is asked for first: the engine computes it while this one is drawn.
+      feed.tick(painter.playing);
+      painter.paint();
     };
     nextFrame(loop);
     return;
   }
-  if (painter === null) pending.push(m);
-  else painter.handle(m);
+  deliver(m);
 };

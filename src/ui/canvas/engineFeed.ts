@@ -1,0 +1,48 @@
+// The painter's own channel to the engine (worker/route.ts). While the run plays, the painter asks
+// for the next frame once per animation frame it draws, one request at a time, with the wall time
+// since it last asked — what the store does when frames come through the page. The engine answers
+// here, so the page's main thread takes no part in the sixty frames a second.
+
+import type { OverlayFrame, OverlayRequest, Port } from '../../worker/route';
+
+/** Wall time one request may advance the run, at most: a painter held up does not make the run leap. */
+const MAX_STEP_MS = 100;
+/** The first request of a run: one display frame. */
+const FIRST_STEP_MS = 16;
+
+export class EngineFeed {
+  private port: Port<OverlayFrame, OverlayRequest> | null = null;
+  private asking = false;
+  private askedAt = 0;
+
+  constructor(
+    private deliver: (f: OverlayFrame) => void,
+    private now: () => number = () => performance.now(),
+  ) {}
+
+  /** A new engine (or the first): its answers go to `deliver`. */
+  connect(port: Port<OverlayFrame, OverlayRequest>): void {
+    this.port?.close();
+    this.port = port;
+    this.asking = false;
+    this.askedAt = 0;
+    port.onmessage = (e) => {
+      this.asking = false;
+      this.deliver(e.data);
+    };
+  }
+
+  /** Once per animation frame, after drawing: asks for the next frame while the latest one plays. */
+  tick(playing: boolean): void {
+    if (!playing) {
+      this.askedAt = 0;
+      return;
+    }
+    if (this.port === null || this.asking) return;
+    const now = this.now();
+    const ms = this.askedAt === 0 ? FIRST_STEP_MS : Math.min(MAX_STEP_MS, now - this.askedAt);
+    this.askedAt = now;
+    this.asking = true;
+    this.port.postMessage({ type: 'frame', ms }, []);
+  }
+}

@@ -1,0 +1,70 @@
+// Where the engine's answers go. Without an overlay channel, everything goes to the app, as in
+// DESIGN.md §3.3. With one (a MessagePort to the overlay's painter, in its own worker), every
+// frame's transactions go straight to the painter, which also asks for the frames while playing;
+// the app then receives only the frames that carry entities (a few a second while playing, every
+// one when paused, seeking or stepping) and the answers to its own requests. Playing sixty frames
+// a second then costs the page's main thread nothing: no message, no copy, no animation-frame
+// callback.
+
+import type { Frame, Request, Response } from './protocol';
+import type { Server } from './serve';
+import { transferables } from './serve';
+
+/** What the painter receives: a frame's playhead and transactions, without the entities. */
+export type OverlayFrame = Omit<Frame, 'view'>;
+
+/** What the painter may ask: the next frame, `ms` of wall time after the last one. */
+export type OverlayRequest = Extract<Request, { type: 'frame' }>;
+
+/** The app's end of the engine worker, and the painter's. */
+export interface Port<In, Out> {
+  postMessage(m: Out, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent<In>) => void) | null;
+  close(): void;
+}
+
+/** The message that hands the engine worker its overlay channel, or takes it back (null) when the
+ * overlay goes; outside the Request union, as it is for the worker, not the Server. */
+export interface ConnectOverlay {
+  type: 'overlay';
+  port: MessagePort | null;
+}
+
+const EMPTY = new Float64Array(0);
+
+export class Router {
+  private overlay: Port<OverlayRequest, OverlayFrame> | null = null;
+
+  constructor(
+    private server: Server,
+    private toApp: (r: Response, transfer: Transferable[]) => void,
+  ) {}
+
+  /** A message from the app: a request, or the overlay's channel. */
+  fromApp(m: Request | ConnectOverlay): void {
+    if (m.type === 'overlay') return this.connect(m.port as Port<OverlayRequest, OverlayFrame> | null);
+    for (const r of this.server.handle(m)) this.send(r, true);
+  }
+
+  /** A new overlay channel (a new painter), which starts from the frame at the playhead; or none. */
+  connect(port: Port<OverlayRequest, OverlayFrame> | null): void {
+    this.overlay?.close();
+    this.overlay = port;
+    if (port === null) return;
+    port.onmessage = (e) => {
+      for (const r of this.server.handle(e.data)) this.send(r, false);
+    };
+    const f = this.server.current();
+    if (f !== null) this.send(f, false);
+  }
+
+  private send(r: Response, askedByApp: boolean): void {
+    const port = this.overlay;
+    if (r.type !== 'frame' || port === null) return this.toApp(r, transferables(r));
+    const { view, ...overlay } = r;
+    port.postMessage(overlay, [overlay.inflight.buffer, overlay.ended.buffer]);
+    // The app keeps its answers (it counts them) and every frame with entities — a run that
+    // reaches its end stops with one — marked as already drawn by the overlay.
+    if (askedByApp || view !== null) this.toApp({ ...r, inflight: EMPTY, ended: EMPTY, direct: true }, []);
+  }
+}
