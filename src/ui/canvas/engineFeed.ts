@@ -1,6 +1,7 @@
 // The painter's own channel to the engine (worker/route.ts). While the run plays, the painter asks
-// for the next frame once per animation frame it draws, one request at a time, with the wall time
-// since it last asked — what the store does when frames come through the page. The engine answers
+// for the next frame once per animation frame, one request at a time (any frame from the engine
+// counts as the answer), with the wall time since it last asked — what the store does when frames
+// come through the page. The engine answers
 // here, so the page's main thread takes no part in the sixty frames a second.
 
 import type { OverlayFrame, OverlayRequest, Port } from '../../worker/route';
@@ -32,7 +33,7 @@ export class EngineFeed {
     };
   }
 
-  /** Once per animation frame, after drawing: asks for the next frame while the latest one plays. */
+  /** Once per animation frame: asks for the next frame while the latest one plays. */
   tick(playing: boolean): void {
     if (!playing) {
       this.askedAt = 0;
