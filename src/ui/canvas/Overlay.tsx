@@ -1,16 +1,18 @@
-// The one overlay layer for in-flight DMA (DESIGN.md §3.3): a canvas over the React Flow pane,
-// redrawn imperatively every animation frame from the engine's latest frame, following pan and
+// The one overlay layer for in-flight DMA (DESIGN.md §3.3): a canvas over the part of the React
+// Flow pane where transactions can be drawn, redrawn imperatively every animation frame from the engine's latest frame, following pan and
 // zoom. Nothing here invents motion: positions interpolate between the engine's own ticks (issue,
 // arrival, translation, commit) for each real transaction.
 //
-// This component only feeds the painter (painter.ts, in a worker where the browser allows): the
-// engine's frames, the viewport when it moves, the geometry when nodes move or resize, the size
-// and the options. It draws nothing itself.
+// This component places the canvas and feeds the painter (painter.ts, in a worker where the
+// browser allows): the engine's frames (unless the painter takes them from the engine itself), the
+// viewport when it moves, the geometry when nodes move or resize, the canvas's size and the
+// options. It draws nothing itself.
 
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { frames, useApp, type AppState } from '../../store/appStore';
-import { GeometryProbe, type Structure } from './geometry';
+import { GeometryProbe, type Geometry, type Structure } from './geometry';
+import { NO_BOX, overlayBox, sameBox } from './overlayBox';
 import { paintHost } from './paintHost';
 import type { PainterStats } from './painter';
 
@@ -37,11 +39,30 @@ export function Overlay() {
     const host = paintHost(canvas, report);
     canvas.dataset.painter = host.kind;
 
-    // The size comes from a ResizeObserver: reading it in a frame callback would force a layout.
-    const resize = new ResizeObserver(([e]) =>
-      host.post({ type: 'size', w: e.contentRect.width, h: e.contentRect.height, dpr: window.devicePixelRatio || 1 }),
-    );
-    resize.observe(canvas);
+    // The canvas covers only the part of the pane the overlay can draw on (overlayBox.ts), placed
+    // again when the geometry, the viewport or the pane changes; the painter draws through the
+    // viewport shifted to the canvas's corner. During a pan the canvas moves with the nodes at once,
+    // so the picture it still shows stays on them until the painter's next frame.
+    let geometry: Geometry | null = null;
+    let pane = { w: 0, h: 0 };
+    let placed = NO_BOX;
+    let placedDpr = 0;
+    const place = () => {
+      const t = flow.getState().transform;
+      const b = overlayBox(geometry, t, pane);
+      const dpr = window.devicePixelRatio || 1;
+      if (b.w !== placed.w || b.h !== placed.h || dpr !== placedDpr) host.post({ type: 'size', w: b.w, h: b.h, dpr });
+      if (!sameBox(b, placed)) Object.assign(canvas.style, { left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
+      placed = b;
+      placedDpr = dpr;
+      host.post({ type: 'transform', transform: [t[0] - b.x, t[1] - b.y, t[2]] });
+    };
+    // The pane's size comes from a ResizeObserver: reading it in a frame callback would force a layout.
+    const resize = new ResizeObserver(([e]) => {
+      pane = { w: e.contentRect.width, h: e.contentRect.height };
+      place();
+    });
+    resize.observe(holder);
 
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
     const selectedTxn = (s: AppState) => (s.selection?.kind === 'txn' ? s.selection.id : -1);
@@ -63,18 +84,24 @@ export function Overlay() {
       queued = 0;
       const s = structureNow();
       const { nodeLookup, transform } = flow.getState();
-      host.post({ type: 'geometry', geometry: s === null ? null : probe.build(s, nodeLookup, transform[2]) });
+      geometry = s === null ? null : probe.build(s, nodeLookup, transform[2]);
+      host.post({ type: 'geometry', geometry });
+      place();
     };
     const queue = () => {
       if (queued === 0) queued = requestAnimationFrame(rebuild);
     };
 
     const offFlow = flow.subscribe((s, prev) => {
-      if (s.transform !== prev.transform) host.post({ type: 'transform', transform: s.transform });
+      if (s.transform !== prev.transform) place();
       if (s.nodes !== prev.nodes || s.nodeLookup !== prev.nodeLookup) queue();
     });
     const offApp = useApp.subscribe((s, prev) => {
-      if (s.scenario !== prev.scenario) host.post({ type: 'geometry', geometry: null });
+      if (s.scenario !== prev.scenario) {
+        geometry = null;
+        host.post({ type: 'geometry', geometry });
+        place();
+      }
       if (s.scenario !== prev.scenario || s.view?.regions !== prev.view?.regions) queue();
       if (selectedTxn(s) !== selectedTxn(prev)) postOptions();
     });
@@ -94,7 +121,7 @@ export function Overlay() {
     };
     const offFrames = frames.subscribe(post);
 
-    host.post({ type: 'transform', transform: flow.getState().transform });
+    place();
     postOptions();
     post(frames.latest);
     queue();

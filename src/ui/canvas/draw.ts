@@ -28,6 +28,13 @@ export interface DrawStats {
   landed: number;
 }
 
+/** A transaction with no page to go to (bypass outside memory, the scratch page) leaves the SMMU this far to the right (flow units). */
+export const BYPASS_LEG = 60;
+/** Fault labels: right-aligned this far left of the SMMU input, the first this far above it, one per line (screen pixels). */
+export const LABEL_GAP = 18;
+export const LABEL_FIRST = 26;
+export const LABEL_LINE = 18;
+
 /** How long (ticks) a landed transaction flashes its page and a blocked one stays at the SMMU. */
 const FLASH_TICKS = 6;
 const BLOCKED_TICKS = 20;
@@ -96,7 +103,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       let toX = pageX(a[o + TX.page]);
       let toY = pageY(a[o + TX.page]);
       if (Number.isNaN(toX)) {
-        toX = smmuOut.x + 60;
+        toX = smmuOut.x + BYPASS_LEG;
         toY = smmuOut.y;
       }
       const t0 = a[o + TX.translatedAt];
@@ -179,12 +186,12 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     labels.forEach((l, i) => {
-      const y = sy - 26 - i * 18;
+      const y = sy - LABEL_FIRST - i * LABEL_LINE;
       const w = ctx.measureText(l).width;
       ctx.fillStyle = '#16191eee';
-      ctx.fillRect(sx - 18 - w - 6, y - 9, w + 12, 18);
+      ctx.fillRect(sx - LABEL_GAP - w - 6, y - 9, w + 12, 18);
       ctx.fillStyle = FAULT_COLOUR;
-      ctx.fillText(l, sx - 18, y);
+      ctx.fillText(l, sx - LABEL_GAP, y);
     });
   }
   return { drawn, blockedLabels: labels, landed };
