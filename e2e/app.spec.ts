@@ -2,6 +2,7 @@
 // persists, blocked DMA at the SMMU, the engine in a worker, and live operations that replay.
 
 import { test, expect, openBlockedDma, openDocument, openGallery, tick, seek } from './fixtures';
+import type { Page } from '@playwright/test';
 import { stressDocument } from '../src/scenario/stress';
 
 test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async ({ page }) => {
@@ -101,21 +102,24 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(page.locator('[data-testid=node-device][data-detail=overview]')).toHaveCount(0);
 });
 
+/** Every node's box inside the canvas pane. */
+function allNodesInPane(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.react-flow__node')].every((n) => {
+      const b = n.getBoundingClientRect();
+      return b.left >= pane.left - 1 && b.right <= pane.right + 1 && b.top >= pane.top - 1 && b.bottom <= pane.bottom + 1;
+    });
+  });
+}
+
 test('a large system arranged in columns fits the pane, as one step to undo', async ({ page }) => {
   await openDocument(page, stressDocument());
   const devices = page.locator('.react-flow__node-device');
   await expect(devices).toHaveCount(32);
   const columns = async () =>
     new Set((await devices.evaluateAll((ns) => ns.map((n) => Math.round(n.getBoundingClientRect().left)))).map(String)).size;
-  // Every node's box inside the canvas pane.
-  const allInPane = () =>
-    page.evaluate(() => {
-      const pane = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
-      return [...document.querySelectorAll('.react-flow__node')].every((n) => {
-        const b = n.getBoundingClientRect();
-        return b.left >= pane.left - 1 && b.right <= pane.right + 1 && b.top >= pane.top - 1 && b.bottom <= pane.bottom + 1;
-      });
-    });
+  const allInPane = () => allNodesInPane(page);
   expect(await columns()).toBe(1);
   // In single columns the system is taller than fit-to-view can show at its minimum zoom.
   expect(await allInPane()).toBe(false);
@@ -126,6 +130,27 @@ test('a large system arranged in columns fits the pane, as one step to undo', as
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(columns).toBe(1);
+});
+
+test('a scenario opened after another is shown whole, and an edit keeps the view', async ({ page }) => {
+  // The stress scenario fits at 15 % zoom; the seed's attack, opened after it, needs about 70 %.
+  await openDocument(page, stressDocument());
+  await expect(page.locator('.react-flow__node-device')).toHaveCount(32);
+  // Fitted: the SMMU node drawn small.
+  await expect.poll(async () => (await page.getByTestId('node-smmu').boundingBox())?.width ?? 0).toBeLessThan(100);
+  await page.getByLabel('Gallery').selectOption('seed-attack');
+  await expect(page.locator('.react-flow__node-device')).toHaveCount(1);
+  await expect.poll(() => allNodesInPane(page)).toBe(true);
+  const smmu = await page.getByTestId('node-smmu').boundingBox();
+  expect(smmu!.width).toBeGreaterThan(150); // not left at the stress scenario's zoom
+
+  // Zoomed in by the user, then an edit (the policy): the view stays where the user put it.
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.waitForTimeout(400);
+  const zoomed = (await page.getByTestId('node-smmu').boundingBox())!.width;
+  await page.getByLabel('Policy').selectOption('P1');
+  await page.waitForTimeout(600);
+  expect((await page.getByTestId('node-smmu').boundingBox())!.width).toBeCloseTo(zoomed, 0);
 });
 
 test('the simulation runs in a worker, and the overlay is painted in another, not on the main thread', async ({ page }) => {

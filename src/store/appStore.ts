@@ -46,6 +46,8 @@ export interface AppState {
   dirty: boolean;
   library: LibraryEntry[];
   presenting: boolean;
+  /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
+  opened: Scenario | null;
 }
 
 export interface Actions {
@@ -221,7 +223,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
   const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
     keepUnsaved();
-    set({ galleryId, selection: null, summary: null, view: null, clock: 0, notice: null, past: [], future: [], dirty: false });
+    set({ galleryId, selection: null, summary: null, view: null, clock: 0, notice: null, past: [], future: [], dirty: false, opened: scenario });
     frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
   };
@@ -350,6 +352,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     dirty: false,
     library: readLibrary(),
     presenting: false,
+    opened: null,
 
     connect(c, restart) {
       client?.dispose();

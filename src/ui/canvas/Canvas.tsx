@@ -24,6 +24,7 @@ import { RegionNode } from '../nodes/RegionNode';
 import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from './Overlay';
 import { FitOnPresent } from './FitOnPresent';
+import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
@@ -119,6 +120,7 @@ export function Canvas() {
         </Controls>
         <Overlay />
         <FitOnPresent />
+        <FitOnOpen />
       </ReactFlow>
     </div>
   );
