@@ -99,6 +99,19 @@ describe('app store', () => {
     expect(loadAutosave()).toEqual({ version: 1, galleryId: 'seed-attack', doc: state().doc, dirty: true });
   });
 
+  it('remembers the scenario as opened, which an edit does not change (the canvas fits the view to an opened one)', async () => {
+    const opened = state().opened;
+    expect(opened).toBe(state().scenario);
+    state().setPolicy('P1');
+    await settle();
+    expect(state().scenario).not.toBe(opened);
+    expect(state().opened).toBe(opened);
+    state().openGallery('vmid-reuse');
+    await settle();
+    expect(state().opened).toBe(state().scenario);
+    expect(state().opened!.title).not.toBe(opened!.title);
+  });
+
   it('frames update the view with structural sharing: unchanged parts keep their identity', async () => {
     state().seek(100);
     await settle();
