@@ -1,7 +1,8 @@
 // The one overlay layer for in-flight DMA (DESIGN.md §3.3): a canvas over the part of the React
-// Flow pane where transactions can be drawn, redrawn imperatively every animation frame from the engine's latest frame, following pan and
-// zoom. Nothing here invents motion: positions interpolate between the engine's own ticks (issue,
-// arrival, translation, commit) for each real transaction.
+// Flow pane where transactions can be drawn, redrawn imperatively every animation frame from the
+// engine's latest frame, following pan and zoom. Nothing here invents motion: positions
+// interpolate between the engine's own ticks (issue, arrival, translation, commit) for each real
+// transaction.
 //
 // This component places the canvas and feeds the painter (painter.ts, in a worker where the
 // browser allows): the engine's frames (unless the painter takes them from the engine itself), the
