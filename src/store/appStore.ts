@@ -296,7 +296,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         // own channel to the engine asks itself.)
         pacedByPainter = r.playing && r.direct === true;
         if (!r.playing) lastAdvance = 0;
-        if (r.playing && r.direct === undefined && !framePending) {
+        if (r.playing && !pacedByPainter && !framePending) {
           framePending = true;
           nextFrame(() => {
             framePending = false;

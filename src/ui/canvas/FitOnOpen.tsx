@@ -3,11 +3,11 @@
 // stayed where the previous scenario had it — after the stress scenario, at 15 % zoom, with a
 // small system's nodes off the pane. Edits of the open scenario keep the view.
 
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useApp } from '../../store/appStore';
 import type { Scenario } from '../../sim/model/scenario';
-import { SMMU_ID } from './layout';
+import { nodeIdsOf } from './graph';
 
 /** The ids of the nodes React Flow holds, sorted, when it has measured all of them; '' otherwise. */
 const measuredIds = (s: ReactFlowState): string => {
@@ -19,22 +19,21 @@ const measuredIds = (s: ReactFlowState): string => {
   return ids.sort().join('\n');
 };
 
-/** The ids of a scenario's nodes (graph.ts), sorted. */
-const idsOf = (s: Scenario): string =>
-  [...s.endpoints.map((e) => e.id), ...s.devices.map((d) => d.id), SMMU_ID, ...s.memory.map((r) => r.id)].sort().join('\n');
-
 export function FitOnOpen() {
   const scenario = useApp((s) => s.scenario);
   const opened = useApp((s) => s.opened);
-  const measured = useStore(measuredIds);
   const { fitView } = useReactFlow();
   const fitted = useRef<Scenario | null>(null);
+  // React Flow's store changes on every frame of a pan: its nodes are looked at only while a fit
+  // is due (once the canvas holds the opened scenario itself, until it has been fitted).
+  const due = opened !== null && scenario === opened;
+  const measured = useStore(useCallback((s: ReactFlowState) => (due && fitted.current !== opened ? measuredIds(s) : ''), [due, opened]));
   useEffect(() => {
-    // Only once the canvas holds the opened scenario's own nodes, all measured: React Flow's own
-    // fitView fits as soon as the first of them are.
-    if (opened === null || scenario !== opened || fitted.current === opened || measured !== idsOf(opened)) return;
+    // Only once React Flow holds the opened scenario's own nodes, all measured: its own fitView
+    // fits as soon as the first of them are.
+    if (!due || fitted.current === opened || measured !== nodeIdsOf(opened).sort().join('\n')) return;
     fitted.current = opened;
     void fitView({ padding: 0.12 });
-  }, [scenario, opened, measured, fitView]);
+  }, [due, opened, measured, fitView]);
   return null;
 }

@@ -22,6 +22,11 @@ export function buildNodes(s: Scenario): CanvasNode[] {
   return nodes;
 }
 
+/** The ids of a scenario's nodes, as buildNodes makes them. */
+export function nodeIdsOf(s: Scenario): string[] {
+  return [...s.endpoints.map((e) => e.id), ...s.devices.map((d) => d.id), SMMU_ID, ...s.memory.map((r) => r.id)];
+}
+
 const EDGE_LABEL = { fontSize: 11, fill: '#c9ced6' };
 
 export function buildEdges(v: SimView): Edge[] {
