@@ -94,6 +94,20 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   // Every page keeps its cell (the overlay's anchor), and the overlay still shows the blocked DMA.
   await expect(page.locator('[data-page]')).toHaveCount(pages);
   await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
+  // A device's in-flight bar is filled to the share of its outstanding transactions (at t=20 the NIC
+  // has 3 of its 4).
+  await seek(page, 20);
+  const bars = await page.locator('[data-testid=node-device] .dn-ov-bar').all();
+  expect(bars.length).toBeGreaterThan(0);
+  let busy = 0;
+  for (const bar of bars) {
+    const [, n, max] = /^(\d+)\/(\d+) in flight$/.exec((await bar.getAttribute('title')) ?? '') ?? [];
+    const gradient = await bar.evaluate((e) => getComputedStyle(e).backgroundImage);
+    const filled = /^linear-gradient\(to right, rgba?\([^)]*\) ([\d.]+)%/.exec(gradient)?.[1];
+    expect(Number(filled)).toBeCloseTo((100 * Number(n)) / Number(max), 0);
+    if (Number(n) > 0) busy++;
+  }
+  expect(busy).toBeGreaterThan(0);
 
   const zoomIn = page.getByRole('button', { name: 'zoom in' });
   for (let i = 0; i < 8 && (await smmu.getAttribute('data-detail')) === 'overview'; i++) await zoomIn.click();
@@ -200,7 +214,12 @@ test('a live transfer enters the script at the playhead and replays', async ({ p
   await live.getByLabel('to').selectOption('P');
   await live.getByRole('button', { name: 'Apply transfer at t=20' }).click();
 
-  await expect(page.locator('[data-testid=timeline-op][data-op=transfer][data-t="20"]')).toHaveCount(1);
+  const marker = page.locator('[data-testid=timeline-op][data-op=transfer][data-t="20"]');
+  await expect(marker).toHaveCount(1);
+  // The timeline's playhead stands where the operation was inserted.
+  const track = (await page.locator('.pn-tl-track').boundingBox())!;
+  const at = /calc\(([\d.]+)%/.exec(await page.getByTestId('playhead').evaluate((e) => e.style.backgroundImage))?.[1];
+  expect((track.width * Number(at)) / 100).toBeCloseTo((await marker.boundingBox())!.x - track.x + 1, 0);
   // Replay from the start: before t=20 the NIC is A's; P1 then holds it for the hypervisor while it
   // resets (20 ticks), and then it is P's.
   await page.keyboard.press('Home');

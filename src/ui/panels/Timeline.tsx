@@ -130,7 +130,18 @@ export function Timeline() {
 
 function Playhead({ horizon }: { horizon: number }) {
   const clock = useTransitioned((s) => s.clock);
-  return <div className="pn-tl-playhead" data-testid="playhead" style={{ left: `${(100 * clock) / horizon}%` }} />;
+  // Drawn as a gradient of a box spanning the track, not as a box moved by `left` or a transform:
+  // a box that moves changes the page's geometry, and Chromium then re-layerizes the whole page
+  // (several ms, at every view while a large run plays; moving a layer of its own by a transform
+  // did too); a new background only repaints the box.
+  const at = `${((100 * clock) / horizon).toFixed(3)}%`;
+  return <div className="pn-tl-playhead" data-testid="playhead" style={{ backgroundImage: playheadAt(at) }} />;
+}
+
+function playheadAt(at: string): string {
+  const x = (px: number) => `calc(${at} + ${px}px)`;
+  const glow = '#ffd16655';
+  return `linear-gradient(to right, transparent ${x(-5)}, ${glow} ${x(0)}, #ffd166 ${x(0)}, #ffd166 ${x(2)}, ${glow} ${x(2)}, transparent ${x(7)})`;
 }
 
 function Ruler({ horizon }: { horizon: number }) {
