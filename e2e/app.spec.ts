@@ -59,6 +59,26 @@ test('a blocked transaction stops at the SMMU with its fault', async ({ page }) 
   await expect(page.getByTestId('log')).toContainText('C_BAD_STE (0x04)');
 });
 
+test('edge labels sit on a background that holds their text', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await seek(page, 41); // the NIC is P's: its stream and P's table are labelled
+  const labels = page.locator('.react-flow__edge-textwrapper');
+  await expect(labels.filter({ hasText: 'SID 17' })).toHaveCount(1);
+  await expect(labels.filter({ hasText: 'VMID 2' })).toHaveCount(1);
+  const boxes = await labels.evaluateAll((gs) =>
+    gs.map((g) => {
+      const t = (g.querySelector('text') as SVGTextElement).getBBox();
+      const r = (g.querySelector('rect') as SVGRectElement).getBBox();
+      return {
+        text: g.textContent,
+        inside: t.width > 0 && t.x >= r.x && t.y >= r.y && t.x + t.width <= r.x + r.width && t.y + t.height <= r.y + r.height,
+      };
+    }),
+  );
+  for (const b of boxes) expect(b, b.text ?? '').toMatchObject({ inside: true });
+  await expect(labels.first()).toBeVisible();
+});
+
 test('with reduced motion the same transactions and faults are shown, without travel', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openBlockedDma(page);

@@ -26,11 +26,13 @@ import { Overlay } from './Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';
+import { LabelledEdge } from './LabelledEdge';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
 
 const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
+const edgeTypes = { labelled: LabelledEdge };
 
 export function Canvas() {
   const scenario = useApp((s) => s.scenario);
@@ -98,6 +100,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}

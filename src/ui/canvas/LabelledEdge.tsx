@@ -1,0 +1,78 @@
+// An edge with a label (ownership state, StreamIDs, the tables mapping a region), drawn like React
+// Flow's own bezier edge but with the label's box sized from the text's advance, measured once per
+// label with a 2D context. React Flow's EdgeText measures its text with getBBox after each commit:
+// that forced a layout of the whole page inside the commit, then rendered the edge a second time,
+// and when ownership changed during a run, dozens of labels did it at once.
+
+import { memo } from 'react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { EDGE_LABEL } from './graph';
+
+/** Padding of the label's background, [x, y], as React Flow's default. */
+const PAD: [number, number] = [2, 4];
+
+export const LabelledEdge = memo(function LabelledEdge(p: EdgeProps) {
+  const [path, x, y] = getBezierPath(p);
+  return (
+    <>
+      <BaseEdge path={path} style={p.style} interactionWidth={p.interactionWidth} />
+      {typeof p.label === 'string' && p.label !== '' && (
+        <EdgeLabel x={x} y={y} text={p.label} style={p.labelStyle} bgStyle={p.labelBgStyle} />
+      )}
+    </>
+  );
+});
+
+function EdgeLabel({
+  x,
+  y,
+  text,
+  style,
+  bgStyle,
+}: {
+  x: number;
+  y: number;
+  text: string;
+  style: EdgeProps['labelStyle'];
+  bgStyle: EdgeProps['labelBgStyle'];
+}) {
+  const { width, height } = measure(text);
+  return (
+    <g className="react-flow__edge-textwrapper" transform={`translate(${x - width / 2} ${y - height / 2})`}>
+      <rect
+        className="react-flow__edge-textbg"
+        x={-PAD[0]}
+        y={-PAD[1]}
+        width={width + 2 * PAD[0]}
+        height={height + 2 * PAD[1]}
+        rx={2}
+        ry={2}
+        style={bgStyle}
+      />
+      <text className="react-flow__edge-text" y={height / 2} dy="0.3em" style={style}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+const FONT = `${EDGE_LABEL.fontSize}px ${EDGE_LABEL.fontFamily}`;
+const sizes = new Map<string, { width: number; height: number }>();
+let context: CanvasRenderingContext2D | null | undefined;
+
+/** The label's box in the edge labels' font; without a 2D context, a monospace estimate. */
+function measure(text: string): { width: number; height: number } {
+  let size = sizes.get(text);
+  if (size !== undefined) return size;
+  if (context === undefined) {
+    context = document.createElement('canvas').getContext('2d');
+    if (context !== null) context.font = FONT;
+  }
+  const m = context?.measureText(text);
+  size =
+    m === undefined
+      ? { width: 0.6 * EDGE_LABEL.fontSize * text.length, height: 1.2 * EDGE_LABEL.fontSize }
+      : { width: m.width, height: m.fontBoundingBoxAscent + m.fontBoundingBoxDescent };
+  sizes.set(text, size);
+  return size;
+}
