@@ -6,8 +6,10 @@
 
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { EDGE_LABEL } from './graph';
 
+/** How edge labels are set; their boxes are sized in this font. */
+const LABEL = { fontSize: 11, fontFamily: 'ui-monospace, Menlo, monospace', fill: '#c9ced6' };
+const LABEL_BG = { fill: '#16191e' };
 /** Padding of the label's background, [x, y], as React Flow's default. */
 const PAD: [number, number] = [2, 4];
 
@@ -16,26 +18,12 @@ export const LabelledEdge = memo(function LabelledEdge(p: EdgeProps) {
   return (
     <>
       <BaseEdge path={path} style={p.style} interactionWidth={p.interactionWidth} />
-      {typeof p.label === 'string' && p.label !== '' && (
-        <EdgeLabel x={x} y={y} text={p.label} style={p.labelStyle} bgStyle={p.labelBgStyle} />
-      )}
+      {typeof p.label === 'string' && p.label !== '' && <EdgeLabel x={x} y={y} text={p.label} />}
     </>
   );
 });
 
-function EdgeLabel({
-  x,
-  y,
-  text,
-  style,
-  bgStyle,
-}: {
-  x: number;
-  y: number;
-  text: string;
-  style: EdgeProps['labelStyle'];
-  bgStyle: EdgeProps['labelBgStyle'];
-}) {
+function EdgeLabel({ x, y, text }: { x: number; y: number; text: string }) {
   const { width, height } = measure(text);
   return (
     <g className="react-flow__edge-textwrapper" transform={`translate(${x - width / 2} ${y - height / 2})`}>
@@ -47,16 +35,16 @@ function EdgeLabel({
         height={height + 2 * PAD[1]}
         rx={2}
         ry={2}
-        style={bgStyle}
+        style={LABEL_BG}
       />
-      <text className="react-flow__edge-text" y={height / 2} dy="0.3em" style={style}>
+      <text className="react-flow__edge-text" y={height / 2} dy="0.3em" style={LABEL}>
         {text}
       </text>
     </g>
   );
 }
 
-const FONT = `${EDGE_LABEL.fontSize}px ${EDGE_LABEL.fontFamily}`;
+const FONT = `${LABEL.fontSize}px ${LABEL.fontFamily}`;
 const sizes = new Map<string, { width: number; height: number }>();
 let context: CanvasRenderingContext2D | null | undefined;
 
@@ -71,7 +59,7 @@ function measure(text: string): { width: number; height: number } {
   const m = context?.measureText(text);
   size =
     m === undefined
-      ? { width: 0.6 * EDGE_LABEL.fontSize * text.length, height: 1.2 * EDGE_LABEL.fontSize }
+      ? { width: 0.6 * LABEL.fontSize * text.length, height: 1.2 * LABEL.fontSize }
       : { width: m.width, height: m.fontBoundingBoxAscent + m.fontBoundingBoxDescent };
   sizes.set(text, size);
   return size;
