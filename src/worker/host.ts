@@ -11,6 +11,7 @@ import { createEngine, type Engine, type Snapshot } from '../sim/engine';
 import type { Scenario } from '../sim/model/scenario';
 import type { LogRecord, OpRecord, Violation } from '../sim/model/state';
 import { buildView, packTxns, TX } from './view';
+import { BufferPool } from './bufferPool';
 import type { Frame, Summary } from './protocol';
 import { defaultHorizon } from '../scenario/horizon';
 
@@ -37,6 +38,8 @@ export class SimHost {
   /** Playing pauses on reaching this tick. */
   stopAt = Infinity;
   private ended: { t: number; data: Float64Array }[] = [];
+  /** Where frames' arrays come from; the overlay's painter hands them back (route.ts). */
+  readonly pool = new BufferPool();
 
   constructor(readonly scenario: Scenario, horizon = defaultHorizon(scenario)) {
     this.scout = createEngine(scenario);
@@ -143,11 +146,11 @@ export class SimHost {
   /** A frame; `withView` false leaves out the entity view (the overlay needs only the transactions). */
   frame(seq: number, withView = true): Frame {
     const s = this.player.state;
-    const inflight = packTxns(s.txns.values(), s.txns.size);
+    const inflight = packTxns(s.txns.values(), s.txns.size, (n) => this.pool.take(n));
     let n = 0;
     for (const e of this.ended) n += e.data.length;
     n = Math.min(n, ENDED_MAX * TX.stride);
-    const ended = new Float64Array(n);
+    const ended = this.pool.take(n);
     let o = 0;
     // Newest last; when over the cap the oldest are left out.
     for (let i = this.ended.length - 1; i >= 0 && o < n; i--) {

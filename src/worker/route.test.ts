@@ -103,4 +103,19 @@ describe('engine worker routing', () => {
     expect(f.inflight.length).toBeGreaterThan(0);
     expect(painter.got).toHaveLength(1);
   });
+
+  it("the painter's handed-back arrays are filled again by the next frames", () => {
+    const { router } = setup();
+    router.fromApp({ type: 'load', scenario: scenario(), at: 62, playing: true });
+    const painter = painterPort();
+    router.connect(painter);
+    const first = painter.got[0].m;
+    expect(first.inflight.length).toBeGreaterThan(0);
+    painter.onmessage!({ data: { type: 'recycle', buffers: [first.inflight.buffer as ArrayBuffer] } } as MessageEvent<OverlayRequest>);
+    painter.ask(16);
+    const next = painter.got.at(-1)!.m;
+    expect(next.clock).toBeGreaterThan(62);
+    expect(next.inflight.buffer).toBe(first.inflight.buffer);
+    expect(next.inflight.length).toBeGreaterThan(0);
+  });
 });

@@ -13,8 +13,9 @@ import { transferables } from './serve';
 /** What the painter receives: a frame's playhead and transactions, without the entities. */
 export type OverlayFrame = Omit<Frame, 'view'>;
 
-/** What the painter may ask: the next frame, `ms` of wall time after the last one. */
-export type OverlayRequest = Extract<Request, { type: 'frame' }>;
+/** What the painter may ask: the next frame, `ms` of wall time after the last one; or it hands
+ * back the arrays of a frame it has drawn past, for the next frames (bufferPool.ts). */
+export type OverlayRequest = Extract<Request, { type: 'frame' }> | { type: 'recycle'; buffers: ArrayBuffer[] };
 
 /** The app's end of the engine worker, and the painter's. */
 export interface Port<In, Out> {
@@ -52,7 +53,9 @@ export class Router {
     this.overlay = port;
     if (port === null) return;
     port.onmessage = (e) => {
-      for (const r of this.server.handle(e.data)) this.send(r, false);
+      const m = e.data;
+      if (m.type === 'recycle') return this.server.host?.pool.give(m.buffers);
+      for (const r of this.server.handle(m)) this.send(r, false);
     };
     const f = this.server.current();
     if (f !== null) this.send(f, false);

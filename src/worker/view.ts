@@ -321,8 +321,12 @@ export const TX = {
 
 const PHASE = { issued: 0, translated: 1, committed: 2, aborted: 3 } as const;
 
-export function packTxns(list: Iterable<Txn>, count: number): Float64Array {
-  const a = new Float64Array(count * TX.stride);
+export function packTxns(
+  list: Iterable<Txn>,
+  count: number,
+  alloc: (length: number) => Float64Array = (n) => new Float64Array(n),
+): Float64Array {
+  const a = alloc(count * TX.stride);
   let o = 0;
   for (const t of list) {
     if (o >= a.length) break;
@@ -339,5 +343,6 @@ export function packTxns(list: Iterable<Txn>, count: number): Float64Array {
     a[o + TX.flags] = (t.write ? 1 : 0) | (t.viaAts ? 2 : 0) | (t.viaBypass ? 4 : 0);
     o += TX.stride;
   }
+  a.fill(0, o); // an array on a reused buffer holds the last frame's values beyond what was written
   return a;
 }

@@ -7,24 +7,22 @@ import type { OverlayFrame, OverlayRequest, Port } from '../../worker/route';
 
 function engine() {
   const asked: number[] = [];
-  const port: Port<OverlayFrame, OverlayRequest> & { asked: number[]; closed: boolean; answer(playing: boolean): void } = {
+  const handedBack: ArrayBuffer[][] = [];
+  const port: Port<OverlayFrame, OverlayRequest> & {
+    asked: number[];
+    handedBack: ArrayBuffer[][];
+    closed: boolean;
+    answer(playing: boolean, inflight?: Float64Array, ended?: Float64Array): void;
+  } = {
     asked,
+    handedBack,
     closed: false,
     onmessage: null,
-    postMessage: (m) => void asked.push(m.ms),
+    postMessage: (m) => void (m.type === 'frame' ? asked.push(m.ms) : handedBack.push(m.buffers)),
     close: () => void (port.closed = true),
-    answer: (playing) =>
+    answer: (playing, inflight = new Float64Array(0), ended = new Float64Array(0)) =>
       port.onmessage!({
-        data: {
-          type: 'frame',
-          seq: 1,
-          clock: 0,
-          playing,
-          speed: 20,
-          horizon: 100,
-          inflight: new Float64Array(0),
-          ended: new Float64Array(0),
-        },
+        data: { type: 'frame', seq: 1, clock: 0, playing, speed: 20, horizon: 100, inflight, ended },
       } as MessageEvent<OverlayFrame>),
   };
   return port;
@@ -86,5 +84,24 @@ describe('the painter asking the engine for frames', () => {
     expect(old.closed).toBe(true);
     feed.tick(true);
     expect(next.asked).toEqual([16]);
+  });
+
+  it("hands a frame's arrays back to the engine once the next frame has replaced it, never the one being drawn", () => {
+    let drawn: OverlayFrame | null = null;
+    const feed = new EngineFeed(
+      (f) => void (drawn = f),
+      () => 0,
+    );
+    const port = engine();
+    feed.connect(port);
+    const first = [new Float64Array(22), new Float64Array(11)];
+    port.answer(true, first[0], first[1]);
+    expect(port.handedBack).toEqual([]);
+    const second = [new Float64Array(33), new Float64Array(0)];
+    port.answer(true, second[0], second[1]);
+    expect(drawn!.inflight).toBe(second[0]);
+    expect(port.handedBack).toEqual([[first[0].buffer, first[1].buffer]]);
+    port.answer(true);
+    expect(port.handedBack[1]).toEqual([second[0].buffer]); // an empty array is not worth handing back
   });
 });

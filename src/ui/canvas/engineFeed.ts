@@ -2,7 +2,9 @@
 // for the next frame once per animation frame, one request at a time (any frame from the engine
 // counts as the answer), with the wall time since it last asked — what the store does when frames
 // come through the page. The engine answers
-// here, so the page's main thread takes no part in the sixty frames a second.
+// here, so the page's main thread takes no part in the sixty frames a second. When the next frame
+// comes, the painter has drawn its last from the one before, whose arrays go back to the engine
+// to be filled again (worker/bufferPool.ts).
 
 import type { OverlayFrame, OverlayRequest, Port } from '../../worker/route';
 
@@ -15,6 +17,7 @@ export class EngineFeed {
   private port: Port<OverlayFrame, OverlayRequest> | null = null;
   private asking = false;
   private askedAt = 0;
+  private last: OverlayFrame | null = null;
 
   constructor(
     private deliver: (f: OverlayFrame) => void,
@@ -27,9 +30,17 @@ export class EngineFeed {
     this.port = port;
     this.asking = false;
     this.askedAt = 0;
+    this.last = null;
     port.onmessage = (e) => {
       this.asking = false;
+      const done = this.last;
+      this.last = e.data;
       this.deliver(e.data);
+      if (done === null) return;
+      const buffers = [done.inflight.buffer, done.ended.buffer].filter(
+        (b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0,
+      );
+      if (buffers.length > 0) port.postMessage({ type: 'recycle', buffers }, buffers);
     };
   }
 
