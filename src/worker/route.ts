@@ -65,7 +65,7 @@ export class Router {
     const port = this.overlay;
     if (r.type !== 'frame' || port === null) return this.toApp(r, transferables(r));
     const { view, ...overlay } = r;
-    port.postMessage(overlay, [overlay.inflight.buffer, overlay.ended.buffer]);
+    port.postMessage(overlay, transferables(r));
     // The app keeps its answers (it counts them) and every frame with entities — a run that
     // reaches its end stops with one — marked as already drawn by the overlay.
     if (askedByApp || view !== null) this.toApp({ ...r, inflight: EMPTY, ended: EMPTY, direct: true }, []);
