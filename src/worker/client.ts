@@ -4,6 +4,7 @@
 import type { Request, Response } from './protocol';
 import type { ConnectOverlay } from './route';
 import { Server } from './serve';
+import { ViewDecoder, type WireFrame } from './viewDelta';
 
 export interface SimClient {
   send(req: Request): void;
@@ -17,7 +18,8 @@ export interface SimClient {
 export function workerClient(): SimClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-engine' });
   let cb: (r: Response) => void = () => {};
-  worker.onmessage = (e: MessageEvent<Response>) => cb(e.data);
+  const views = new ViewDecoder();
+  worker.onmessage = (e: MessageEvent<Response | WireFrame>) => cb(views.decode(e.data));
   worker.onerror = (e) => cb({ type: 'crashed', message: e.message || 'worker error' });
   return {
     kind: 'worker',

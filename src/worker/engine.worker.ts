@@ -3,11 +3,14 @@
 import type { Request } from './protocol';
 import { Router, type ConnectOverlay } from './route';
 import { Server } from './serve';
+import { ViewEncoder } from './viewDelta';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<Request | ConnectOverlay>) => void) | null;
   postMessage(m: unknown, t: Transferable[]): void;
 };
-const router = new Router(new Server(), (r, transfer) => scope.postMessage(r, transfer));
+// Views go to the page as deltas against the last one it received (viewDelta.ts).
+const views = new ViewEncoder();
+const router = new Router(new Server(), (r, transfer) => scope.postMessage(views.encode(r), transfer));
 
 scope.onmessage = (e) => router.fromApp(e.data);

@@ -218,7 +218,7 @@ export function buildView(s: SimState): SimView {
     devices: s.devices.map((d) => ({
       id: d.id,
       name: d.name,
-      streams: d.streams,
+      streams: d.streams.slice(), // a copy: the view must not share the engine's state (viewDelta.ts keeps the last one)
       group: d.group,
       owner: d.owner,
       dmaOwner: d.dmaOwner,

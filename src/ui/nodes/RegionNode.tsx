@@ -4,7 +4,6 @@
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { shallow } from 'zustand/shallow';
 import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
@@ -16,10 +15,14 @@ import './nodes.css';
 
 const NONE: PageView[] = [];
 
+/** Same pages, element by element. (zustand's `shallow` builds two Maps per call, and this runs for
+ * every region at every change of the store.) */
+const samePages = (a: PageView[], b: PageView[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+
 export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   const r = useView((v) => v.regions[data.index]);
   // This region's pages, compared element by element: a write elsewhere does not re-render it.
-  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), shallow) ?? NONE;
+  const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), samePages) ?? NONE;
   const names = useView((v) => v.endpoints);
   const overview = useOverview();
   if (r === undefined || names === undefined) return null;
