@@ -52,7 +52,12 @@ describe('views as deltas', () => {
   });
 
   it('an unchanged part is the object the page already has; only the path to a change is new', () => {
-    const [, before, after] = transport(run(parse(galleryEntry('seed-attack')!.doc), [{ type: 'seek', t: 40 }, { type: 'seek', t: 41 }])) as Frame[];
+    const [, before, after] = transport(
+      run(parse(galleryEntry('seed-attack')!.doc), [
+        { type: 'seek', t: 40 },
+        { type: 'seek', t: 41 },
+      ]),
+    ) as Frame[];
     const a = before.view!;
     const b = after.view!;
     expect(b).not.toBe(a);
@@ -67,7 +72,10 @@ describe('views as deltas', () => {
   });
 
   it('a frame of the stress scenario while it plays carries a small part of its view', () => {
-    const sent = run(parse(stressDocument()), [{ type: 'seek', t: 300 }, { type: 'seek', t: 305 }]);
+    const sent = run(parse(stressDocument()), [
+      { type: 'seek', t: 300 },
+      { type: 'seek', t: 305 },
+    ]);
     const enc = new ViewEncoder();
     const sizes = sent.map((f) => JSON.stringify((enc.encode(f) as WireFrame).delta).length);
     const whole = sent.map((f) => JSON.stringify(f.view).length);
@@ -83,12 +91,18 @@ describe('views as deltas', () => {
       [{ a: [1, 2, 3] }, { a: [] }],
       [{ a: 1 }, { a: 1, b: 2 }],
       [{ a: 1, b: 2 }, { a: 1 }],
-      [{ a: 1, b: 2 }, { a: 1, c: 2 }],
+      [
+        { a: 1, b: 2 },
+        { a: 1, c: 2 },
+      ],
       [{ a: { x: 1 } }, { a: [1] }],
       [{ a: null }, { a: { x: [1, { y: 2 }] } }],
       [{ a: new Float64Array([1, 2]) }, { a: new Float64Array([1, 3]) }],
       [null, { a: 1 }],
-      [{ t: NaN, z: 0 }, { t: NaN, z: -0 }],
+      [
+        { t: NaN, z: 0 },
+        { t: NaN, z: -0 },
+      ],
     ];
     for (const [prev, next] of cases) {
       expect(patch(structuredClone(prev), structuredClone(diff(prev, next)))).toEqual(next);

@@ -21,7 +21,8 @@ export type Delta =
 /** A frame as the worker posts it: with `delta` instead of its view when it has one (null: the same view again). */
 export type WireFrame = Omit<Frame, 'view'> & { view: null; delta?: Delta | null };
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
 
 /** What turns `prev` into `next`; null when they are equal. */
 export function diff(prev: unknown, next: unknown): Delta | null {
