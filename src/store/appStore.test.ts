@@ -38,6 +38,19 @@ describe('app store', () => {
     expect(state().view!.devices[0].id).toBe('X');
   });
 
+  it('a new view keeps every part that did not change as the object the store already has', async () => {
+    state().seek(40);
+    await settle();
+    const before = state().view!;
+    state().seek(41);
+    await settle();
+    const after = state().view!;
+    expect(after.now).toBe(41);
+    expect(after.endpoints).toBe(before.endpoints);
+    expect(after.regions).toBe(before.regions);
+    expect(after.devices.filter((d, i) => d === before.devices[i]).length).toBeGreaterThan(0);
+  });
+
   it('switching the policy re-runs: P1 keeps I1b', async () => {
     state().setPolicy('P1');
     await settle();

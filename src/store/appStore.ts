@@ -12,7 +12,6 @@ import { galleryEntry } from '../scenario/gallery';
 import type { Frame, Request, Response, Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';
 import type { SimClient } from '../worker/client';
-import { reuse } from './share';
 import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
 import { addToLibrary, deleteFromLibrary, readLibrary, renameInLibrary, saveAutosave, type LibraryEntry } from './library';
 
@@ -281,10 +280,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         // The overlay draws every frame; the panels and nodes (React) follow the frames that carry
         // the entities — every frame when paused, seeking or stepping, a few a second while playing
         // (text that changes sixty times a second is unreadable anyway).
+        // A view's unchanged parts are the last view's own objects (worker/viewDelta.ts): a node
+        // whose part did not change is not re-rendered.
         if (r.view !== null) {
-          const prev = get().view;
           set({
-            view: prev === null ? r.view : reuse(prev, r.view),
+            view: r.view,
             clock: r.clock,
             playing: r.playing,
             speed: r.speed,

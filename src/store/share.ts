@@ -1,10 +1,8 @@
-// Structural sharing for frames: a new frame's view is rebuilt from scratch in the worker, so every
-// object in it is new. Keeping the previous object wherever nothing changed lets components that
-// select one device, one region or the SMMU skip their render when their part did not change.
-//
-// A view of a large system is thousands of objects, four times a second while the run plays, and
-// most of it is unchanged from the last one: nothing is allocated until a difference is found, so
-// an unchanged part costs a comparison and no garbage.
+// Structural sharing for data rebuilt from scratch (the canvas's edges, built anew from a view):
+// keeping the previous object wherever nothing changed lets a component that renders one part skip
+// its render when that part did not change. Nothing is allocated until a difference is found, so
+// an unchanged part costs a comparison and no garbage. (Views need none of this: they arrive as
+// deltas, and an unchanged part is already the previous object; see worker/viewDelta.ts.)
 
 export function reuse<T>(prev: T, next: T): T {
   if (Object.is(prev, next)) return prev;

@@ -4,7 +4,7 @@
 import type { Request, Response } from './protocol';
 import type { ConnectOverlay } from './route';
 import { Server } from './serve';
-import { ViewDecoder, type WireFrame } from './viewDelta';
+import { ViewDecoder, ViewEncoder, type WireFrame } from './viewDelta';
 
 export interface SimClient {
   send(req: Request): void;
@@ -30,16 +30,19 @@ export function workerClient(): SimClient {
   };
 }
 
-/** Same protocol without a worker; responses arrive asynchronously, as they would from a worker. */
+/** Same protocol without a worker; responses arrive asynchronously, as they would from a worker,
+ * and views the same way too: through the deltas, so an unchanged part is the last view's own. */
 export function inProcessClient(): SimClient {
   const server = new Server();
+  const enc = new ViewEncoder();
+  const dec = new ViewDecoder();
   let cb: (r: Response) => void = () => {};
   let disposed = false;
   return {
     kind: 'in-process',
     send: (req) => {
       queueMicrotask(() => {
-        if (!disposed) for (const r of server.handle(structuredClone(req))) cb(r);
+        if (!disposed) for (const r of server.handle(structuredClone(req))) cb(dec.decode(enc.encode(r)));
       });
     },
     onResponse: (f) => void (cb = f),
