@@ -99,12 +99,19 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(smmu).toHaveAttribute('data-detail', 'full');
   await expect(smmu).toContainText('Stream table');
   const pages = await page.locator('[data-page]').count();
+  const labels = page.locator('.react-flow__edge-textwrapper');
+  const labelCount = await labels.count();
+  expect(labelCount).toBeGreaterThan(0);
+  const edgeCount = await page.locator('.react-flow__edge').count();
 
   const zoomOut = page.getByRole('button', { name: 'zoom out' });
   for (let i = 0; i < 8 && (await smmu.getAttribute('data-detail')) === 'full'; i++) await zoomOut.click();
   await expect(smmu).toHaveAttribute('data-detail', 'overview');
   await expect(page.locator('[data-testid=node-device][data-detail=full]')).toHaveCount(0);
   await expect(page.locator('[data-testid=node-region][data-detail=full]')).toHaveCount(0);
+  // Edges stay, without their labels (11 px type, unreadable at this zoom like the nodes' details).
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+  await expect(labels).toHaveCount(0);
   // The facts an engineer looks for first, in large type: an invalid STE is counted and marked.
   await expect(smmu).toContainText(/STE \d+\/\d+ valid/);
   await expect(smmu.locator('.dn-ov-line', { hasText: 'STE' })).toHaveClass(/dn-bad/);
@@ -134,6 +141,7 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(smmu).toHaveAttribute('data-detail', 'full');
   await expect(smmu).toContainText('Stream table');
   await expect(page.locator('[data-testid=node-device][data-detail=overview]')).toHaveCount(0);
+  await expect(labels).toHaveCount(labelCount);
 });
 
 /** Every node's box inside the canvas pane. */

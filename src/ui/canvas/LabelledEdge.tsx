@@ -3,9 +3,14 @@
 // label with a 2D context. React Flow's EdgeText measures its text with getBBox after each commit:
 // that forced a layout of the whole page inside the commit, then rendered the edge a second time,
 // and when ownership changed during a run, dozens of labels did it at once.
+//
+// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 11 px type
+// is under 5 px on screen, as unreadable as the nodes' own: the edges are drawn without them there,
+// like the nodes' details, and their elements are not laid out, painted or updated.
 
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useOverview } from '../nodes/detail';
 
 /** How edge labels are set; their boxes are sized in this font. */
 const LABEL = { fontSize: 11, fontFamily: 'ui-monospace, Menlo, monospace', fill: '#c9ced6' };
@@ -15,10 +20,11 @@ const PAD: [number, number] = [2, 4];
 
 export const LabelledEdge = memo(function LabelledEdge(p: EdgeProps) {
   const [path, x, y] = getBezierPath(p);
+  const overview = useOverview();
   return (
     <>
       <BaseEdge path={path} style={p.style} interactionWidth={p.interactionWidth} />
-      {typeof p.label === 'string' && p.label !== '' && <EdgeLabel x={x} y={y} text={p.label} />}
+      {!overview && typeof p.label === 'string' && p.label !== '' && <EdgeLabel x={x} y={y} text={p.label} />}
     </>
   );
 });
