@@ -77,6 +77,20 @@ test('edge labels sit on a background that holds their text', async ({ page }) =
   );
   for (const b of boxes) expect(b, b.text ?? '').toMatchObject({ inside: true });
   await expect(labels.first()).toBeVisible();
+  // No node covers a label: the mapping beside the SMMU is wider than the gap to its region, and
+  // its start and its end are the label's own pixels, not a node's. (Labels take no pointer in the
+  // app; here they do, so that hit testing finds what is on top.)
+  await page.addStyleTag({ content: '.react-flow__edge-textwrapper, .react-flow__edge-textwrapper * { pointer-events: auto !important }' });
+  const covered = await labels.evaluateAll((gs) =>
+    gs.flatMap((g) => {
+      const r = g.querySelector('rect')!.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      return [r.left + 4, r.right - 4]
+        .filter((x) => !g.contains(document.elementFromPoint(x, y)))
+        .map((x) => `${g.textContent} at x=${x.toFixed(0)}: ${document.elementFromPoint(x, y)?.className}`);
+    }),
+  );
+  expect(covered).toEqual([]);
 });
 
 test('with reduced motion the same transactions and faults are shown, without travel', async ({ page }) => {

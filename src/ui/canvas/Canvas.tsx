@@ -27,6 +27,7 @@ import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';
 import { LabelledEdge } from './LabelledEdge';
+import { EdgeLabelLayer, LabelLayer } from './EdgeLabelLayer';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
@@ -40,6 +41,7 @@ export function Canvas() {
   const select = useApp((s) => s.select);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [builtFor, setBuiltFor] = useState<Scenario | null>(null);
+  const [labelLayer, setLabelLayer] = useState<SVGGElement | null>(null);
 
   // Nodes are rebuilt when the scenario or its stored layout changes (a drag writes the layout, so
   // the rebuilt node sits where it was dropped). Adjusting state while rendering, as React advises
@@ -96,35 +98,38 @@ export function Canvas() {
         void importFile(f);
       }}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        fitView
-        fitViewOptions={{ padding: 0.12 }}
-        minZoom={0.15}
-        maxZoom={2.5}
-        nodesConnectable={false}
-        // Deleting goes through the document (the Delete action), never straight from the canvas.
-        deleteKeyCode={null}
-        edgesFocusable={false}
-        colorMode="dark"
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} color="#262b33" />
-        <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
-        <Controls showInteractive={false}>
-          <ArrangeButton />
-        </Controls>
-        <Overlay />
-        <FitOnPresent />
-        <FitOnOpen />
-      </ReactFlow>
+      <LabelLayer.Provider value={labelLayer}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          fitView
+          fitViewOptions={{ padding: 0.12 }}
+          minZoom={0.15}
+          maxZoom={2.5}
+          nodesConnectable={false}
+          // Deleting goes through the document (the Delete action), never straight from the canvas.
+          deleteKeyCode={null}
+          edgesFocusable={false}
+          colorMode="dark"
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} color="#262b33" />
+          <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
+          <Controls showInteractive={false}>
+            <ArrangeButton />
+          </Controls>
+          <EdgeLabelLayer onMount={setLabelLayer} />
+          <Overlay />
+          <FitOnPresent />
+          <FitOnOpen />
+        </ReactFlow>
+      </LabelLayer.Provider>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // An edge with a label (ownership state, StreamIDs, the tables mapping a region), drawn like React
 // Flow's own bezier edge but with the label's box sized from the text's advance, measured once per
-// label with a 2D context. React Flow's EdgeText measures its text with getBBox after each commit:
-// that forced a layout of the whole page inside the commit, then rendered the edge a second time,
-// and when ownership changed during a run, dozens of labels did it at once.
+// label with a 2D context, and the label drawn above the nodes (EdgeLabelLayer.tsx). React Flow's
+// EdgeText measures its text with getBBox after each commit: that forced a layout of the whole page
+// inside the commit, then rendered the edge a second time, and when ownership changed during a run,
+// dozens of labels did it at once.
 //
 // In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 11 px type
 // is under 5 px on screen, as unreadable as the nodes' own: the edges are drawn without them there,
@@ -11,6 +12,7 @@
 import { memo } from 'react';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useOverview } from '../nodes/detail';
+import { InLabelLayer } from './EdgeLabelLayer';
 
 /** How edge labels are set; their boxes are sized in this font. */
 const LABEL = { fontSize: 11, fontFamily: 'ui-monospace, Menlo, monospace', fill: '#c9ced6' };
@@ -24,7 +26,11 @@ export const LabelledEdge = memo(function LabelledEdge(p: EdgeProps) {
   return (
     <>
       <BaseEdge path={path} style={p.style} interactionWidth={p.interactionWidth} />
-      {!overview && typeof p.label === 'string' && p.label !== '' && <EdgeLabel x={x} y={y} text={p.label} />}
+      {!overview && typeof p.label === 'string' && p.label !== '' && (
+        <InLabelLayer>
+          <EdgeLabel x={x} y={y} text={p.label} />
+        </InLabelLayer>
+      )}
     </>
   );
 });
