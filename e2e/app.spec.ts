@@ -169,6 +169,19 @@ function allNodesInPane(page: Page): Promise<boolean> {
   });
 }
 
+/** The ids of the nodes any part of which is under the minimap. */
+function nodesUnderMinimap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = document.querySelector('.react-flow__minimap')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => {
+        const b = n.getBoundingClientRect();
+        return b.right > map.left && b.left < map.right && b.bottom > map.top && b.top < map.bottom;
+      })
+      .map((n) => n.dataset.id ?? '');
+  });
+}
+
 test('a large system arranged in columns fits the pane, as one step to undo', async ({ page }) => {
   await openDocument(page, stressDocument());
   const devices = page.locator('.react-flow__node-device');
@@ -183,6 +196,8 @@ test('a large system arranged in columns fits the pane, as one step to undo', as
   await page.getByRole('button', { name: 'Arrange in columns' }).click();
   await expect.poll(columns).toBeGreaterThan(1);
   await expect.poll(allInPane).toBe(true);
+  // The columns fill the pane's proportions, and the minimap (bottom right) hides none of them.
+  await expect.poll(() => nodesUnderMinimap(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(columns).toBe(1);

@@ -1,19 +1,31 @@
 // "Arrange in columns" (a canvas control): wraps a large system's tall columns so the whole system
 // fits the pane (columnLayout in layout.ts), as one undoable edit of the scenario's layout, then
-// fits the view to it.
+// fits the view to it, clear of the minimap (fitClear.ts).
 
-import { ControlButton, useReactFlow } from '@xyflow/react';
+import { ControlButton, useStoreApi } from '@xyflow/react';
 import { useApp } from '../../store/appStore';
 import { columnLayout } from './layout';
+import { useFitClear } from './fitClear';
 
 export function ArrangeButton() {
-  const flow = useReactFlow();
+  const fitView = useFitClear();
+  const flow = useStoreApi();
   const arrange = () => {
     const { scenario, placeNodes } = useApp.getState();
     if (scenario === null) return;
-    placeNodes(columnLayout(scenario), 'Arrange in columns');
-    // The canvas rebuilds its nodes from the new layout when it next renders; fit once it has.
-    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.12 })));
+    const layout = columnLayout(scenario);
+    placeNodes(layout, 'Arrange in columns');
+    // The canvas rebuilds its nodes from the new layout when it next renders: fit once React Flow
+    // holds them at their new places and has measured them (the fit keeps clear of the minimap by
+    // where they are and how large).
+    const placed = () =>
+      [...flow.getState().nodeLookup.values()].every((n) => {
+        const at = layout[n.id];
+        return (at === undefined || (n.position.x === at[0] && n.position.y === at[1])) && n.measured.width && n.measured.height;
+      });
+    let frames = 0;
+    const fitWhenPlaced = () => (placed() || ++frames > 60 ? fitView() : requestAnimationFrame(fitWhenPlaced));
+    requestAnimationFrame(fitWhenPlaced);
   };
   return (
     <ControlButton onClick={arrange} title="Arrange in columns" aria-label="Arrange in columns">

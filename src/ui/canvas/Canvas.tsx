@@ -26,6 +26,7 @@ import { Overlay } from './Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';
+import { FIT_PADDING, useFitClear } from './fitClear';
 import { LabelledEdge } from './LabelledEdge';
 import { EdgeLabelLayer, LabelLayer } from './EdgeLabelLayer';
 import { endpointColour } from '../theme';
@@ -109,7 +110,7 @@ export function Canvas() {
           onNodeClick={onNodeClick}
           onPaneClick={onPaneClick}
           fitView
-          fitViewOptions={{ padding: 0.12 }}
+          fitViewOptions={{ padding: FIT_PADDING }}
           minZoom={0.15}
           maxZoom={2.5}
           nodesConnectable={false}
@@ -121,9 +122,7 @@ export function Canvas() {
         >
           <Background gap={24} color="#262b33" />
           <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
-          <Controls showInteractive={false}>
-            <ArrangeButton />
-          </Controls>
+          <CanvasControls />
           <EdgeLabelLayer onMount={setLabelLayer} />
           <Overlay />
           <FitOnPresent />
@@ -131,6 +130,16 @@ export function Canvas() {
         </ReactFlow>
       </LabelLayer.Provider>
     </div>
+  );
+}
+
+/** Zoom, fit (clear of the minimap) and Arrange in columns. Inside React Flow, for its instance. */
+function CanvasControls() {
+  const fitView = useFitClear();
+  return (
+    <Controls showInteractive={false} onFitView={fitView}>
+      <ArrangeButton />
+    </Controls>
   );
 }
 
