@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reuse } from './share';
+import { reuse, reuseByKey } from './share';
 
 const view = () => ({
   now: 10,
@@ -55,5 +55,35 @@ describe('structural sharing between two views', () => {
     const r = reuse(prev, next);
     expect(r).not.toBe(prev);
     expect(r.packed).toBe(next.packed);
+  });
+});
+
+describe('structural sharing by key', () => {
+  const edge = (id: string, stroke = '#888') => ({ id, style: { stroke } });
+  const key = (e: { id: string }) => e.id;
+
+  it('keeps the previous list when nothing changed', () => {
+    const prev = [edge('a'), edge('b')];
+    expect(reuseByKey(prev, [edge('a'), edge('b')], key)).toBe(prev);
+  });
+
+  it('an element added in front leaves every other its identity; a changed one is new', () => {
+    const prev = [edge('a'), edge('b'), edge('c')];
+    const r = reuseByKey(prev, [edge('new'), edge('a'), edge('b', '#f00'), edge('c')], key);
+    expect(r.map((e) => e.id)).toEqual(['new', 'a', 'b', 'c']);
+    expect(r[1]).toBe(prev[0]);
+    expect(r[3]).toBe(prev[2]);
+    expect(r[2]).not.toBe(prev[1]);
+    expect(r[2].style.stroke).toBe('#f00');
+    // By place, everything after the insertion would have been compared with its neighbour.
+    expect(reuse(prev, [edge('new'), edge('a'), edge('b'), edge('c')])[1]).not.toBe(prev[0]);
+  });
+
+  it('a removed element leaves the others their identity', () => {
+    const prev = [edge('a'), edge('b'), edge('c')];
+    const r = reuseByKey(prev, [edge('a'), edge('c')], key);
+    expect(r).toHaveLength(2);
+    expect(r[0]).toBe(prev[0]);
+    expect(r[1]).toBe(prev[2]);
   });
 });

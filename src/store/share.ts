@@ -42,3 +42,21 @@ function reuseObject(prev: Record<string, unknown>, next: Record<string, unknown
   }
   return out ?? prev;
 }
+
+/**
+ * `next`, each element of which is kept as the previous element with the same key when they are
+ * equal (as `reuse` decides); `prev` itself when nothing changed. Matched by key, not by place: an
+ * element added or removed (a hand-over adds a device's pending edge among the others) leaves every
+ * other element its identity, where matching by place would have given every one after it a new one.
+ */
+export function reuseByKey<T>(prev: T[], next: T[], key: (x: T) => string): T[] {
+  const byKey = new Map(prev.map((x) => [key(x), x]));
+  let same = prev.length === next.length;
+  const out = next.map((x, i) => {
+    const p = byKey.get(key(x));
+    const r = p === undefined ? x : reuse(p, x);
+    if (r !== prev[i]) same = false;
+    return r;
+  });
+  return same ? prev : out;
+}

@@ -12,7 +12,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { reuse } from '../../store/share';
+import { reuseByKey } from '../../store/share';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
@@ -57,11 +57,12 @@ export function Canvas() {
   // The canvas itself does not follow the view (its nodes select their own parts), so React
   // Flow is not re-rendered on every frame.
   const signature = useTransitioned((s) => (s.view === null ? '' : edgeSignature(s.view)));
-  // Unchanged edges keep their identity, so React Flow re-renders only the edges that changed.
+  // Unchanged edges keep their identity (matched by id), so React Flow re-renders only the edges
+  // that changed.
   const [edgeState, setEdgeState] = useState<{ signature: string; edges: Edge[] }>({ signature: '', edges: [] });
   if (edgeState.signature !== signature) {
     const v = useApp.getState().view;
-    setEdgeState({ signature, edges: v === null ? [] : reuse(edgeState.edges, buildEdges(v)) });
+    setEdgeState({ signature, edges: v === null ? [] : reuseByKey(edgeState.edges, buildEdges(v), (e) => e.id) });
   }
   const edges = edgeState.edges;
 
