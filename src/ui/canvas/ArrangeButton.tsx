@@ -9,7 +9,7 @@ import { useFitClear } from './fitClear';
 
 export function ArrangeButton() {
   const fitView = useFitClear();
-  const flow = useStoreApi();
+  const store = useStoreApi();
   const arrange = () => {
     const { scenario, placeNodes } = useApp.getState();
     if (scenario === null) return;
@@ -19,7 +19,7 @@ export function ArrangeButton() {
     // holds them at their new places and has measured them (the fit keeps clear of the minimap by
     // where they are and how large).
     const placed = () =>
-      [...flow.getState().nodeLookup.values()].every((n) => {
+      [...store.getState().nodeLookup.values()].every((n) => {
         const at = layout[n.id];
         return (at === undefined || (n.position.x === at[0] && n.position.y === at[1])) && n.measured.width && n.measured.height;
       });
