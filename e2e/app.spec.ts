@@ -43,12 +43,70 @@ test('a dragged node is where it was dropped after a reload', async ({ page }) =
   await page.mouse.up();
   const moved = (await node.boundingBox())!;
   expect(Math.round(moved.y - before.y)).toBeGreaterThan(50);
+  // A's edges follow it: its ownership of the NIC still runs from A's handle to the NIC's.
+  await expect.poll(() => edgeMisfit(page, 'own:X', 'A', 'right', 'X', 'left')).toBeLessThan(1.5);
   const transform = await node.evaluate((el) => el.style.transform);
 
   await page.reload();
   await expect(page.getByTestId('node-smmu')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="A"]')).toHaveCSS('transform', /matrix|none/);
   expect(await page.locator('.react-flow__node[data-id="A"]').evaluate((el) => el.style.transform)).toBe(transform);
+});
+
+/**
+ * How far, in screen pixels, an edge's ends lie from the handles it joins: the middle of the
+ * source handle's outer side and of the target handle's (where React Flow puts an edge's ends).
+ */
+async function edgeMisfit(
+  page: Page,
+  edge: string,
+  source: string,
+  sourceSide: string,
+  target: string,
+  targetSide: string,
+): Promise<number> {
+  const ends = await page.locator(`[data-edge="${edge}"]`).evaluate((p: SVGPathElement) => {
+    const m = p.getScreenCTM()!;
+    return [0, p.getTotalLength()].map((l) => {
+      const q = new DOMPoint(p.getPointAtLength(l).x, p.getPointAtLength(l).y).matrixTransform(m);
+      return [q.x, q.y];
+    });
+  });
+  const side = async (node: string, s: string) => {
+    const b = (await page.locator(`.react-flow__node[data-id="${node}"] .react-flow__handle-${s}`).first().boundingBox())!;
+    return {
+      left: [b.x, b.y + b.height / 2],
+      right: [b.x + b.width, b.y + b.height / 2],
+      top: [b.x + b.width / 2, b.y],
+      bottom: [b.x + b.width / 2, b.y + b.height],
+    }[s]!;
+  };
+  const [a, z] = [await side(source, sourceSide), await side(target, targetSide)];
+  return Math.max(Math.hypot(ends[0][0] - a[0], ends[0][1] - a[1]), Math.hypot(ends[1][0] - z[0], ends[1][1] - z[1]));
+}
+
+test("edges join their nodes' handles: ownership, stream, mapping and stage-2, and a hand-over's pending edge", async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await seek(page, 41); // the NIC is P's, and P's table maps its region through the SMMU
+  expect(await edgeMisfit(page, 'own:X', 'P', 'right', 'X', 'left')).toBeLessThan(1.5);
+  expect(await edgeMisfit(page, 'sid:X', 'X', 'right', 'smmu', 'left')).toBeLessThan(1.5);
+  const mapping = page.locator('[data-edge^="map:"]').first();
+  const region = (await mapping.getAttribute('data-edge'))!.slice('map:'.length);
+  expect(await edgeMisfit(page, `map:${region}`, 'smmu', 'right', region, 'left')).toBeLessThan(1.5);
+  const stage2 = (await page.locator('[data-edge^="s2:P:"]').first().getAttribute('data-edge'))!;
+  expect(await edgeMisfit(page, stage2, 'P', 'bottom', stage2.split(':')[2], 'left')).toBeLessThan(1.5);
+  await expect(page.locator('[data-edge="own:X"]')).toHaveCount(1);
+  // Mid hand-over (P1 resets the NIC for the hypervisor before P gets it), the NIC has no owner's
+  // edge: a dashed one runs from the VM it is pending for.
+  await openGallery(page, 'reset-on-transfer'); // X goes from A to P at t=40
+  await seek(page, 50);
+  await expect(page.locator('.react-flow__node[data-id="X"] .dn-chip')).toHaveText('hyp');
+  await expect(page.locator('[data-edge="own:X"]')).toHaveCount(0);
+  await expect(page.locator('[data-edge="pend:X"]')).toHaveCSS('stroke-dasharray', /6/);
+  expect(await edgeMisfit(page, 'pend:X', 'P', 'right', 'X', 'left')).toBeLessThan(1.5);
+  await seek(page, 100);
+  await expect(page.locator('[data-edge="pend:X"]')).toHaveCount(0);
+  expect(await edgeMisfit(page, 'own:X', 'P', 'right', 'X', 'left')).toBeLessThan(1.5);
 });
 
 test('a blocked transaction stops at the SMMU with its fault', async ({ page }) => {
@@ -62,7 +120,7 @@ test('a blocked transaction stops at the SMMU with its fault', async ({ page }) 
 test('edge labels sit on a background that holds their text', async ({ page }) => {
   await openGallery(page, 'seed-attack');
   await seek(page, 41); // the NIC is P's: its stream and P's table are labelled
-  const labels = page.locator('.react-flow__edge-textwrapper');
+  const labels = page.locator('.cv-edge-label');
   await expect(labels.filter({ hasText: 'SID 17' })).toHaveCount(1);
   await expect(labels.filter({ hasText: 'VMID 2' })).toHaveCount(1);
   const boxes = await labels.evaluateAll((gs) =>
@@ -80,7 +138,7 @@ test('edge labels sit on a background that holds their text', async ({ page }) =
   // No node covers a label: the mapping beside the SMMU is wider than the gap to its region, and
   // its start and its end are the label's own pixels, not a node's. (Labels take no pointer in the
   // app; here they do, so that hit testing finds what is on top.)
-  await page.addStyleTag({ content: '.react-flow__edge-textwrapper, .react-flow__edge-textwrapper * { pointer-events: auto !important }' });
+  await page.addStyleTag({ content: '.cv-edge-label, .cv-edge-label * { pointer-events: auto !important }' });
   const covered = await labels.evaluateAll((gs) =>
     gs.flatMap((g) => {
       const r = g.querySelector('rect')!.getBoundingClientRect();
@@ -113,10 +171,10 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(smmu).toHaveAttribute('data-detail', 'full');
   await expect(smmu).toContainText('Stream table');
   const pages = await page.locator('[data-page]').count();
-  const labels = page.locator('.react-flow__edge-textwrapper');
+  const labels = page.locator('.cv-edge-label');
   const labelCount = await labels.count();
   expect(labelCount).toBeGreaterThan(0);
-  const edgeCount = await page.locator('.react-flow__edge').count();
+  const edgeCount = await page.locator('.cv-edge').count();
 
   const zoomOut = page.getByRole('button', { name: 'zoom out' });
   for (let i = 0; i < 8 && (await smmu.getAttribute('data-detail')) === 'full'; i++) await zoomOut.click();
@@ -124,7 +182,7 @@ test('zoomed far out, nodes show an overview that reads at that size; zoomed bac
   await expect(page.locator('[data-testid=node-device][data-detail=full]')).toHaveCount(0);
   await expect(page.locator('[data-testid=node-region][data-detail=full]')).toHaveCount(0);
   // Edges stay, without their labels (11 px type, unreadable at this zoom like the nodes' details).
-  await expect(page.locator('.react-flow__edge')).toHaveCount(edgeCount);
+  await expect(page.locator('.cv-edge')).toHaveCount(edgeCount);
   await expect(labels).toHaveCount(0);
   // The facts an engineer looks for first, in large type: an invalid STE is counted and marked.
   await expect(smmu).toContainText(/STE \d+\/\d+ valid/);

@@ -1,5 +1,6 @@
-// The canvas: React Flow draws the system's structure; in-flight DMA is drawn by one overlay
-// layer on top (Overlay.tsx), never as React state or animated edges.
+// The canvas: React Flow draws the system's nodes, and pans and zooms; the edges are drawn in one
+// layer of our own (EdgeLayer.tsx), and in-flight DMA by one overlay layer on top (Overlay.tsx),
+// never as React state or animated edges.
 
 import { useCallback, useState } from 'react';
 import {
@@ -27,14 +28,12 @@ import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
-import { LabelledEdge } from './LabelledEdge';
-import { EdgeLabelLayer, LabelLayer } from './EdgeLabelLayer';
+import { EdgeLayer } from './EdgeLayer';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
 
 const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
-const edgeTypes = { labelled: LabelledEdge };
 
 export function Canvas() {
   const scenario = useApp((s) => s.scenario);
@@ -42,7 +41,6 @@ export function Canvas() {
   const select = useApp((s) => s.select);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [builtFor, setBuiltFor] = useState<Scenario | null>(null);
-  const [labelLayer, setLabelLayer] = useState<SVGGElement | null>(null);
 
   // Nodes are rebuilt when the scenario or its stored layout changes (a drag writes the layout, so
   // the rebuilt node sits where it was dropped). Adjusting state while rendering, as React advises
@@ -57,8 +55,8 @@ export function Canvas() {
   // The canvas itself does not follow the view (its nodes select their own parts), so React
   // Flow is not re-rendered on every frame.
   const signature = useTransitioned((s) => (s.view === null ? '' : edgeSignature(s.view)));
-  // Unchanged edges keep their identity (matched by id), so React Flow re-renders only the edges
-  // that changed.
+  // Unchanged edges keep their identity (matched by id), so the edge layer re-renders only the
+  // edges that changed.
   const [edgeState, setEdgeState] = useState<{ signature: string; edges: Edge[] }>({ signature: '', edges: [] });
   if (edgeState.signature !== signature) {
     const v = useApp.getState().view;
@@ -100,36 +98,31 @@ export function Canvas() {
         void importFile(f);
       }}
     >
-      <LabelLayer.Provider value={labelLayer}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onNodeDragStop={onNodeDragStop}
-          onNodeClick={onNodeClick}
-          onPaneClick={onPaneClick}
-          fitView
-          fitViewOptions={{ padding: FIT_PADDING }}
-          minZoom={0.15}
-          maxZoom={2.5}
-          nodesConnectable={false}
-          // Deleting goes through the document (the Delete action), never straight from the canvas.
-          deleteKeyCode={null}
-          edgesFocusable={false}
-          colorMode="dark"
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background gap={24} color="#262b33" />
-          <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
-          <CanvasControls />
-          <EdgeLabelLayer onMount={setLabelLayer} />
-          <Overlay />
-          <FitOnPresent />
-          <FitOnOpen />
-        </ReactFlow>
-      </LabelLayer.Provider>
+      <ReactFlow
+        nodes={nodes}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        fitView
+        fitViewOptions={{ padding: FIT_PADDING }}
+        minZoom={0.15}
+        maxZoom={2.5}
+        nodesConnectable={false}
+        // Deleting goes through the document (the Delete action), never straight from the canvas.
+        deleteKeyCode={null}
+        colorMode="dark"
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#262b33" />
+        <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
+        <CanvasControls />
+        <EdgeLayer edges={edges} />
+        <Overlay />
+        <FitOnPresent />
+        <FitOnOpen />
+      </ReactFlow>
     </div>
   );
 }

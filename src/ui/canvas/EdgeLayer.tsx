@@ -1,0 +1,116 @@
+// The canvas's edges, drawn by us in two SVGs inside React Flow's viewport: the lines in one under
+// the nodes, their labels in one above them. React Flow would draw each edge in an <svg> of its own,
+// with its own store subscription. In the stress scenario that is 192 SVG roots: when a hand-over
+// adds or drops an edge, the browser re-layerized the whole page, and React Flow ran the selectors
+// of every edge and node again — the heaviest frame of a run, and the moment its long tasks fell on.
+// Here an edge that comes or goes is one <path> in an SVG that stays, and the edges' places are
+// computed by one selector, from the same node internals and with the same function React Flow uses.
+//
+// Labels sit above the nodes: an edge runs from handle to handle and its label at its middle, so on
+// a short edge (the SMMU to a region beside it) the label is wider than the gap between the nodes,
+// and under them it was cut off. Above the nodes a label may cover a node's border, never its own
+// text. They take no pointer events, so they never take a drag or a click from a node.
+//
+// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 11 px type
+// is under 5 px on screen, as unreadable as the nodes' own details: the labels are not drawn there.
+
+import { memo, useCallback, type CSSProperties } from 'react';
+import { EdgeLabelRenderer, ViewportPortal, getBezierPath, useStore, type Edge, type ReactFlowState } from '@xyflow/react';
+import { getEdgePosition, type Position } from '@xyflow/system';
+import { useOverview } from '../nodes/detail';
+import { measureLabel, LABEL_PAD, LABEL_STYLE, LABEL_BG_STYLE } from './edgeLabel';
+
+/** Where an edge runs: its two handles' points and sides, or null while a node is unmeasured. */
+type Ends = { sx: number; sy: number; sp: Position; tx: number; ty: number; tp: Position } | null;
+
+export function EdgeLayer({ edges }: { edges: Edge[] }) {
+  const ends = useStore(
+    useCallback((s: ReactFlowState) => edges.map((e) => endsOf(s, e)), [edges]),
+    sameEnds,
+  );
+  const overview = useOverview();
+  const drawn = edges.map((e, i) => {
+    const p = ends[i];
+    if (p === null) return null;
+    const [d, x, y] = getBezierPath({
+      sourceX: p.sx,
+      sourceY: p.sy,
+      sourcePosition: p.sp,
+      targetX: p.tx,
+      targetY: p.ty,
+      targetPosition: p.tp,
+    });
+    return { edge: e, d, x, y };
+  });
+  return (
+    <>
+      <EdgeLabelRenderer>
+        <svg className="cv-edges">
+          {drawn.map((a) => a !== null && <EdgePath key={a.edge.id} id={a.edge.id} d={a.d} style={a.edge.style} />)}
+        </svg>
+      </EdgeLabelRenderer>
+      <ViewportPortal>
+        <svg className="cv-edge-labels">
+          {!overview &&
+            drawn.map(
+              (a) =>
+                a !== null &&
+                typeof a.edge.label === 'string' &&
+                a.edge.label !== '' && <EdgeLabel key={a.edge.id} x={a.x} y={a.y} text={a.edge.label} />,
+            )}
+        </svg>
+      </ViewportPortal>
+    </>
+  );
+}
+
+function endsOf(s: ReactFlowState, e: Edge): Ends {
+  const sourceNode = s.nodeLookup.get(e.source);
+  const targetNode = s.nodeLookup.get(e.target);
+  if (sourceNode === undefined || targetNode === undefined) return null;
+  const p = getEdgePosition({
+    id: e.id,
+    sourceNode,
+    targetNode,
+    sourceHandle: e.sourceHandle ?? null,
+    targetHandle: e.targetHandle ?? null,
+    connectionMode: s.connectionMode,
+  });
+  return p === null ? null : { sx: p.sourceX, sy: p.sourceY, sp: p.sourcePosition, tx: p.targetX, ty: p.targetY, tp: p.targetPosition };
+}
+
+function sameEnds(a: Ends[], b: Ends[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i];
+    const q = b[i];
+    if (p === q) continue;
+    if (p === null || q === null) return false;
+    if (p.sx !== q.sx || p.sy !== q.sy || p.tx !== q.tx || p.ty !== q.ty || p.sp !== q.sp || p.tp !== q.tp) return false;
+  }
+  return true;
+}
+
+const EdgePath = memo(function EdgePath({ id, d, style }: { id: string; d: string; style: CSSProperties | undefined }) {
+  return <path className="cv-edge" data-edge={id} d={d} style={style} />;
+});
+
+const EdgeLabel = memo(function EdgeLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const { width, height } = measureLabel(text);
+  return (
+    <g className="cv-edge-label" transform={`translate(${x - width / 2} ${y - height / 2})`}>
+      <rect
+        x={-LABEL_PAD[0]}
+        y={-LABEL_PAD[1]}
+        width={width + 2 * LABEL_PAD[0]}
+        height={height + 2 * LABEL_PAD[1]}
+        rx={2}
+        ry={2}
+        style={LABEL_BG_STYLE}
+      />
+      <text y={height / 2} dy="0.3em" style={LABEL_STYLE}>
+        {text}
+      </text>
+    </g>
+  );
+});
