@@ -15,7 +15,15 @@
 // is under 5 px on screen, as unreadable as the nodes' own details: the labels are not drawn there.
 
 import { memo, useCallback, type CSSProperties } from 'react';
-import { EdgeLabelRenderer, ViewportPortal, getBezierPath, useStore, type Edge, type ReactFlowState } from '@xyflow/react';
+import {
+  EdgeLabelRenderer,
+  ViewportPortal,
+  getBezierPath,
+  useStore,
+  type Edge,
+  type InternalNode,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { getEdgePosition, type Position } from '@xyflow/system';
 import { useOverview } from '../nodes/detail';
 import { measureLabel, LABEL_PAD, LABEL_STYLE, LABEL_BG_STYLE } from './edgeLabel';
@@ -23,7 +31,7 @@ import { measureLabel, LABEL_PAD, LABEL_STYLE, LABEL_BG_STYLE } from './edgeLabe
 /** Where an edge runs: its two handles' points and sides, or null while a node is unmeasured. */
 type Ends = { sx: number; sy: number; sp: Position; tx: number; ty: number; tp: Position } | null;
 
-export function EdgeLayer({ edges }: { edges: Edge[] }) {
+export const EdgeLayer = memo(function EdgeLayer({ edges }: { edges: Edge[] }) {
   const ends = useStore(
     useCallback((s: ReactFlowState) => edges.map((e) => endsOf(s, e)), [edges]),
     sameEnds,
@@ -31,16 +39,7 @@ export function EdgeLayer({ edges }: { edges: Edge[] }) {
   const overview = useOverview();
   const drawn = edges.map((e, i) => {
     const p = ends[i];
-    if (p === null) return null;
-    const [d, x, y] = getBezierPath({
-      sourceX: p.sx,
-      sourceY: p.sy,
-      sourcePosition: p.sp,
-      targetX: p.tx,
-      targetY: p.ty,
-      targetPosition: p.tp,
-    });
-    return { edge: e, d, x, y };
+    return p === null ? null : { edge: e, ...curveOf(p) };
   });
   return (
     <>
@@ -62,12 +61,43 @@ export function EdgeLayer({ edges }: { edges: Edge[] }) {
       </ViewportPortal>
     </>
   );
-}
+});
+
+// The selector runs at every change of React Flow's store (a pan, a node measured), so each edge's
+// ends are kept with the two internal nodes they came from: React Flow replaces a node's internal
+// object whenever the node moves or is measured, so the same pair gives the same ends, as the same
+// object. A curve is kept with the ends it was drawn from.
+const endsCache = new WeakMap<Edge, { source: InternalNode; target: InternalNode; ends: Ends }>();
+const curves = new WeakMap<NonNullable<Ends>, { d: string; x: number; y: number }>();
 
 function endsOf(s: ReactFlowState, e: Edge): Ends {
   const sourceNode = s.nodeLookup.get(e.source);
   const targetNode = s.nodeLookup.get(e.target);
   if (sourceNode === undefined || targetNode === undefined) return null;
+  const known = endsCache.get(e);
+  if (known !== undefined && known.source === sourceNode && known.target === targetNode) return known.ends;
+  const ends = computeEnds(s, e, sourceNode, targetNode);
+  endsCache.set(e, { source: sourceNode, target: targetNode, ends });
+  return ends;
+}
+
+function curveOf(p: NonNullable<Ends>): { d: string; x: number; y: number } {
+  let c = curves.get(p);
+  if (c === undefined) {
+    const [d, x, y] = getBezierPath({
+      sourceX: p.sx,
+      sourceY: p.sy,
+      sourcePosition: p.sp,
+      targetX: p.tx,
+      targetY: p.ty,
+      targetPosition: p.tp,
+    });
+    curves.set(p, (c = { d, x, y }));
+  }
+  return c;
+}
+
+function computeEnds(s: ReactFlowState, e: Edge, sourceNode: InternalNode, targetNode: InternalNode): Ends {
   const p = getEdgePosition({
     id: e.id,
     sourceNode,
