@@ -94,7 +94,7 @@ test("edges join their nodes' handles: ownership, stream, mapping and stage-2, a
   const region = (await mapping.getAttribute('data-edge'))!.slice('map:'.length);
   expect(await edgeMisfit(page, `map:${region}`, 'smmu', 'right', region, 'left')).toBeLessThan(1.5);
   const stage2 = (await page.locator('[data-edge^="s2:P:"]').first().getAttribute('data-edge'))!;
-  expect(await edgeMisfit(page, stage2, 'P', 'bottom', stage2.split(':')[2], 'left')).toBeLessThan(1.5);
+  expect(await edgeMisfit(page, stage2, 'P', 'bottom', stage2.split(':')[2], 'top')).toBeLessThan(1.5);
   await expect(page.locator('[data-edge="own:X"]')).toHaveCount(1);
   // Mid hand-over (P1 resets the NIC for the hypervisor before P gets it), the NIC has no owner's
   // edge: a dashed one runs from the VM it is pending for.

@@ -61,11 +61,12 @@ export function buildEdges(v: SimView): Edge[] {
   }
   for (const [r, tables] of mapped)
     edges.push({ id: `map:${v.regions[r].id}`, source: SMMU_ID, target: v.regions[r].id, style: { stroke: '#7d8594', strokeWidth: 1.5 }, label: [...tables].join(' / '), data: { kind: 'mapping' } });
-  // CPU stage-2: an endpoint → each region it can access from its CPU (faint, dotted).
+  // CPU stage-2: an endpoint → each region it can access from its CPU (faint, dotted), from the
+  // endpoint's bottom to the region's top: apart from the SMMU's mapping edges, which enter on the left.
   for (const r of v.regions)
     for (let e = 2; e < v.endpoints.length; e++)
       if (pageSpan(v, r, (p) => (p.modes[e] & 1) !== 0))
-        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', opacity: 0.45 }, data: { kind: 'stage2' } });
+        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', targetHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', opacity: 0.45 }, data: { kind: 'stage2' } });
   return edges;
 }
 
