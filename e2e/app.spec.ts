@@ -346,3 +346,26 @@ test('a live transfer enters the script at the playhead and replays', async ({ p
   await expect(page.locator('.react-flow__node[data-id="X"] .dn-chip')).toHaveText('P');
   await expect(page.getByTestId('log')).toContainText('transfer(device=X, to=P)');
 });
+
+test('the whole log scrolls, with only the rows in view in the page', async ({ page }) => {
+  await openDocument(page, stressDocument());
+  await expect(page.getByTestId('node-smmu')).toBeVisible();
+  await seek(page, 1500);
+  const log = page.getByTestId('log');
+  const rows = log.locator('.pn-log-rows');
+  const count = Number(await rows.getAttribute('data-rows'));
+  expect(count).toBeGreaterThan(200);
+  // The newest record is at the bottom, in view, and only the rows near the view are drawn.
+  const drawn = log.locator('.pn-log-row');
+  expect(await drawn.count()).toBeLessThan(60);
+  await expect(drawn.first()).toHaveText(/^1[45]\d\d\D/);
+  await expect(drawn.first()).toBeInViewport();
+  // Scrolled to the top: the run's first record (the boot), in view.
+  await rows.evaluate((el) => (el.scrollTop = -el.scrollHeight));
+  await expect(log.locator('.pn-log-row', { hasText: /^0boot:/ })).toBeInViewport();
+  expect(await drawn.count()).toBeLessThan(60);
+  // Filtered, the list holds the matching records only.
+  await log.getByLabel('Filter log').fill('CFGI_STE');
+  await expect(rows).not.toHaveAttribute('data-rows', String(count));
+  for (const text of await drawn.allTextContents()) expect(text).toContain('CFGI_STE');
+});
