@@ -66,7 +66,7 @@ export function buildEdges(v: SimView): Edge[] {
   for (const r of v.regions)
     for (let e = 2; e < v.endpoints.length; e++)
       if (pageSpan(v, r, (p) => (p.modes[e] & 1) !== 0))
-        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', targetHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', opacity: 0.45 }, data: { kind: 'stage2' } });
+        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', targetHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', strokeOpacity: 0.45 }, data: { kind: 'stage2' } });
   return edges;
 }
 
