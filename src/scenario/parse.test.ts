@@ -38,7 +38,7 @@ describe('valid documents', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scenario.timing).toEqual({ issue: 1, fabric: 2, cfgFetch: 4, walkPerLevel: 3, walkLevels: 3, downstream: [2, 8], cmd: 1, steWrite: 1, reset: 20, atcInv: [5, 50], eventDrain: 10 });
-    expect(r.scenario.smmu).toEqual({ enabled: true, gbpa: 'abort', unassigned: 'abort', atsCheck: false, eventQueue: 64, cacheRetention: 'adversarial' });
+    expect(r.scenario.smmu).toEqual({ enabled: true, gbpa: 'abort', unassigned: 'abort', atsCheck: false, eventQueue: 64, cacheRetention: 'adversarial', freedTables: 'stale' });
     expect(r.scenario.policy).toEqual({ id: 'P0', mutations: [], dmaCoupled: false });
     expect(r.scenario.endpoints[0]).toEqual({ id: 'A', kind: 'vm', name: 'A', vmid: 1 });
     expect(r.scenario).toMatchObject({ title: 'Untitled scenario', description: '', seed: 1, memory: [], devices: [], script: [], layout: {}, captions: [] });

@@ -53,6 +53,7 @@ export const smmuSchema = z.strictObject({
     .regex(/^(adversarial|lru:[1-9]\d{0,5})$/, 'expected "adversarial" or "lru:N" with N ≥ 1')
     .default('adversarial')
     .transform((v) => v as 'adversarial' | `lru:${number}`),
+  freedTables: z.enum(['stale', 'zeroed', 'reused', 'protected']).default('stale'),
 });
 
 const tableRef = z.enum(['old', 'new', 'device', 'scratch', 'owner-cpu']);

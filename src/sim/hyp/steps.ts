@@ -61,7 +61,7 @@ export function cpuTable(s: SimState, ep: number): IoTable {
 function scratchTable(s: SimState): IoTable {
   const existing = s.tables.get('SCRATCH');
   if (existing) return existing;
-  const t: IoTable = { id: 'SCRATCH', vmid: 0, owner: QUARANTINE, device: NOBODY, state: 'building', cpuOf: NOBODY, scratch: true, map: new Map() };
+  const t: IoTable = { id: 'SCRATCH', vmid: 0, owner: QUARANTINE, device: NOBODY, state: 'building', cpuOf: NOBODY, scratch: true, map: new Map(), reusedBy: null };
   s.tables.set(t.id, t);
   allocVmid(s, t);
   return t;

@@ -46,6 +46,14 @@ export interface Timing {
   eventDrain: number;
 }
 
+/**
+ * What the memory of a freed IOMMU table holds when the SMMU walks it anyway: its old descriptors
+ * (`stale`, the default: freeing does not scrub), zeros (`zeroed`: F_TRANSLATION), the descriptors of
+ * the next table the hypervisor builds in it (`reused`), or memory the SMMU may not fetch from
+ * (`protected`, a GPC/RME-style granule check: an external abort, F_WALK_EABT).
+ */
+export type FreedTableMemory = 'stale' | 'zeroed' | 'reused' | 'protected';
+
 export interface SmmuSettings {
   enabled: boolean;
   gbpa: 'abort' | 'bypass';
@@ -53,6 +61,7 @@ export interface SmmuSettings {
   atsCheck: boolean;
   eventQueue: number;
   cacheRetention: Retention;
+  freedTables: FreedTableMemory;
 }
 
 export interface PolicySettings {

@@ -14,6 +14,7 @@ import type {
   SteConfig,
   StepSpec,
   EndpointKind,
+  FreedTableMemory,
 } from './scenario';
 
 export const PAGE = 4096;
@@ -69,8 +70,10 @@ export interface IoTable {
   cpuOf: number;
   /** Quarantine scratch table: every IOVA goes to the scratch page. */
   scratch: boolean;
-  /** IOVA page -> PFN * 4 + (R ? 1 : 0) + (W ? 2 : 0). */
+  /** IOVA page -> PFN * 4 + (R ? 1 : 0) + (W ? 2 : 0). Freeing keeps it: freed memory is not scrubbed. */
   map: Map<number, number>;
+  /** Once freed: the table later built in the same memory (the allocator hands it out again), if any. */
+  reusedBy: string | null;
 }
 
 export interface Ste {
@@ -340,7 +343,16 @@ export interface SimState {
   nextTable: number;
   vmidBase: number;
   vmidsInUse: Map<number, string>;
-  smmu: { enabled: boolean; gbpa: 'abort' | 'bypass'; unassigned: 'abort' | 'bypass'; atsCheck: boolean; retention: number };
+  smmu: {
+    enabled: boolean;
+    gbpa: 'abort' | 'bypass';
+    unassigned: 'abort' | 'bypass';
+    atsCheck: boolean;
+    retention: number;
+    freedTables: FreedTableMemory;
+  };
+  /** Freed device tables whose memory nothing has reused yet, most recently freed last. */
+  freedUnused: string[];
   streamTable: Map<number, Ste>;
   cfgCache: Map<number, CfgEntry>;
   tlb: Map<number, TlbEntry>;

@@ -19,9 +19,16 @@ export function createTable(s: SimState, owner: number, device: number, opts: Pa
     cpuOf: NOBODY,
     scratch: false,
     map: new Map(),
+    reusedBy: null,
     ...opts,
   };
   s.tables.set(id, t);
+  // The allocator hands out the most recently freed table memory first: a walk through the freed
+  // table now reads this table's descriptors (what `freedTables: reused` shows).
+  if (t.cpuOf < 0 && !t.scratch) {
+    const freed = s.freedUnused.pop();
+    if (freed !== undefined) s.tables.get(freed)!.reusedBy = id;
+  }
   return t;
 }
 
@@ -120,6 +127,7 @@ export function freeTable(s: SimState, t: IoTable): void {
     violate(s, 'I4', t.device, -1, -1, `table ${t.id} freed while ${refs.join(', ')} still refer${refs.length === 1 && tlb !== 1 && !refs[0].includes('TLB') ? 's' : ''} to it`);
   }
   t.state = 'freed';
+  s.freedUnused.push(t.id);
   log(s, 'note', `table ${t.id} (VMID ${t.vmid}) freed`, -1);
 }
 

@@ -4,7 +4,7 @@
 
 import { nextInt } from '../core/rng';
 import { EV_COMMIT, schedule } from '../model/events';
-import { NOBODY, PAGE, type Device, type SimState, type Ste, type Txn, type EventName } from '../model/state';
+import { NOBODY, PAGE, type Device, type IoTable, type SimState, type Ste, type Txn, type EventName } from '../model/state';
 import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
 import { record, suppress } from './faults';
@@ -61,12 +61,13 @@ export function arrive(s: SimState, t: Txn): void {
 
   let e = tlbLookup(s, ste.vmid, iovaPage);
   if (e === undefined) {
-    const table = ste.table === null ? undefined : s.tables.get(ste.table);
+    let table = ste.table === null ? undefined : s.tables.get(ste.table);
     if (table === undefined) return fail(s, t, 'F_TRANSLATION');
     latency += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
     if (table.state === 'freed') {
-      violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed (use-after-free walk)`);
-      return fail(s, t, 'F_WALK_EABT');
+      const walked = walkFreed(s, t, table);
+      if (walked === null) return;
+      table = walked;
     }
     let pfn: number;
     let r: boolean;
@@ -95,6 +96,33 @@ export function arrive(s: SimState, t: Txn): void {
   if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION');
   if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
   translated(s, t, e.pfn, e.page, e.authority, latency);
+}
+
+/**
+ * A walk through a table the hypervisor has freed: the SMMU reads whatever the memory holds now
+ * (`smmu.freedTables`). Returns the table whose descriptors the walk reads, or null when it aborted.
+ */
+function walkFreed(s: SimState, t: Txn, table: IoTable): IoTable | null {
+  const holds = s.smmu.freedTables;
+  const reuse = holds === 'reused' && table.reusedBy !== null ? s.tables.get(table.reusedBy) : undefined;
+  const read =
+    holds === 'protected'
+      ? 'memory the SMMU may not fetch from: external abort'
+      : holds === 'zeroed'
+        ? 'zeroed descriptors'
+        : reuse !== undefined
+          ? `the descriptors of ${reuse.id}, built in the same memory`
+          : 'its old descriptors';
+  violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed, reading ${read}`);
+  if (holds === 'protected') {
+    fail(s, t, 'F_WALK_EABT');
+    return null;
+  }
+  if (holds === 'zeroed') {
+    fail(s, t, 'F_TRANSLATION');
+    return null;
+  }
+  return reuse ?? table;
 }
 
 /** Looks up (or fetches) the STE for an ATS-checked transaction; null if the stream is unknown. */

@@ -197,6 +197,15 @@ function SettingsEditor({ doc }: { doc: Doc }) {
           <span>retention</span>
           <TextField label="smmu.cacheRetention" mono width={90} value={smmu.cacheRetention as string} onCommit={(v) => setIn('smmu', 'cacheRetention', v.trim())} />
         </label>
+        <label>
+          <span>freed tables</span>
+          <Select
+            label="smmu.freedTables"
+            value={(smmu.freedTables as string | undefined) ?? 'stale'}
+            options={['stale', 'zeroed', 'reused', 'protected']}
+            onChange={(v) => setIn('smmu', 'freedTables', v)}
+          />
+        </label>
       </div>
       <h4>Captions</h4>
       {captions.map((c, i) => (
