@@ -49,8 +49,8 @@ describe('sim run', () => {
   });
 
   it('--mutation (repeatable) replaces the mutations; --events adds the SMMU event records', () => {
-    const r = json(sim('run', 'gallery:forgot-sync', '--policy', 'P3', '--mutation', 'skip-sync', '--mutation', 'eventq-1', '--events'));
-    expect(r.mutations).toEqual(['skip-sync', 'eventq-1']);
+    const r = json(sim('run', 'gallery:forgot-sync', '--policy', 'P3', '--mutation', 'skip-tlbi', '--mutation', 'eventq-1', '--events'));
+    expect(r.mutations).toEqual(['skip-tlbi', 'eventq-1']);
     expect(r.events.length).toBeGreaterThan(0);
     expect(r.events[0]).toMatchObject({ name: expect.stringMatching(/^[CF]_/), number: expect.stringMatching(/^0x[0-9a-f]{2}$/) });
     const clean = json(sim('run', 'gallery:forgot-sync', '--mutation', 'skip-cfgi'));

@@ -64,7 +64,10 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('steWrite'), valid: z.boolean(), config: z.enum(['abort', 'bypass', 's2', 'unassigned']), table: tableRef.optional() }),
   z.strictObject({
     kind: z.literal('cmd'),
-    cmd: z.enum(['CFGI_STE', 'CFGI_ALL', 'TLBI_S2_IPA', 'TLBI_S12_VMALL', 'TLBI_ALL', 'ATC_INV']),
+    // TLBI_ALL is the spelling of documents written before the architecture's CMD_TLBI_NSNH_ALL.
+    cmd: z
+      .enum(['CFGI_STE', 'CFGI_ALL', 'TLBI_S2_IPA', 'TLBI_S12_VMALL', 'TLBI_NSNH_ALL', 'TLBI_ALL', 'ATC_INV'])
+      .transform((c) => (c === 'TLBI_ALL' ? 'TLBI_NSNH_ALL' : c)),
     table: tableRef.optional(),
   }),
   z.strictObject({ kind: z.literal('sync'), completesHandover: z.boolean().optional() }),

@@ -76,7 +76,7 @@ const GALLERY_VIOLATIONS: Record<string, string[]> = {
   'per-vm-table': ['I1b', 'I10'],
   'loan-vs-shared': [],
   quarantine: [],
-  'forgot-sync': ['I2', 'I4', 'I5'],
+  'forgot-sync': ['I1', 'I2', 'I4', 'I5'],
   'vmid-reuse': ['I1', 'I1b', 'I2', 'I4', 'I5'],
   'stale-atc': ['I1', 'I1b', 'I2', 'I8'],
   'lend-dma-visible': ['I1', 'I1b', 'I3', 'I12'],

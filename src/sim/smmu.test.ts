@@ -39,19 +39,20 @@ function tlbEntriesOf(e: Engine, vmid: number): number {
 }
 
 describe('configuration cache and TLB are invalidated separately', () => {
-  it("CFGI_STE drops the cached STE and leaves the TLB alone; only TLBI_S12_VMALL drops the VMID's entries", () => {
+  it('CFGI_STE and TLBI_S12_VMALL complete only at the SYNC after them: consumed, they leave the entries usable', () => {
     const e = createEngine(twoVmsOneDevice({ policy: 'P3', script: [program(0, 'A', [writeLoop('0x40000000', 2, 2)]), transferX(40)] }));
     e.runUntil(39);
     const vmid = tableVmid(e);
     expect(tlbEntriesOf(e, vmid)).toBe(2);
     expect(e.state.cfgCache.get(17)?.ste.valid).toBe(true);
 
-    expect(stepUntil(e, () => logWith(e, 'SMMU consumed CFGI_STE(17)').length > 0)).toBe(true);
-    const cached = e.state.cfgCache.get(17);
-    expect(cached === undefined || !cached.ste.valid).toBe(true);
-    expect(tlbEntriesOf(e, vmid)).toBe(2); // CFGI_STE does not touch the TLB
-
     expect(stepUntil(e, () => logWith(e, 'SMMU consumed TLBI_S12_VMALL').length > 0)).toBe(true);
+    expect(logWith(e, 'SMMU consumed CFGI_STE(17)').length).toBe(1);
+    expect(e.state.cfgCache.get(17)?.ste.valid).toBe(true); // the old, valid STE: still usable
+    expect(tlbEntriesOf(e, vmid)).toBe(2);
+
+    expect(stepUntil(e, () => logWith(e, /^CMD_SYNC \d+: CFGI_STE\(17\), TLBI_S12_VMALL/).length > 0)).toBe(true);
+    expect(e.state.cfgCache.get(17)).toBeUndefined();
     expect(tlbEntriesOf(e, vmid)).toBe(0);
   });
 
@@ -68,7 +69,8 @@ describe('configuration cache and TLB are invalidated separately', () => {
     e.runUntil(150);
     expect(handoverAt(e, 'X', 'A')).toBeLessThan(150);
     expect(logWith(e, 'SMMU consumed CFGI_STE(17)').length).toBe(1);
-    expect(tlbEntriesOf(e, vmid)).toBe(2);
+    expect(e.state.cfgCache.get(17)?.ste.valid ?? false).toBe(false); // CFGI_STE completed at the SYNC…
+    expect(tlbEntriesOf(e, vmid)).toBe(2); // …and left the TLB alone
   });
 });
 

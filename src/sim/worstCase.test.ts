@@ -4,7 +4,22 @@
 
 import { describe, expect, it } from 'vitest';
 import type { FreedTableMemory } from './model/scenario';
-import { galleryScenario, report, run, violated, violationsOf } from '../testing/scenarios';
+import { createEngine } from './engine';
+import {
+  A_RAM,
+  firstLogAt,
+  galleryScenario,
+  handoverAt,
+  inRange,
+  program,
+  report,
+  run,
+  runCollecting,
+  twoVmsOneDevice,
+  violated,
+  violationsOf,
+  writeLoop,
+} from '../testing/scenarios';
 
 const UNTIL = 400;
 const withFreed = (holds: FreedTableMemory | undefined) => (d: Record<string, unknown>) => {
@@ -53,5 +68,56 @@ describe('a freed table is RAM with its old contents', () => {
     const stale = run(sc('stale'), UNTIL);
     expect(violationsOf(stale, 'I2').some((v) => /read to 0x80000000 \(a-ram\)/.test(v.message))).toBe(true);
     expect(violated(run(sc('zeroed'), UNTIL)).has('I1b')).toBe(false);
+  });
+});
+
+describe('an invalidation is complete at the SYNC, not when the command is consumed', () => {
+  // P3 hands X over at 40 with A writing every tick; the command queue takes 5 ticks a command, so
+  // CFGI_STE is consumed well before the SYNC that completes it.
+  const sc = () =>
+    twoVmsOneDevice({
+      policy: 'P3',
+      maxOutstanding: 16,
+      timing: { cmd: 5 },
+      script: [program(0, 'A', [writeLoop('0x40000000', 2, 1)]), { at: 40, op: 'transfer', device: 'X', to: 'P' }],
+    });
+
+  it("a write arriving after CFGI_STE was consumed and before the SYNC began still translates through A's STE, and the SYNC waits for it", () => {
+    const e = createEngine(sc());
+    const ended = runCollecting(e, 200);
+    const cfgiAt = firstLogAt(e, 'SMMU consumed CFGI_STE(17)');
+    const syncAt = firstLogAt(e, /^CMD_SYNC \d+: CFGI_STE\(17\)/);
+    expect(syncAt).toBeGreaterThan(cfgiAt);
+    const inWindow = ended.filter((t) => t.arriveAt > cfgiAt && t.arriveAt < syncAt);
+    expect(inWindow.length).toBeGreaterThan(0);
+    expect(inWindow.every((t) => t.phase === 'committed' && inRange(t.pfn, A_RAM, 4))).toBe(true);
+    // The hand-over completes only after the last of them committed: nothing of A's lands after it.
+    const done = handoverAt(e, 'X', 'A');
+    expect(Math.max(...inWindow.map((t) => t.commitAt))).toBeLessThanOrEqual(done);
+    expect(violated(e).has('I2')).toBe(false);
+  });
+});
+
+describe('SYNC drains by scope, not by what is still cached', () => {
+  // X has two streams (one per descriptor) and the caches keep one entry each (lru:1): the
+  // configuration cache and the TLB thrash, so most in-flight writes were translated with entries
+  // that were evicted before the CFGI. They are in the invalidations' scope all the same.
+  const sc = () =>
+    twoVmsOneDevice({
+      policy: 'P3',
+      streams: [17, 18],
+      maxOutstanding: 16,
+      smmu: { cacheRetention: 'lru:1' },
+      timing: { downstream: [20, 30] },
+      script: [
+        program(0, 'A', [writeLoop('0x40000000', 2, 1), writeLoop('0x40002000', 2, 1)]),
+        { at: 40, op: 'transfer', device: 'X', to: 'P' },
+      ],
+    });
+
+  it("under lru:1 the SYNC still waits for every write translated with A's configuration: none lands after the hand-over", () => {
+    const e = run(sc(), 300);
+    expect(handoverAt(e, 'X', 'A')).toBeLessThan(300);
+    expect(violationsOf(e, 'I2')).toEqual([]);
   });
 });

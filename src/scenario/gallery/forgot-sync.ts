@@ -8,7 +8,7 @@ export const forgotSync: GalleryDoc = {
   version: 1,
   title: 'Forgot the SYNC',
   description:
-    "P3 without CMD_SYNC. The hypervisor writes the STE invalid, queues CFGI and TLBI, and declares the hand-over done at once — while A's translated writes are still downstream and the SMMU has not even consumed the invalidations. A's writes keep landing through A's old configuration after the hand-over (I2), A's table is freed while the TLB still holds its entries (I4), and its VMID goes to P's new table before the TLBI was consumed (I5). Remove the mutation: the SYNC waits for those writes, then every later one aborts.",
+    "P3 without CMD_SYNC. The hypervisor writes the STE invalid, queues CFGI and TLBI, and declares the hand-over done at once — while A's translated writes are still downstream and the SMMU has not even consumed the invalidations. A's writes keep landing through A's old configuration after the hand-over (I2), A's table is freed while the TLB still holds its entries (I4), and its VMID goes to P's new table before the TLBI was consumed (I5). An invalidation is complete only at a SYNC: with none, the SMMU may keep using A's configuration for good, and the NIC, now P's, keeps writing A's RAM (I1). Remove the mutation: the SYNC waits for those writes, then every later one aborts.",
   seed: 7,
   timing: { cmd: 3 },
   policy: { id: 'P3', mutations: ['skip-sync'], dmaCoupled: false },
@@ -24,6 +24,6 @@ export const forgotSync: GalleryDoc = {
     { at: 40, text: 'Transfer under P3 — but the hypervisor never issues CMD_SYNC.' },
     { at: 41, text: 'It declares the hand-over complete right after queueing CFGI and TLBI; the SMMU has not consumed them yet.' },
     { at: 44, text: "A's writes still translate through the cached STE and TLB and commit after the hand-over (I2)." },
-    { at: 46, text: "A's table is freed while the TLB still holds its entries (I4), and its VMID is reused before the TLBI was consumed (I5). Turn skip-sync off to see the SYNC drain and the aborts." },
+    { at: 46, text: "A's table is freed while the TLB still holds its entries (I4), and its VMID is reused before the TLBI was consumed (I5). With no SYNC the invalidations never complete: the NIC, now P's, keeps writing A's RAM (I1). Turn skip-sync off to see the SYNC drain and the aborts." },
   ],
 };

@@ -88,6 +88,7 @@ function blankTxn(): Txn {
     authority: -1,
     usedCfg: -1,
     usedTlb: -1,
+    vmid: -1,
     viaAts: false,
     viaBypass: false,
     fault: null,
@@ -118,6 +119,7 @@ function issue(s: SimState, di: number, sid: number, iova: number, write: boolea
   t.authority = -1;
   t.usedCfg = -1;
   t.usedTlb = -1;
+  t.vmid = -1;
   t.viaAts = false;
   t.viaBypass = false;
   t.fault = null;

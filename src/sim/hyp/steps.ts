@@ -74,7 +74,7 @@ export function describeStep(s: SimState, job: Job, st: ExecStep): string {
     case 'steWrite':
       return `steWrite(${st.sid}, V=${st.valid ? 1 : 0} ${st.config}${st.config === 's2' ? ' → ' + tname(st.table) : ''})`;
     case 'cmd':
-      return st.cmd === 'CFGI_STE' || st.cmd === 'ATC_INV' ? `cmd ${st.cmd}(${st.sid})` : `cmd ${st.cmd}${st.cmd === 'TLBI_ALL' || st.cmd === 'CFGI_ALL' ? '' : '(' + tname(st.table ?? 'old') + ')'}`;
+      return st.cmd === 'CFGI_STE' || st.cmd === 'ATC_INV' ? `cmd ${st.cmd}(${st.sid})` : `cmd ${st.cmd}${st.cmd === 'TLBI_NSNH_ALL' || st.cmd === 'CFGI_ALL' ? '' : '(' + tname(st.table ?? 'old') + ')'}`;
     case 'sync':
       return 'sync';
     case 'busMaster':
@@ -129,7 +129,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     case 'cmd': {
       const c = st.cmd;
       if (c === 'CFGI_STE' || c === 'ATC_INV') enqueue(s, c, { sid: st.sid });
-      else if (c === 'CFGI_ALL' || c === 'TLBI_ALL') enqueue(s, c);
+      else if (c === 'CFGI_ALL' || c === 'TLBI_NSNH_ALL') enqueue(s, c);
       else {
         const t = tableOf(s, job, di, st.table ?? 'old');
         if (!t) return { cost: 0 };

@@ -52,7 +52,7 @@ export function boot(sc: Scenario): SimState {
     cfgCache: new Map(),
     tlb: new Map(),
     nextCacheId: 1,
-    cmdq: { queue: [], busy: false, drain: new Set(), atcPending: 0, waitingSync: -1, nextId: 1, consumed: 0 },
+    cmdq: { queue: [], busy: false, drain: new Set(), pending: [], atcPending: 0, waitingSync: -1, nextId: 1, consumed: 0 },
     eventq: { records: [], capacity: mutations.has('eventq-1') ? 1 : sc.smmu.eventQueue, drainScheduled: false, overflow: false },
     devices: [],
     devIndex: new Map(sc.devices.map((d, i) => [d.id, i])),

@@ -179,7 +179,7 @@ export interface Scenario {
 
 // ---- Hypervisor steps (DESIGN.md §2.5) -----------------------------------------------------------
 
-export type CmdName = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_ALL' | 'ATC_INV';
+export type CmdName = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_NSNH_ALL' | 'ATC_INV';
 
 /**
  * Which IOMMU table a step speaks of, resolved when the step runs:

@@ -116,7 +116,7 @@ export interface AtcEntry {
   at: number;
 }
 
-export type CmdKind = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_ALL' | 'ATC_INV' | 'SYNC';
+export type CmdKind = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_NSNH_ALL' | 'ATC_INV' | 'SYNC';
 
 export interface Cmd {
   id: number;
@@ -133,8 +133,13 @@ export interface CommandQueue {
   queue: Cmd[];
   /** True while the head command is being consumed (one per `cmd` ticks). */
   busy: boolean;
-  /** Transactions translated through invalidated entries that have not committed yet. */
+  /** Transactions translated within the scope of a completed invalidation that have not committed yet. */
   drain: Set<number>;
+  /**
+   * Invalidations consumed since the last SYNC began. An invalidation is complete only at the SYNC
+   * that follows it: until then the SMMU may still use the entries in its scope.
+   */
+  pending: Cmd[];
   /** ATC invalidations sent to devices and not yet acknowledged. */
   atcPending: number;
   /** The SYNC at the head that is waiting, if any (for the UI: what it waits on). */
@@ -252,6 +257,8 @@ export interface Txn {
   authority: number;
   usedCfg: number;
   usedTlb: number;
+  /** The VMID of the TLB entry it was translated with (-1: none), which TLBI scopes match. */
+  vmid: number;
   viaAts: boolean;
   viaBypass: boolean;
   fault: EventName | null;

@@ -1,9 +1,9 @@
 // The SMMU's two caches. The configuration cache is keyed by StreamID and may hold invalid STEs
 // (negative caching); the TLB is keyed by (VMID, IOVA page) — not by StreamID — so STEs that share
-// a VMID share entries. Only invalidation commands remove entries, unless the scenario chose an LRU
-// retention of N entries per cache.
+// a VMID share entries. Only a completed invalidation removes entries (at the SYNC after the
+// command), unless the scenario chose an LRU retention of N entries per cache.
 
-import type { CfgEntry, SimState, Ste, TlbEntry } from '../model/state';
+import { PAGE, type CfgEntry, type Cmd, type SimState, type Ste, type TlbEntry, type Txn } from '../model/state';
 
 /** 2^36 IOVA pages (48-bit addresses) per VMID keeps the key an exact integer. */
 const VMID_STRIDE = 68719476736;
@@ -68,42 +68,66 @@ export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>): TlbEntry
   return full;
 }
 
+/** True when an invalidation command's scope covers a TLB entry of (vmid, IOVA page). */
+function tlbInScope(c: Cmd, vmid: number, iovaPage: number): boolean {
+  switch (c.kind) {
+    case 'TLBI_NSNH_ALL':
+      return true;
+    case 'TLBI_S12_VMALL':
+      return vmid === c.vmid;
+    case 'TLBI_S2_IPA':
+      return vmid === c.vmid && iovaPage === c.iovaPage;
+    default:
+      return false;
+  }
+}
+
+/** True when an invalidation command's scope covers what transaction `t` was translated with. */
+function txnInScope(c: Cmd, t: Txn): boolean {
+  switch (c.kind) {
+    case 'CFGI_ALL':
+      return t.usedCfg >= 0;
+    case 'CFGI_STE':
+      return t.usedCfg >= 0 && t.sid === c.sid;
+    default:
+      return t.vmid >= 0 && tlbInScope(c, t.vmid, Math.floor(t.iova / PAGE));
+  }
+}
+
 /**
- * Invalidation: removes matching entries and puts every transaction that was translated through
- * one of them and has not committed yet into the drain set — the next SYNC waits for those.
+ * Completes the invalidations consumed since the last SYNC, as that SYNC begins: the entries in
+ * their scope leave the caches, and every transaction translated with anything in their scope that
+ * has not committed joins the drain set — whether or not its entry is still cached (an entry evicted
+ * earlier translated it all the same). Returns the number of entries dropped.
  */
-export function invalidateCfg(s: SimState, sid: number | 'all'): number {
-  const ids = new Set<number>();
-  if (sid === 'all') {
-    for (const e of s.cfgCache.values()) ids.add(e.id);
-    s.cfgCache.clear();
-  } else {
-    const e = s.cfgCache.get(sid);
-    if (e) {
-      ids.add(e.id);
-      s.cfgCache.delete(sid);
+export function completeInvalidations(s: SimState): number {
+  const pending = s.cmdq.pending;
+  if (pending.length === 0) return 0;
+  let n = 0;
+  for (const c of pending) {
+    if (c.kind === 'CFGI_ALL') {
+      n += s.cfgCache.size;
+      s.cfgCache.clear();
+    } else if (c.kind === 'CFGI_STE') {
+      if (s.cfgCache.delete(c.sid)) n++;
+    } else {
+      for (const [k, e] of s.tlb) {
+        if (tlbInScope(c, e.vmid, e.iovaPage)) {
+          s.tlb.delete(k);
+          n++;
+        }
+      }
     }
   }
-  captureDrain(s, ids, true);
-  return ids.size;
-}
-
-export function invalidateTlb(s: SimState, match: (e: TlbEntry) => boolean): number {
-  const ids = new Set<number>();
-  for (const [k, e] of s.tlb) {
-    if (match(e)) {
-      ids.add(e.id);
-      s.tlb.delete(k);
-    }
-  }
-  captureDrain(s, ids, false);
-  return ids.size;
-}
-
-function captureDrain(s: SimState, ids: Set<number>, cfg: boolean): void {
-  if (ids.size === 0) return;
   for (const t of s.txns.values()) {
     if (t.phase !== 'translated') continue;
-    if (ids.has(cfg ? t.usedCfg : t.usedTlb)) s.cmdq.drain.add(t.id);
+    for (const c of pending) {
+      if (txnInScope(c, t)) {
+        s.cmdq.drain.add(t.id);
+        break;
+      }
+    }
   }
+  pending.length = 0;
+  return n;
 }

@@ -1,19 +1,16 @@
-// The SMMU command queue: one command consumed per `cmd` ticks, in order. SYNC completes only when
-// every earlier command is done and every transaction translated through an entry those commands
-// invalidated has committed (and every ATC invalidation was acknowledged). SYNC drains; it never
-// cancels a transaction.
+// The SMMU command queue: one command consumed per `cmd` ticks, in order. An invalidation is
+// complete only at the SYNC after it: when that SYNC reaches the head, the entries in the
+// invalidations' scope leave the caches, and the SYNC completes once every transaction translated
+// within that scope has committed (and every ATC invalidation was acknowledged). SYNC drains; it
+// never cancels a transaction.
 
 import { nextInt } from '../core/rng';
 import { hex, log } from '../model/log';
 import { EV_ATC_ACK, EV_CMD, EV_HYP, schedule } from '../model/events';
 import { PAGE, type Cmd, type CmdKind, type SimState } from '../model/state';
-import { invalidateCfg, invalidateTlb } from './caches';
+import { completeInvalidations } from './caches';
 
-export function enqueue(
-  s: SimState,
-  kind: CmdKind,
-  args: { sid?: number; vmid?: number; iovaPage?: number; job?: number } = {},
-): Cmd {
+export function enqueue(s: SimState, kind: CmdKind, args: { sid?: number; vmid?: number; iovaPage?: number; job?: number } = {}): Cmd {
   const c: Cmd = {
     id: s.cmdq.nextId++,
     kind,
@@ -54,6 +51,7 @@ export function onCmd(s: SimState): void {
     return;
   }
   if (c.kind === 'SYNC') {
+    if (q.waitingSync !== c.id) beginSync(s, c);
     if (q.drain.size > 0 || q.atcPending > 0) {
       q.waitingSync = c.id;
       return; // trySync re-schedules when the last awaited transaction commits
@@ -69,27 +67,28 @@ export function onCmd(s: SimState): void {
   else q.busy = false;
 }
 
+/**
+ * A SYNC reaches the head of the queue: the invalidations before it complete now — their entries
+ * leave the caches and the SYNC waits for every transaction translated within their scope.
+ */
+function beginSync(s: SimState, c: Cmd): void {
+  const scopes = s.cmdq.pending.map(describeCmd);
+  if (scopes.length === 0) return;
+  const n = completeInvalidations(s);
+  log(
+    s,
+    'note',
+    `CMD_SYNC ${c.id}: ${scopes.join(', ')} complete, ${n} entr${n === 1 ? 'y' : 'ies'} dropped; waiting for ${s.cmdq.drain.size} transaction${s.cmdq.drain.size === 1 ? '' : 's'} in their scope`,
+    -1,
+    'SYNC',
+  );
+}
+
 function apply(s: SimState, c: Cmd): void {
-  let n = 0;
-  switch (c.kind) {
-    case 'CFGI_STE':
-      n = invalidateCfg(s, c.sid);
-      break;
-    case 'CFGI_ALL':
-      n = invalidateCfg(s, 'all');
-      break;
-    case 'TLBI_S2_IPA':
-      n = invalidateTlb(s, (e) => e.vmid === c.vmid && e.iovaPage === c.iovaPage);
-      break;
-    case 'TLBI_S12_VMALL':
-      n = invalidateTlb(s, (e) => e.vmid === c.vmid);
-      break;
-    case 'TLBI_ALL':
-      n = invalidateTlb(s, () => true);
-      break;
-    case 'ATC_INV': {
-      const di = s.sidToDevice.get(c.sid);
-      if (di === undefined || !s.devices[di].ats) break;
+  if (c.kind === 'ATC_INV') {
+    const di = s.sidToDevice.get(c.sid);
+    let n = 0;
+    if (di !== undefined && s.devices[di].ats) {
       // Completion needs the device's acknowledgement, which also covers the transactions it
       // already sent using the entries being invalidated.
       for (const t of s.txns.values()) {
@@ -99,10 +98,13 @@ function apply(s: SimState, c: Cmd): void {
       const [lo, hi] = s.scenario.timing.atcInv;
       schedule(s, s.now + nextInt(s.rng, lo, hi), EV_ATC_ACK, di);
       n = s.devices[di].atc.size;
-      break;
     }
+    log(s, 'note', `SMMU consumed ${describeCmd(c)}: sent to the device, ${n} ATC entr${n === 1 ? 'y' : 'ies'} to drop`, -1, c.kind);
+    return;
   }
-  log(s, 'note', `SMMU consumed ${describeCmd(c)}: ${n} entr${n === 1 ? 'y' : 'ies'} invalidated`, -1, c.kind);
+  // The SMMU may go on using what the command invalidates until the next SYNC completes it.
+  s.cmdq.pending.push(c);
+  log(s, 'note', `SMMU consumed ${describeCmd(c)}: complete at the next CMD_SYNC`, -1, c.kind);
 }
 
 export function onAtcAck(s: SimState, di: number): void {

@@ -93,6 +93,7 @@ export function arrive(s: SimState, t: Txn): void {
     e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, page: pageIndex(s, pfn), r, w, table: table.id, authority: table.owner });
   }
   t.usedTlb = e.id;
+  t.vmid = e.vmid;
   if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION');
   if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
   translated(s, t, e.pfn, e.page, e.authority, latency);
