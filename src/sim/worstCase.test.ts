@@ -3,7 +3,7 @@
 // it. Each rule here is checked against the run a kinder model would give.
 
 import { describe, expect, it } from 'vitest';
-import type { FreedTableMemory } from './model/scenario';
+import type { FreedTableMemory, MutationId } from './model/scenario';
 import { createEngine } from './engine';
 import {
   A_RAM,
@@ -119,5 +119,48 @@ describe('SYNC drains by scope, not by what is still cached', () => {
     const e = run(sc(), 300);
     expect(handoverAt(e, 'X', 'A')).toBeLessThan(300);
     expect(violationsOf(e, 'I2')).toEqual([]);
+  });
+});
+
+describe('adversarial retention: what the hypervisor rewrites may already be cached', () => {
+  it("an STE rewritten without CFGI: the SMMU may have fetched A's STE before, though no transaction used it", () => {
+    // X is paused before it issues anything, so no transaction ever fetched its STE. P3 without
+    // CFGI: after the transfer the STE in memory is invalid, but the value before the write counts
+    // as cached. When X resumes, A's descriptor still translates with A's STE.
+    const sc = (mutations: MutationId[]) =>
+      twoVmsOneDevice({
+        policy: 'P3',
+        mutations,
+        script: [
+          program(0, 'A', [writeLoop('0x40000000', 2, 4)]),
+          { at: 0, op: 'pause', device: 'X' },
+          { at: 40, op: 'transfer', device: 'X', to: 'P' },
+          { at: 100, op: 'resume', device: 'X' },
+        ],
+      });
+    const e = run(sc(['skip-cfgi']), 200);
+    expect(report(e).dma.committed).toBeGreaterThan(0);
+    expect(violationsOf(e, 'I2').some((v) => v.t > 100)).toBe(true);
+    // With the CFGI (and its SYNC) the prefetched STE goes: every write aborts.
+    const fixed = run(sc([]), 200);
+    expect(report(fixed).dma.committed).toBe(0);
+  });
+
+  it("a mapping removed without TLBI: under P0 the SMMU may hold A's stage-2 translation of a page A lends away", () => {
+    // X reads only page 0 of A's buffer before the lend, so page 1's translation was never used.
+    // A lends the buffer to P at 20; nothing invalidates the SMMU's TLB, so X's read of page 1
+    // after the lend still lands in the page P now holds.
+    const sc = twoVmsOneDevice({
+      policy: 'P0',
+      memory: [{ id: 'a-buf', owner: 'A', pa: '0x88000000', ipa: '0x48000000', pages: 2 }],
+      script: [
+        program(0, 'A', [{ iova: '0x48000000', pages: 1, dir: 'read', loop: true, every: 5 }]),
+        { at: 20, op: 'memLend', from: 'A', to: ['P'], region: 'a-buf', handle: 'h' },
+        { at: 25, op: 'memRetrieve', by: 'P', handle: 'h' },
+        program(30, 'A', [{ iova: '0x48001000', pages: 1, dir: 'read', loop: true, every: 5 }]),
+      ],
+    });
+    const e = run(sc, 100);
+    expect(violationsOf(e, 'I1').some((v) => /read to 0x88001000/.test(v.message))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState } 
 import type { StepSpec, TableRef, WhoRef } from '../model/scenario';
 import { createTable, allocVmid, chooseVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
 import { enqueue } from '../smmu/commandQueue';
+import { mappingsWillChange, steWillChange } from '../smmu/prefetch';
 import { descriptorState, wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
@@ -113,6 +114,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       const config = st.config === 'unassigned' ? s.smmu.unassigned : st.config;
       const table = config === 's2' ? tableOf(s, job, di, st.table) : undefined;
       const before = ste.table;
+      steWillChange(s, st.sid!);
       ste.valid = st.valid;
       ste.config = config;
       ste.table = table?.id ?? null;
@@ -181,15 +183,14 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     case 'tableUnmap': {
       const t = tableOf(s, job, di, st.table ?? 'device');
       if (!t) return { cost: 1 };
-      if (st.pages === 'all') t.map.clear();
-      else {
+      if (st.pages === 'all') {
+        mappingsWillChange(s, t);
+        t.map.clear();
+      } else {
         const gone = new Set(job.revokedPages);
-        for (const [iovaPage, enc] of t.map) {
-          if (gone.has(Math.floor(enc / 4))) {
-            t.map.delete(iovaPage);
-            job.revokedIova.push(iovaPage);
-          }
-        }
+        for (const [iovaPage, enc] of t.map) if (gone.has(Math.floor(enc / 4))) job.revokedIova.push(iovaPage);
+        mappingsWillChange(s, t, job.revokedIova);
+        for (const iovaPage of job.revokedIova) t.map.delete(iovaPage);
       }
       return { cost: 1 };
     }

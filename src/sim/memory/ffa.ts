@@ -7,7 +7,7 @@ import { hex, log } from '../model/log';
 import { NOBODY, O, OWNER_EXCLUSIVE, PAGE, R, V, W, X, type SimState } from '../model/state';
 import type { OpOf, ScriptOp } from '../model/scenario';
 import { opError, type OpErrorCode } from '../ops/opLog';
-import { regionPages, s2Map, s2RangeFree, s2Unmap, modeName } from './pages';
+import { cpuMappingsWillChange, regionPages, s2Map, s2RangeFree, s2Unmap, modeName } from './pages';
 import { violate } from '../invariants/violate';
 import { checkLeaving } from '../invariants/drain';
 
@@ -247,6 +247,7 @@ export function abortMemory(s: SimState, e: number): void {
   // a change of ownership for every page it could still reach (I3: its DMA must be drained first).
   const leaving = s.pages.map((p, i) => ((p.modes[e] & V) !== 0 ? i : -1)).filter((i) => i >= 0);
   if (leaving.length > 0) checkLeaving(s, e, leaving, `abort of ${s.endpoints[e].id}`);
+  cpuMappingsWillChange(s, e, () => true);
   for (const p of s.pages) p.modes[e] &= ~(V | R | W);
   s.endpoints[e].s2.clear();
 }

@@ -1,6 +1,7 @@
 // Pages and who may touch them: the per-endpoint V/O/X mode bits plus read/write permission.
 
 import { PAGE, R, V, W, type Page, type SimState } from '../model/state';
+import { mappingsWillChange } from '../smmu/prefetch';
 
 /** The index into `pages` of the page at a PFN, or -1 where there is no memory. */
 export function pageIndex(s: SimState, pfn: number): number {
@@ -37,9 +38,22 @@ export function s2Unmap(s: SimState, ep: number, region: number): void {
   const r = s.regions[region];
   const e = s.endpoints[ep];
   const pfn0 = s.pages[r.firstPage].pfn;
+  cpuMappingsWillChange(s, ep, (pfn) => pfn >= pfn0 && pfn < pfn0 + r.pages);
   for (const [ipaPage, pfn] of e.s2) {
     if (pfn >= pfn0 && pfn < pfn0 + r.pages) e.s2.delete(ipaPage);
   }
+}
+
+/**
+ * Before an endpoint's CPU stage-2 loses the mappings of some pages: where that stage-2 is also an
+ * IOMMU table (P0), the SMMU may hold its current translations of them.
+ */
+export function cpuMappingsWillChange(s: SimState, ep: number, leaving: (pfn: number) => boolean): void {
+  const table = s.tables.get(`S2:${s.endpoints[ep].id}`);
+  if (table === undefined) return;
+  const pages: number[] = [];
+  for (const [ipaPage, pfn] of s.endpoints[ep].s2) if (leaving(pfn)) pages.push(ipaPage);
+  mappingsWillChange(s, table, pages);
 }
 
 /** Where an endpoint's stage-2 maps a page (IPA page number), or -1. */

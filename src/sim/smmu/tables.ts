@@ -5,6 +5,7 @@ import { hex, log } from '../model/log';
 import { NOBODY, PAGE, R, V, W, type IoTable, type SimState } from '../model/state';
 import { violate } from '../invariants/violate';
 import { ipaPageOf } from '../memory/pages';
+import { mappingsWillChange } from './prefetch';
 
 export function createTable(s: SimState, owner: number, device: number, opts: Partial<IoTable> = {}): IoTable {
   const id = opts.cpuOf !== undefined && opts.cpuOf >= 0 ? `S2:${s.endpoints[opts.cpuOf].id}` : `T${s.nextTable++}`;
@@ -57,6 +58,7 @@ export function mapRegion(s: SimState, t: IoTable, ep: number, region: number): 
     if ((m & V) === 0) continue;
     let ipaPage = ipaPageOf(s, ep, page.pfn);
     if (ipaPage < 0) ipaPage = (r.ipa / PAGE) + i;
+    if (t.map.has(ipaPage)) mappingsWillChange(s, t, [ipaPage]);
     t.map.set(ipaPage, encodeEntry(page.pfn, (m & R) !== 0, (m & W) !== 0));
     n++;
   }
