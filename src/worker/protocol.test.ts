@@ -108,7 +108,7 @@ describe('engine host protocol', () => {
 
   it('a blocked transaction arrives in the frame with its fault', () => {
     const server = new Server();
-    server.handle({ type: 'load', scenario: gallery('per-vm-table'), at: 46, playing: false });
+    server.handle({ type: 'load', scenario: gallery('per-vm-table'), at: 48, playing: false });
     let f: Frame | undefined;
     for (let i = 0; i < 4; i++) f = frames(server.handle({ type: 'step', unit: 'tick' }))[0];
     const faults: number[] = [];

@@ -50,6 +50,7 @@ export function boot(sc: Scenario): SimState {
     freedUnused: [],
     streamTable: new Map(),
     cfgCache: new Map(),
+    lastWrite: new Map(),
     tlb: new Map(),
     nextCacheId: 1,
     cmdq: { queue: [], busy: false, drain: new Set(), pending: [], atcPending: 0, waitingSync: -1, nextId: 1, consumed: 0 },

@@ -89,6 +89,7 @@ export interface CfgEntry {
   id: number;
   sid: number;
   ste: Ste;
+  /** When the fetch that filled it completed: the entry exists from then on. */
   at: number;
 }
 
@@ -103,6 +104,7 @@ export interface TlbEntry {
   w: boolean;
   table: string;
   authority: number;
+  /** When the walk that filled it completed: the entry exists from then on. */
   at: number;
 }
 
@@ -113,6 +115,7 @@ export interface AtcEntry {
   w: boolean;
   authority: number;
   tlbId: number;
+  /** When the translation reached the device: it is usable from then on. */
   at: number;
 }
 
@@ -365,6 +368,8 @@ export interface SimState {
   tlb: Map<number, TlbEntry>;
   nextCacheId: number;
   cmdq: CommandQueue;
+  /** Per StreamID: when its latest posted write commits (later writes of the stream never pass it). */
+  lastWrite: Map<number, number>;
   eventq: EventQueue;
   devices: Device[];
   devIndex: Map<string, number>;

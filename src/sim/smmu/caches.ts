@@ -27,8 +27,9 @@ export function cfgLookup(s: SimState, sid: number): CfgEntry | undefined {
   return e;
 }
 
-export function cfgInsert(s: SimState, sid: number, ste: Ste): CfgEntry {
-  const e: CfgEntry = { id: s.nextCacheId++, sid, ste: { ...ste }, at: s.now };
+/** `at`: when the fetch that fills the entry completes; until then a lookup waits for it. */
+export function cfgInsert(s: SimState, sid: number, ste: Ste, at = s.now): CfgEntry {
+  const e: CfgEntry = { id: s.nextCacheId++, sid, ste: { ...ste }, at };
   s.cfgCache.set(sid, e);
   if (s.smmu.retention > 0 && s.cfgCache.size > s.smmu.retention) {
     s.cfgCache.delete(s.cfgCache.keys().next().value as number);
@@ -46,7 +47,8 @@ export function tlbLookup(s: SimState, vmid: number, iovaPage: number): TlbEntry
   return e;
 }
 
-export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>): TlbEntry {
+/** `at`: when the walk that fills the entry completes; until then a lookup waits for it. */
+export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>, at = s.now): TlbEntry {
   // One literal, one field order: every entry shares a hidden class, so the hot lookups stay
   // monomorphic (a spread gives entries whose shapes vary with their source).
   const full: TlbEntry = {
@@ -59,7 +61,7 @@ export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>): TlbEntry
     w: e.w,
     table: e.table,
     authority: e.authority,
-    at: s.now,
+    at,
   };
   s.tlb.set(tlbKey(e.vmid, e.iovaPage), full);
   if (s.smmu.retention > 0 && s.tlb.size > s.smmu.retention) {

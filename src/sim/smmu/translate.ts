@@ -3,8 +3,8 @@
 // is — and the transaction remembers which entries it used, because a later SYNC must wait for it.
 
 import { nextInt } from '../core/rng';
-import { EV_COMMIT, schedule } from '../model/events';
-import { NOBODY, PAGE, type Device, type IoTable, type SimState, type Ste, type Txn, type EventName } from '../model/state';
+import { EV_COMMIT, EV_FAULT, schedule } from '../model/events';
+import { NOBODY, PAGE, type CfgEntry, type Device, type IoTable, type SimState, type Ste, type Txn, type EventName } from '../model/state';
 import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
 import { record, suppress } from './faults';
@@ -18,54 +18,53 @@ export const SCRATCH_PFN = -2;
 export function arrive(s: SimState, t: Txn): void {
   const d = s.devices[t.device];
   const iovaPage = Math.floor(t.iova / PAGE);
-  let latency = 0;
+  // When the translation is known: a fetch or walk this transaction starts, or one it waits for
+  // (an entry exists only once the fetch or walk that fills it has completed).
+  let ready = s.now;
 
   if (!s.smmu.enabled) {
-    if (s.smmu.gbpa === 'abort') return fail(s, t, null);
+    if (s.smmu.gbpa === 'abort') return fail(s, t, null, ready);
     t.viaBypass = true;
-    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, latency);
+    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, ready);
   }
 
   // ATS: a device with a cached translation sends the transaction already translated.
   if (d.ats) {
     const a = d.atc.get(iovaPage);
-    if (a !== undefined && (!t.write || a.w)) {
+    if (a !== undefined && a.at <= ready && (!t.write || a.w)) {
       t.viaAts = true;
       if (s.smmu.atsCheck) {
-        const ste = config(s, t);
-        if (ste === null) return;
-        if (!ste.valid) return fail(s, t, 'C_BAD_STE');
-        if (ste.config === 'abort') return fail(s, t, null);
-        if (ste.config === 'bypass') return fail(s, t, 'F_TRANSL_FORBIDDEN');
+        const c = config(s, t);
+        if (c === undefined) return fail(s, t, 'C_BAD_STREAMID', ready);
+        if (c.at > ready) ready = c.at;
+        const ste = c.ste;
+        if (!ste.valid) return fail(s, t, 'C_BAD_STE', ready);
+        if (ste.config === 'abort') return fail(s, t, null, ready);
+        if (ste.config === 'bypass') return fail(s, t, 'F_TRANSL_FORBIDDEN', ready);
       }
       t.usedTlb = a.tlbId;
-      return translated(s, t, a.pfn, a.page, a.authority, latency);
+      return translated(s, t, a.pfn, a.page, a.authority, ready);
     }
   }
 
-  let cached = cfgLookup(s, t.sid);
-  if (cached === undefined) {
-    const ste = s.streamTable.get(t.sid);
-    if (ste === undefined) return fail(s, t, 'C_BAD_STREAMID');
-    latency += s.scenario.timing.cfgFetch;
-    cached = cfgInsert(s, t.sid, ste);
-  }
-  t.usedCfg = cached.id;
+  const cached = config(s, t);
+  if (cached === undefined) return fail(s, t, 'C_BAD_STREAMID', ready);
+  if (cached.at > ready) ready = cached.at;
   const ste: Ste = cached.ste;
-  if (!ste.valid) return fail(s, t, 'C_BAD_STE');
-  if (ste.config === 'abort') return fail(s, t, null);
+  if (!ste.valid) return fail(s, t, 'C_BAD_STE', ready);
+  if (ste.config === 'abort') return fail(s, t, null, ready);
   if (ste.config === 'bypass') {
     t.viaBypass = true;
-    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, latency);
+    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, ready);
   }
 
   let e = tlbLookup(s, ste.vmid, iovaPage);
   if (e === undefined) {
     let table = ste.table === null ? undefined : s.tables.get(ste.table);
-    if (table === undefined) return fail(s, t, 'F_TRANSLATION');
-    latency += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
+    if (table === undefined) return fail(s, t, 'F_TRANSLATION', ready);
+    ready += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
     if (table.state === 'freed') {
-      const walked = walkFreed(s, t, table);
+      const walked = walkFreed(s, t, table, ready);
       if (walked === null) return;
       table = walked;
     }
@@ -79,31 +78,31 @@ export function arrive(s: SimState, t: Txn): void {
       const p = s.endpoints[table.cpuOf].s2.get(iovaPage);
       const i = p === undefined ? undefined : s.pfnToPage.get(p);
       const m = i === undefined ? 0 : s.pages[i].modes[table.cpuOf];
-      if (p === undefined || (m & 1) === 0) return fail(s, t, 'F_TRANSLATION');
+      if (p === undefined || (m & 1) === 0) return fail(s, t, 'F_TRANSLATION', ready);
       pfn = p;
       r = (m & 8) !== 0;
       w = (m & 16) !== 0;
     } else {
       const enc = table.map.get(iovaPage);
-      if (enc === undefined) return fail(s, t, 'F_TRANSLATION');
+      if (enc === undefined) return fail(s, t, 'F_TRANSLATION', ready);
       pfn = Math.floor(enc / 4);
       r = (enc & 1) !== 0;
       w = (enc & 2) !== 0;
     }
-    e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, page: pageIndex(s, pfn), r, w, table: table.id, authority: table.owner });
-  }
+    e = tlbInsert(s, { vmid: ste.vmid, iovaPage, pfn, page: pageIndex(s, pfn), r, w, table: table.id, authority: table.owner }, ready);
+  } else if (e.at > ready) ready = e.at;
   t.usedTlb = e.id;
   t.vmid = e.vmid;
-  if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION');
-  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: s.now });
-  translated(s, t, e.pfn, e.page, e.authority, latency);
+  if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION', ready);
+  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: ready });
+  translated(s, t, e.pfn, e.page, e.authority, ready);
 }
 
 /**
  * A walk through a table the hypervisor has freed: the SMMU reads whatever the memory holds now
  * (`smmu.freedTables`). Returns the table whose descriptors the walk reads, or null when it aborted.
  */
-function walkFreed(s: SimState, t: Txn, table: IoTable): IoTable | null {
+function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number): IoTable | null {
   const holds = s.smmu.freedTables;
   const reuse = holds === 'reused' && table.reusedBy !== null ? s.tables.get(table.reusedBy) : undefined;
   const read =
@@ -116,47 +115,61 @@ function walkFreed(s: SimState, t: Txn, table: IoTable): IoTable | null {
           : 'its old descriptors';
   violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed, reading ${read}`);
   if (holds === 'protected') {
-    fail(s, t, 'F_WALK_EABT');
+    fail(s, t, 'F_WALK_EABT', ready);
     return null;
   }
   if (holds === 'zeroed') {
-    fail(s, t, 'F_TRANSLATION');
+    fail(s, t, 'F_TRANSLATION', ready);
     return null;
   }
   return reuse ?? table;
 }
 
-/** Looks up (or fetches) the STE for an ATS-checked transaction; null if the stream is unknown. */
-function config(s: SimState, t: Txn): Ste | null {
+/** The cached STE for the transaction's stream, fetched on a miss; undefined if the stream is unknown. */
+function config(s: SimState, t: Txn): CfgEntry | undefined {
   let c = cfgLookup(s, t.sid);
   if (c === undefined) {
     const ste = s.streamTable.get(t.sid);
-    if (ste === undefined) {
-      fail(s, t, 'C_BAD_STREAMID');
-      return null;
-    }
-    c = cfgInsert(s, t.sid, ste);
+    if (ste === undefined) return undefined;
+    c = cfgInsert(s, t.sid, ste, s.now + s.scenario.timing.cfgFetch);
   }
   t.usedCfg = c.id;
-  return c.ste;
+  return c;
 }
 
-function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, latency: number): void {
+function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, ready: number): void {
   t.phase = 'translated';
   t.pfn = pfn;
   t.page = page;
   t.authority = authority;
-  t.translatedAt = s.now + latency;
+  t.translatedAt = ready;
   const [lo, hi] = s.scenario.timing.downstream;
-  t.commitAt = t.translatedAt + nextInt(s.rng, lo, hi);
-  schedule(s, t.commitAt, EV_COMMIT, t.id);
+  let commitAt = ready + nextInt(s.rng, lo, hi);
+  // Posted writes of one stream stay in order (PCIe without Relaxed Ordering, AXI writes of one ID):
+  // downstream jitter never lets a later write land before an earlier one.
+  if (t.write) {
+    const last = s.lastWrite.get(t.sid);
+    if (last !== undefined && last > commitAt) commitAt = last;
+    s.lastWrite.set(t.sid, commitAt);
+  }
+  t.commitAt = commitAt;
+  schedule(s, commitAt, EV_COMMIT, t.id);
 }
 
-/** Abort at the translation point: recorded, or suppressed when `name` is null. */
-function fail(s: SimState, t: Txn, name: EventName | null): void {
+/**
+ * Abort at the translation point, at `ready` (after the fetch or walk that found the fault):
+ * recorded, or suppressed when `name` is null.
+ */
+function fail(s: SimState, t: Txn, name: EventName | null, ready: number): void {
   t.fault = name;
-  if (name === null) suppress(s);
-  else record(s, t, name);
+  if (ready > s.now) schedule(s, ready, EV_FAULT, t.id);
+  else faultNow(s, t);
+}
+
+/** The fault of a transaction whose fetch or walk has completed. */
+export function faultNow(s: SimState, t: Txn): void {
+  if (t.fault === null) suppress(s);
+  else record(s, t, t.fault);
   abortTxn(s, t);
 }
 
