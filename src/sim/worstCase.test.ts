@@ -11,11 +11,14 @@ import {
   galleryScenario,
   handoverAt,
   inRange,
+  logWith,
   program,
   report,
   run,
   runCollecting,
+  scenarioOf,
   twoVmsOneDevice,
+  twoVmsOneDeviceDoc,
   violated,
   violationsOf,
   writeLoop,
@@ -208,5 +211,117 @@ describe('causality', () => {
       .sort((a, b) => a.id - b.id);
     expect(writes.length).toBeGreaterThan(50);
     for (let i = 1; i < writes.length; i++) expect(writes[i].commitAt).toBeGreaterThanOrEqual(writes[i - 1].commitAt);
+  });
+});
+
+describe('STE updates are not atomic', () => {
+  /** A custom transfer that repoints A's live STE at P's new table in one write. */
+  const inPlace = (make: 'in-place' | 'make-valid') => ({
+    id: 'custom',
+    mutations: [],
+    dmaCoupled: false,
+    custom: {
+      name: make,
+      steps: {
+        transfer: [
+          { kind: 'setOwner', to: 'to', state: 'assigned' },
+          { kind: 'tableCreate', fill: 'owner', for: 'to' },
+          { kind: 'vmidAlloc', table: 'new' },
+          ...(make === 'make-valid'
+            ? [
+                { kind: 'steWrite', valid: false, config: 'abort' },
+                { kind: 'cmd', cmd: 'CFGI_STE' },
+                { kind: 'sync', completesHandover: true },
+                { kind: 'steWrite', valid: false, config: 's2', table: 'new' },
+                { kind: 'cmd', cmd: 'CFGI_STE' },
+                { kind: 'sync' },
+              ]
+            : []),
+          { kind: 'steWrite', valid: true, config: 's2', table: 'new' },
+          { kind: 'cmd', cmd: 'CFGI_STE' },
+          { kind: 'sync', completesHandover: make === 'in-place' },
+        ],
+      },
+    },
+  });
+  const scenario = (make: 'in-place' | 'make-valid') => {
+    const doc = twoVmsOneDeviceDoc({
+      maxOutstanding: 8,
+      timing: { cmd: 4 },
+      script: [
+        program(0, 'A', [writeLoop('0x40000000', 2, 1)]),
+        { at: 40, op: 'transfer', device: 'X', to: 'P' },
+        program(120, 'P', [writeLoop('0x40000000', 2, 3)]),
+      ],
+    });
+    doc.policy = inPlace(make);
+    return scenarioOf(doc);
+  };
+  const pWritesToARam = (e: ReturnType<typeof run>) =>
+    violationsOf(e, 'I1b').filter((v) => /programmed by P committed a write to 0x8000[01]000/.test(v.message));
+
+  it("an STE rewritten in place may be read torn: A's table under P's VMID fills the TLB, and P's writes land in A's RAM", () => {
+    const e = run(scenario('in-place'), 300);
+    expect(logWith(e, 'may hold it torn', 'note').length).toBeGreaterThan(0);
+    expect(pWritesToARam(e).length).toBeGreaterThan(0);
+  });
+
+  it('the make-invalid / make-valid procedure leaves no torn window', () => {
+    const e = run(scenario('make-valid'), 300);
+    expect(logWith(e, 'may hold it torn', 'note')).toEqual([]);
+    expect(pWritesToARam(e)).toEqual([]);
+  });
+
+  it.each(['seed-attack', 'loan-vs-shared', 'quarantine', 'attested-enable', 'reset-on-transfer'])(
+    '%s: the policies that rewrite live STEs follow the procedure',
+    (id) => {
+      const e = run(galleryScenario(id), UNTIL);
+      expect(logWith(e, 'may hold it torn', 'note')).toEqual([]);
+    },
+  );
+
+  it("P0's transfer goes invalid (CFGI, SYNC) before P's stage-2 is made valid", () => {
+    const e = run(galleryScenario('seed-attack'), UNTIL);
+    const invalid = firstLogAt(e, 'steWrite(17, V=0 abort)', 'step');
+    const valid = firstLogAt(e, 'steWrite(17, V=1 s2 → S2:P)', 'step');
+    expect(invalid).toBeLessThan(valid);
+    expect(handoverAt(e, 'X', 'A')).toBeLessThan(valid);
+  });
+});
+
+describe('hypervisor steps resolve to what they name', () => {
+  it("under P0 the old table of a teardown is the owner's CPU stage-2: the TLBI of A's VMID is issued", () => {
+    const e = run(
+      twoVmsOneDevice({ policy: 'P0', script: [program(0, 'A', [writeLoop()]), { at: 40, op: 'unassign', device: 'X' }] }),
+      200,
+    );
+    expect(logWith(e, 'cmd TLBI_S12_VMALL(S2:A)', 'step').length).toBe(1);
+    expect(logWith(e, 'SMMU consumed TLBI_S12_VMALL(vmid 1)').length).toBe(1);
+    expect(logWith(e, /not done/, 'opError')).toEqual([]);
+  });
+
+  it('a step that resolves to nothing is an error in the log, never a silent skip, a throw or a violation', () => {
+    // An unassign has no receiver: "owner-cpu" names no stage-2; a TLBI of a "new" table before
+    // any was created names no VMID.
+    const doc = twoVmsOneDeviceDoc({ script: [{ at: 10, op: 'unassign', device: 'X' }] });
+    doc.policy = {
+      id: 'custom',
+      custom: {
+        name: 'broken',
+        steps: {
+          unassign: [
+            { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'new' },
+            { kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' },
+            { kind: 'setOwner', to: 'none', state: 'unassigned' },
+          ],
+        },
+      },
+    };
+    const e = run(scenarioOf(doc), 100);
+    const errors = logWith(e, /not done/, 'opError');
+    expect(errors.map((l) => l.code)).toEqual(['STEP_UNRESOLVED', 'STEP_UNRESOLVED']);
+    expect(errors[0].text).toMatch(/nothing to invalidate/);
+    expect(errors[1].text).toMatch(/owner-cpu/);
+    expect(e.violations).toEqual([]);
   });
 });

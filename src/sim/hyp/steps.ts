@@ -3,11 +3,12 @@
 
 import { hex, log } from '../model/log';
 import { EV_RESET_DONE, schedule } from '../model/events';
-import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState } from '../model/state';
+import { HYP, NOBODY, PAGE, QUARANTINE, type IoTable, type Job, type SimState, type Ste } from '../model/state';
 import type { StepSpec, TableRef, WhoRef } from '../model/scenario';
 import { createTable, allocVmid, chooseVmid, fillFromOwner, freeTable, freeVmid, mapRegion, encodeEntry } from '../smmu/tables';
 import { enqueue } from '../smmu/commandQueue';
 import { mappingsWillChange, steWillChange } from '../smmu/prefetch';
+import { cfgInsert } from '../smmu/caches';
 import { descriptorState, wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
@@ -45,7 +46,8 @@ export function tableOf(s: SimState, job: Job, di: number, ref: TableRef | undef
     case 'scratch':
       return scratchTable(s);
     case 'owner-cpu':
-      return cpuTable(s, job.to);
+      // The receiving endpoint's CPU stage-2 (P0); an operation without a receiver has none.
+      return job.to >= 2 ? cpuTable(s, job.to) : undefined;
   }
   return id ? s.tables.get(id) : undefined;
 }
@@ -62,7 +64,17 @@ export function cpuTable(s: SimState, ep: number): IoTable {
 function scratchTable(s: SimState): IoTable {
   const existing = s.tables.get('SCRATCH');
   if (existing) return existing;
-  const t: IoTable = { id: 'SCRATCH', vmid: 0, owner: QUARANTINE, device: NOBODY, state: 'building', cpuOf: NOBODY, scratch: true, map: new Map(), reusedBy: null };
+  const t: IoTable = {
+    id: 'SCRATCH',
+    vmid: 0,
+    owner: QUARANTINE,
+    device: NOBODY,
+    state: 'building',
+    cpuOf: NOBODY,
+    scratch: true,
+    map: new Map(),
+    reusedBy: null,
+  };
   s.tables.set(t.id, t);
   allocVmid(s, t);
   return t;
@@ -75,7 +87,9 @@ export function describeStep(s: SimState, job: Job, st: ExecStep): string {
     case 'steWrite':
       return `steWrite(${st.sid}, V=${st.valid ? 1 : 0} ${st.config}${st.config === 's2' ? ' → ' + tname(st.table) : ''})`;
     case 'cmd':
-      return st.cmd === 'CFGI_STE' || st.cmd === 'ATC_INV' ? `cmd ${st.cmd}(${st.sid})` : `cmd ${st.cmd}${st.cmd === 'TLBI_NSNH_ALL' || st.cmd === 'CFGI_ALL' ? '' : '(' + tname(st.table ?? 'old') + ')'}`;
+      return st.cmd === 'CFGI_STE' || st.cmd === 'ATC_INV'
+        ? `cmd ${st.cmd}(${st.sid})`
+        : `cmd ${st.cmd}${st.cmd === 'TLBI_NSNH_ALL' || st.cmd === 'CFGI_ALL' ? '' : '(' + tname(st.table ?? 'old') + ')'}`;
     case 'sync':
       return 'sync';
     case 'busMaster':
@@ -105,20 +119,38 @@ export function describeStep(s: SimState, job: Job, st: ExecStep): string {
 
 export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
   const T = s.scenario.timing;
+  /** A step that names nothing it can act on: an error in the log, and the step does nothing. */
+  const unresolved = (why: string): StepResult => {
+    log(s, 'opError', `step ${describeStep(s, job, st)} not done: ${why}`, job.opIndex, 'STEP_UNRESOLVED');
+    return { cost: 0 };
+  };
   const di = st.device ?? job.device;
   const d = di >= 0 ? s.devices[di] : undefined;
   switch (st.kind) {
     case 'steWrite': {
       const ste = s.streamTable.get(st.sid!);
-      if (!ste) return { cost: 0 };
+      if (!ste) return unresolved(`no STE for stream ${st.sid}`);
       const config = st.config === 'unassigned' ? s.smmu.unassigned : st.config;
-      const table = config === 's2' ? tableOf(s, job, di, st.table) : undefined;
+      // The STE's words: V and Config in one, the VMID and the table pointer in others. A write
+      // without a table changes only the first; naming a table (or config s2) writes the others too.
+      const writesTable = config === 's2' || st.table !== undefined;
+      const table = writesTable ? tableOf(s, job, di, st.table) : undefined;
+      if (writesTable && table === undefined)
+        return unresolved(`table "${st.table ?? 'new'}" resolves to no table for ${d?.id ?? 'the device'}`);
       const before = ste.table;
       steWillChange(s, st.sid!);
+      const tornFrom =
+        table !== undefined && st.valid && config === 's2' && (ste.table !== table.id || ste.vmid !== table.vmid)
+          ? { table: ste.table, vmid: ste.vmid }
+          : null;
       ste.valid = st.valid;
       ste.config = config;
-      ste.table = table?.id ?? null;
-      ste.vmid = table?.vmid ?? 0;
+      if (table !== undefined) {
+        ste.table = table.id;
+        ste.vmid = table.vmid;
+      }
+      if (tornFrom !== null) tornSte(s, ste, tornFrom);
+      if (table && table.cpuOf >= 0 && d !== undefined) d.table = table.id;
       if (table && st.valid && table.state === 'building') table.state = 'live';
       // A device nobody's DMA acted for (unowned, held, quarantined) now translates through this
       // table: from here on its DMA acts for the table's owner. A hand-over between two owners
@@ -134,7 +166,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       else if (c === 'CFGI_ALL' || c === 'TLBI_NSNH_ALL') enqueue(s, c);
       else {
         const t = tableOf(s, job, di, st.table ?? 'old');
-        if (!t) return { cost: 0 };
+        if (!t) return unresolved(`table "${st.table ?? 'old'}" resolves to no table for ${d?.id ?? 'the device'}: nothing to invalidate`);
         if (c === 'TLBI_S12_VMALL') enqueue(s, c, { vmid: t.vmid });
         else for (const p of job.revokedIova) enqueue(s, c, { vmid: t.vmid, iovaPage: p });
       }
@@ -146,13 +178,16 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       enqueue(s, 'SYNC', { job: job.id });
       return { wait: 'sync' };
     case 'busMaster':
-      d!.busMaster = st.on;
+      if (d === undefined) return unresolved('the operation names no device');
+      d.busMaster = st.on;
       if (st.on) wake(s, di);
       return { cost: 1 };
     case 'reset':
+      if (d === undefined) return unresolved('the operation names no device');
       startReset(s, di, true);
       return { cost: T.reset };
     case 'setOwner': {
+      if (d === undefined) return unresolved('the operation names no device');
       const to = who(job, st.to);
       d!.owner = to;
       d!.assign = st.state;
@@ -163,6 +198,9 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     }
     case 'tableCreate': {
       const owner = who(job, st.for);
+      if (d === undefined) return unresolved('the operation names no device');
+      if (owner < 0 && st.fill !== 'scratch') return unresolved(`"${st.for}" names no endpoint in this operation`);
+      if (st.fill === 'shared' && (job.from < 0 || job.to < 0)) return unresolved('a shared table needs both a sender and a receiver');
       if (st.fill === 'scratch') {
         job.fresh[di] = scratchTable(s).id;
         return { cost: 1 };
@@ -177,12 +215,17 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     case 'tableMap': {
       const t = tableOf(s, job, di, st.table ?? 'device');
       const r = s.regions.findIndex((x) => x.id === st.region);
-      if (t && r >= 0) mapRegion(s, t, job.to, r);
+      if (!t) return unresolved(`table "${st.table ?? 'device'}" resolves to no table`);
+      if (r < 0) return unresolved(`no region ${st.region}`);
+      if (job.to < 0) return unresolved('the operation has no receiver whose access to map');
+      if (t.cpuOf >= 0) return unresolved(`${t.id} is a CPU stage-2, not a device table`);
+      mapRegion(s, t, job.to, r);
       return { cost: 1 };
     }
     case 'tableUnmap': {
       const t = tableOf(s, job, di, st.table ?? 'device');
-      if (!t) return { cost: 1 };
+      if (!t) return unresolved(`table "${st.table ?? 'device'}" resolves to no table`);
+      if (t.cpuOf >= 0) return unresolved(`${t.id} is a CPU stage-2, not a device table`);
       if (st.pages === 'all') {
         mappingsWillChange(s, t);
         t.map.clear();
@@ -196,7 +239,9 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     }
     case 'tableFree': {
       const t = tableOf(s, job, di, st.table);
-      if (t && t.cpuOf < 0 && !t.scratch) {
+      if (!t) return unresolved(`table "${st.table}" resolves to no table`);
+      // A CPU stage-2 (P0) and the scratch table outlive the device: nothing to free.
+      if (t.cpuOf < 0 && !t.scratch) {
         freeTable(s, t);
         if (d && d.table === t.id) d.table = null;
       }
@@ -204,19 +249,21 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     }
     case 'vmidAlloc': {
       const t = tableOf(s, job, di, st.table);
-      if (!t) return { cost: 1 };
-      chooseVmid(s, t);
+      if (!t) return unresolved(`table "${st.table}" resolves to no table`);
+      if (t.cpuOf < 0) chooseVmid(s, t);
       return { cost: 1 };
     }
     case 'vmidFree': {
       const t = tableOf(s, job, di, st.table);
-      if (t && t.cpuOf < 0) freeVmid(s, t);
+      if (!t) return unresolved(`table "${st.table}" resolves to no table`);
+      if (t.cpuOf < 0) freeVmid(s, t);
       return { cost: 1 };
     }
     case 'awaitReceiver':
       return { wait: 'receiver' };
     case 'lock':
     case 'measure':
+      if (d === undefined) return unresolved('the operation names no device');
       d!.nonce = ++s.nonceCounter;
       log(s, 'note', `${d!.id} ${st.kind === 'lock' ? 'locked' : 'measured'}: nonce ${d!.nonce}`, job.opIndex);
       return { cost: 1 };
@@ -226,6 +273,25 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       else applyFfa(s, job.op, job.opIndex);
       return { cost: 1 };
   }
+}
+
+/**
+ * An STE written valid with a new table in the same write as its V/Config word: the SMMU need not
+ * observe its words in order (SMMUv3 §3.21.3.1), so until a CFGI + SYNC it may hold the STE torn —
+ * the new VMID with the old table pointer, whose walks fill the TLB under the new VMID with the old
+ * table's translations (or, with no old table, the new table under the old VMID).
+ */
+function tornSte(s: SimState, ste: Ste, old: { table: string | null; vmid: number }): void {
+  if (s.smmu.retention > 0 || !s.smmu.enabled) return;
+  const torn = old.table !== null && old.table !== ste.table ? { table: old.table, vmid: ste.vmid } : { table: ste.table, vmid: old.vmid };
+  const e = cfgInsert(s, ste.sid, { ...ste, ...torn });
+  log(
+    s,
+    'note',
+    `STE ${ste.sid} made valid with a new table in one write: until CFGI + SYNC the SMMU may hold it torn (VMID ${torn.vmid} with ${torn.table ?? 'no table'}, cache entry ${e.id})`,
+    -1,
+    'TORN_STE',
+  );
 }
 
 function retireIfUnused(s: SimState, id: string): void {
@@ -242,7 +308,7 @@ function fillShared(s: SimState, t: IoTable, a: number, b: number): void {
     if (i === undefined) continue;
     const ma = s.pages[i].modes[a];
     const mb = s.pages[i].modes[b];
-    if ((ma & 1) && (mb & 1)) t.map.set(ipaPage, encodeEntry(pfn, (ma & mb & 8) !== 0, (ma & mb & 16) !== 0));
+    if (ma & 1 && mb & 1) t.map.set(ipaPage, encodeEntry(pfn, (ma & mb & 8) !== 0, (ma & mb & 16) !== 0));
   }
 }
 
@@ -268,9 +334,16 @@ export function onResetDone(s: SimState, di: number): void {
   if (d.resetBehaviour === 'retries-after-reset' && d.faultedReads.length > 0) {
     // The device replays the reads that faulted before the reset (Xen's scratch-page motivation).
     for (const f of d.faultedReads) {
-      d.descriptors.push(descriptorState({ iova: f.iova, pages: 1, dir: 'read', loop: false, every: s.scenario.timing.issue }, f.by, s.now));
+      d.descriptors.push(
+        descriptorState({ iova: f.iova, pages: 1, dir: 'read', loop: false, every: s.scenario.timing.issue }, f.by, s.now),
+      );
     }
-    log(s, 'note', `${d.id} retries ${d.faultedReads.length} faulted read(s) after reset: ${d.faultedReads.map((f) => hex(f.iova)).join(', ')}`, -1);
+    log(
+      s,
+      'note',
+      `${d.id} retries ${d.faultedReads.length} faulted read(s) after reset: ${d.faultedReads.map((f) => hex(f.iova)).join(', ')}`,
+      -1,
+    );
     d.faultedReads = [];
   }
   log(s, 'note', `${d.id} reset done`, -1);

@@ -165,8 +165,8 @@ function bootTables(s: SimState, di: number, scheme: 'cpu-stage2' | 'device-tabl
         // Hafnium: every STE of a partition uses S2VMID = the partition's id (the O2 aliasing).
         table.vmid = s.endpoints[owner].vmid;
       } else chooseVmid(s, table);
-      d.table = table.id;
     }
+    d.table = table.id;
     table.state = 'live';
   }
   for (const sid of d.streams) {

@@ -1,9 +1,10 @@
 // P4 — quarantine (Xen's dom_io, XSA-302/306/400): the device first moves to a quarantine whose STE
 // aborts (the SMMU's "unassigned" setting), is reset there, and then moves to the new owner in one
-// step, with no unmapped window in between.
+// step, with no unmapped window in between: the new table is written into the STE while its
+// configuration still aborts, and only the STE's Config word switches it to the new owner.
 
 import type { Policy } from './policy';
-import { build, cfgi, disable, lateAtcInv, reset, retireOld, setOwner, sync } from './fragments';
+import { build, cfgi, disable, lateAtcInv, reset, retireOld, setOwner, stage, sync } from './fragments';
 
 export const P4: Policy = {
   id: 'P4',
@@ -18,13 +19,23 @@ export const P4: Policy = {
       reset,
       ...lateAtcInv(c),
       ...build('owner'),
+      ...stage('new', 'unassigned'),
       setOwner('to', 'assigned'),
       { kind: 'steWrite', valid: true, config: 's2', table: 'new' },
       cfgi,
       sync,
     ],
     unassign: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), ...retireOld, reset],
-    assign: (c) => [reset, ...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), { kind: 'steWrite', valid: true, config: 's2', table: 'new' }, cfgi, sync],
+    assign: (c) => [
+      reset,
+      ...lateAtcInv(c),
+      ...build('owner'),
+      ...stage('new', 'unassigned'),
+      setOwner('to', 'assigned'),
+      { kind: 'steWrite', valid: true, config: 's2', table: 'new' },
+      cfgi,
+      sync,
+    ],
     abort: (c) => [setOwner('quarantine', 'quarantined'), ...disable(c, 'unassigned'), { kind: 'ffaCommit' }, ...retireOld, reset],
   },
 };

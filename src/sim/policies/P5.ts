@@ -11,17 +11,22 @@ export const P5: Policy = {
   summary: 'the device table maps only pages FF-A-shared between the two VMs; revocation = unmap + TLBI + SYNC first',
   boot: 'device-table',
   ops: {
-    // The device stays A's: retiring A's private table is not a hand-over, so no step completes one.
+    // The STE's table and VMID words change, so the STE goes invalid first (make-invalid), A's
+    // private table is retired, and the shared table is made valid. The device stays A's: retiring
+    // A's private table is not a hand-over, so no step completes one.
     share: (c) => [
       ...build('shared', 'from'),
-      ...enableOn('new'),
-      ...disable(c)
-        .slice(2)
-        .map((st) => ({ ...st, completesHandover: false })),
+      ...disable(c).map((st) => ({ ...st, completesHandover: false })),
       ...retireOld,
+      ...enableOn('new'),
       setOwner('from', 'shared'),
     ],
-    revoke: () => [{ kind: 'tableUnmap', pages: 'revoked', table: 'device' }, { kind: 'cmd', cmd: 'TLBI_S2_IPA', table: 'device' }, sync, { kind: 'ffaCommit' }],
+    revoke: () => [
+      { kind: 'tableUnmap', pages: 'revoked', table: 'device' },
+      { kind: 'cmd', cmd: 'TLBI_S2_IPA', table: 'device' },
+      sync,
+      { kind: 'ffaCommit' },
+    ],
     unassign: teardown,
     abort: abortTeardown,
   },

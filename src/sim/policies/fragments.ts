@@ -44,9 +44,26 @@ export function lateAtcInv(c: PolicyContext): StepSpec[] {
   return c.ats && c.atsCheckPlanned ? [{ kind: 'cmd', cmd: 'ATC_INV' }, sync] : [];
 }
 
-/** Points the streams at a table: STE valid, CFGI, SYNC (the last SYNC of "make valid"). */
+/**
+ * Points the streams at a table by the architecture's make-valid procedure (SMMUv3 §3.21.3.1): the
+ * table and VMID are written while V is 0, CFGI + SYNC, then V = 1, CFGI + SYNC. The SMMU need not
+ * observe an STE's words in order, so writing them together with V = 1 could be seen torn.
+ */
 export function enableOn(table: TableRef): StepSpec[] {
-  return [{ kind: 'steWrite', valid: true, config: 's2', table }, cfgi, sync];
+  return [...stage(table, 'invalid'), { kind: 'steWrite', valid: true, config: 's2', table }, cfgi, sync];
+}
+
+/**
+ * Writes the table and VMID words of the STE under a configuration that ignores them — V = 0, or
+ * (from a quarantine) the aborting unassigned configuration — and makes the SMMU see them (CFGI +
+ * SYNC), so that the later write of the V/Config word alone switches the STE atomically.
+ */
+export function stage(table: TableRef, under: 'invalid' | 'unassigned'): StepSpec[] {
+  const ste: StepSpec =
+    under === 'invalid'
+      ? { kind: 'steWrite', valid: false, config: 's2', table }
+      : { kind: 'steWrite', valid: true, config: 'unassigned', table };
+  return [ste, cfgi, sync];
 }
 
 /**
