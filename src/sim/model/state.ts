@@ -255,13 +255,20 @@ export interface Txn {
 }
 
 export interface ShareState {
+  /** The author's name for the transaction. */
   handle: string;
+  /** The FF-A handle value (hex): the share-state slot, with bit 63 set when the hypervisor allocated it. */
+  value: string;
+  allocator: 'hypervisor' | 'spmc';
+  slot: number;
   func: 'share' | 'lend' | 'donate';
   sender: number;
-  receivers: { ep: number; retrieved: boolean; ipaBase: number }[];
+  /** `access`: the data access the sender gave (null: none given). */
+  receivers: { ep: number; retrieved: boolean; ipaBase: number; access: 'ro' | 'rw' | null }[];
   region: number;
   clear: boolean;
-  reclaimed: boolean;
+  /** The sender aborted while a borrower held the pages: reclaimed at the last relinquish. */
+  deferredReclaim: boolean;
 }
 
 export interface Job {

@@ -210,7 +210,8 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
 /** Under a shared-table policy, revoking a page from a device table comes first (unmap + TLBI + SYNC). */
 function relinquishMemory(s: SimState, op: OpOf<'memRelinquish'>, i: number): void {
   const policy = policyFor(s.scenario.policy);
-  const refusal = checkFfa(s, op);
+  // The revocation unmaps, TLBIs and SYNCs before the relinquish is applied (and checked again).
+  const refusal = checkFfa(s, op, { revoking: policy.ops.revoke !== undefined });
   const h = s.handles.get(op.handle);
   if (refusal || !h || !policy.ops.revoke) {
     applyFfa(s, op, i);
