@@ -6,6 +6,7 @@ import { NOBODY, O, R, V, W, X } from './model/state';
 import type { Engine } from './engine';
 import { dmaMappers } from './memory/ffa';
 import { pageIndex } from './memory/pages';
+import { P6 } from './policies/P6';
 import {
   type OpDoc,
   type TwoVmsOptions,
@@ -564,5 +565,12 @@ describe("dmaCoupled: a page counts as mapped for DMA until the unmapping's SYNC
     runTo(e, 400);
     expect(opErrors(e).filter((x) => x.op.startsWith('mem'))).toEqual([]);
     expect(violated(e).has('I13')).toBe(false);
+  });
+});
+
+describe('P6 is a proposal, not an FF-A ABI', () => {
+  it('its summary and the loan-vs-shared text say so', () => {
+    expect(P6.summary).toMatch(/FF-A-analogous proposal/);
+    expect(galleryScenario('loan-vs-shared').description).toMatch(/FF-A-analogous proposal/);
   });
 });
