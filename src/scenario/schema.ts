@@ -79,6 +79,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('awaitReceiver'), what: z.enum(['accept', 'enable']) }),
   z.strictObject({ kind: z.literal('lock') }),
   z.strictObject({ kind: z.literal('measure') }),
+  z.strictObject({ kind: z.literal('start') }),
   z.strictObject({ kind: z.literal('ffaCommit') }),
 ]);
 
@@ -162,6 +163,7 @@ export const scriptOpSchema = z.discriminatedUnion('op', [
   op('memRetrieve', { by: id, handle: id, clearOnRelinquish: z.boolean().default(false) }),
   op('memRelinquish', { by: id, handle: id, clear: z.boolean().default(false) }),
   op('memReclaim', { by: id, handle: id, clear: z.boolean().default(false) }),
+  op('lock', { device: id }),
   op('abort', { endpoint: id }),
   op('smmuEnable', {}),
   op('smmuDisable', {}),

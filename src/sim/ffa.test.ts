@@ -11,6 +11,7 @@ import {
   type OpDoc,
   type TwoVmsOptions,
   epIndex,
+  firstLogAt,
   galleryScenario,
   runTo,
   stepUntil,
@@ -565,6 +566,29 @@ describe("dmaCoupled: a page counts as mapped for DMA until the unmapping's SYNC
     runTo(e, 400);
     expect(opErrors(e).filter((x) => x.op.startsWith('mem'))).toEqual([]);
     expect(violated(e).has('I13')).toBe(false);
+  });
+});
+
+describe('P8: a reset unlocks the interface; START precedes DMA enable', () => {
+  it('the gallery: the stale enable is refused, the host locks again, P verifies, START, then the STE goes valid', () => {
+    const e = run(galleryScenario('attested-enable'), 400);
+    expect(opErrors(e)).toEqual([expect.objectContaining({ t: 140, op: 'enable', error: 'RSI_ERROR_DEVICE' })]);
+    expect(opErrors(e)[0].message).toMatch(/not locked/);
+    const start = firstLogAt(e, /^start$/, 'step');
+    expect(start).toBeGreaterThanOrEqual(160);
+    expect(firstLogAt(e, /steWrite\(17, V=1 s2/, 'step')).toBeGreaterThan(start);
+  });
+
+  it('without the host locking again, the accept after the reset is refused and the device never gets DMA', () => {
+    const e = run(galleryScenario('attested-enable', { edit: (d) => (d.script = d.script.filter((o) => o.op !== 'lock')) }), 400);
+    const errs = opErrors(e);
+    expect(errs.map((x) => [x.t, x.op, x.error])).toEqual([
+      [140, 'enable', 'RSI_ERROR_DEVICE'],
+      [150, 'accept', 'RSI_ERROR_DEVICE'],
+      [160, 'enable', 'RSI_ERROR_DEVICE'],
+    ]);
+    expect(errs[1].message).toMatch(/must lock it again/);
+    expect(firstLogAt(e, /steWrite\(17, V=1 s2/, 'step')).toBe(Infinity);
   });
 });
 

@@ -162,6 +162,8 @@ export type ScriptOp =
   | { at: number; op: 'memRelinquish'; by: string; handle: string; clear: boolean }
   /** `clear`: FFA_MEM_RECLAIM_CLEAR. */
   | { at: number; op: 'memReclaim'; by: string; handle: string; clear: boolean }
+  /** P8: the host locks the device interface again (TDISP LOCK_INTERFACE) after a reset unlocked it. */
+  | { at: number; op: 'lock'; device: string }
   | { at: number; op: 'abort'; endpoint: string }
   | { at: number; op: 'smmuEnable' }
   | { at: number; op: 'smmuDisable' };
@@ -222,6 +224,8 @@ export type StepSpec =
   | { kind: 'awaitReceiver'; what: 'accept' | 'enable' }
   | { kind: 'lock' }
   | { kind: 'measure' }
+  /** P8: TDISP START_INTERFACE — the locked interface starts (RUN); DMA may be enabled only after it. */
+  | { kind: 'start' }
   /** Applies the FF-A memory operation that the job was started for (used after a revocation). */
   | { kind: 'ffaCommit' };
 

@@ -225,6 +225,8 @@ export interface Device {
   /** P8: the device's current nonce, and the nonce the receiver verified at accept. */
   nonce: number;
   verifiedNonce: number;
+  /** P8: the TDISP interface state; any reset returns it to CONFIG_UNLOCKED. */
+  tdisp: 'unlocked' | 'locked' | 'run';
 }
 
 export type TxnPhase = 'issued' | 'translated' | 'committed' | 'aborted';

@@ -123,6 +123,15 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       if (d!.resetting) return opError(s, rec, 'FFA_BUSY', `${d!.id} is already in reset`);
       startReset(s, di, false);
       return;
+    case 'lock': {
+      // P8: the host locks the interface again after a reset unlocked it, and has it measured.
+      if (policy.id !== 'P8') return deny(`${policy.id} (${policy.name}) has no device interface lock`);
+      if (d!.assign !== 'locked') return deny(`${d!.id} is ${d!.assign}, not in an attested hand-over`);
+      if (d!.tdisp !== 'unlocked') return deny(`${d!.id} is already locked`);
+      if (d!.resetting) return opError(s, rec, 'FFA_BUSY', `${d!.id} is in reset`);
+      newJob(s, i, op, di, NOBODY, d!.owner, [{ kind: 'lock' }, { kind: 'measure' }]);
+      return;
+    }
     case 'cpuWrite': {
       const e = ep(op.endpoint);
       const r = s.regions.findIndex((x) => x.id === op.region);
@@ -176,6 +185,11 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
 
   if (policy.id === 'P8') {
     if (d.assign !== 'locked') return opError(s, rec, 'FFA_DENIED', `${d.id} is not locked for ${op.by}`);
+    // TDISP: any reset returns the interface to CONFIG_UNLOCKED; its report and nonces mean nothing
+    // until the host locks it again (a fresh lock, a fresh nonce).
+    if (d.tdisp === 'unlocked') {
+      return opError(s, rec, 'RSI_ERROR_DEVICE', `${d.id} is not locked (a reset unlocked it): the host must lock it again; nonces do not match: verified ${d.verifiedNonce || 'none'}, device now at ${d.nonce}`);
+    }
     if (op.op === 'accept') {
       // The receiver verifies the measured report: a device carrying someone else's DMA programming
       // is not accepted.

@@ -32,6 +32,7 @@ export function opText(op: ScriptOp): string {
     case 'pause':
     case 'resume':
     case 'reset':
+    case 'lock':
       return `${op.op} ${op.device}`;
     case 'cpuWrite':
       return `cpuWrite ${op.endpoint} → ${op.region}${op.secret ? ' (secret)' : ''}`;
