@@ -12,7 +12,10 @@ export function describeOp(op: ScriptOp): string {
   void _at;
   const parts = Object.entries(args)
     .filter(([k]) => k !== 'dma')
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? receiverLabel(x as Receiver) : String(x))).join('+') : String(v)}`);
+    .map(
+      ([k, v]) =>
+        `${k}=${Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? receiverLabel(x as Receiver) : String(x))).join('+') : String(v)}`,
+    );
   if (op.op === 'program') parts.push(`${op.dma.length} descriptor${op.dma.length === 1 ? '' : 's'}`);
   return `${name}(${parts.join(', ')})`;
 }
