@@ -114,7 +114,7 @@ export function checkRefs(doc: ParsedDocument): RefReport {
       case 'memLend':
       case 'memDonate': {
         isEndpoint(o.from, `${p}.from`);
-        o.to.forEach((t, k) => isEndpoint(t, `${p}.to[${k}]`));
+        o.to.forEach((t, k) => isEndpoint(typeof t === 'string' ? t : t.id, typeof t === 'string' ? `${p}.to[${k}]` : `${p}.to[${k}].id`));
         isRegion(o.region, `${p}.region`);
         if (o.handle === undefined) {
           // Unnamed handles are numbered in document order, skipping names the user took.

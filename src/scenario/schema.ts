@@ -83,6 +83,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('awaitReceiver'), what: z.enum(['accept', 'enable']) }),
   z.strictObject({ kind: z.literal('lock') }),
   z.strictObject({ kind: z.literal('measure') }),
+  z.strictObject({ kind: z.literal('start') }),
   z.strictObject({ kind: z.literal('ffaCommit') }),
 ]);
 
@@ -138,6 +139,9 @@ export const descriptorSchema = z.strictObject({
   every: int(1, 100000).default(5),
 });
 
+/** An FF-A receiver: an endpoint id (read-write), or an id with the data access the sender grants. */
+const receivers = z.array(z.union([id, z.strictObject({ id, access: z.enum(['ro', 'rw']) })])).min(1).max(8);
+
 const at = { at: tick };
 const op = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z.strictObject({ ...at, op: z.literal(name), ...shape });
 
@@ -157,12 +161,13 @@ export const scriptOpSchema = z.discriminatedUnion('op', [
   op('resume', { device: id }),
   op('reset', { device: id }),
   op('cpuWrite', { endpoint: id, region: id, secret: z.boolean().default(false) }),
-  op('memShare', { from: id, to: z.array(id).min(1).max(8), region: id, clear: z.boolean().default(false), handle: id.optional() }),
-  op('memLend', { from: id, to: z.array(id).min(1).max(8), region: id, clear: z.boolean().default(false), handle: id.optional() }),
-  op('memDonate', { from: id, to: z.array(id).min(1).max(8), region: id, clear: z.boolean().default(false), handle: id.optional() }),
-  op('memRetrieve', { by: id, handle: id }),
-  op('memRelinquish', { by: id, handle: id }),
-  op('memReclaim', { by: id, handle: id }),
+  op('memShare', { from: id, to: receivers, region: id, clear: z.boolean().default(false), handle: id.optional() }),
+  op('memLend', { from: id, to: receivers, region: id, clear: z.boolean().default(false), handle: id.optional() }),
+  op('memDonate', { from: id, to: receivers, region: id, clear: z.boolean().default(false), handle: id.optional() }),
+  op('memRetrieve', { by: id, handle: id, clearOnRelinquish: z.boolean().default(false) }),
+  op('memRelinquish', { by: id, handle: id, clear: z.boolean().default(false) }),
+  op('memReclaim', { by: id, handle: id, clear: z.boolean().default(false) }),
+  op('lock', { device: id }),
   op('abort', { endpoint: id }),
   op('smmuEnable', {}),
   op('smmuDisable', {}),

@@ -8,7 +8,7 @@ export const lendDmaVisible: GalleryDoc = {
   version: 1,
   title: 'Lending a DMA-visible page',
   description:
-    "Under static DMA isolation (P7, Hafnium today) the NIC's table is fixed at boot from the manifest and FF-A never touches it. A lends its DMA buffer to P; P retrieves it and writes a secret. The NIC — still A's, still mapping the buffer — keeps writing into memory A no longer has (I1, I3, and I12 once the lend clears the page). With dmaCoupled on, the lend itself is refused.",
+    "Under static DMA isolation (P7, Hafnium today) the NIC's table is fixed at boot from the manifest and FF-A never touches it. A lends its DMA buffer to P; P retrieves it and writes a secret. The NIC — still A's, still mapping the buffer — keeps writing into memory A no longer has (I1, I3, and I12 once the lend clears the page); the NIC's table mapping a page A may no longer access is itself a breach of pKVM's refcount rule (I13). With dmaCoupled on, the lend itself is refused.",
   seed: 10,
   policy: { id: 'P7', mutations: [], dmaCoupled: false },
   endpoints: twoVms,
@@ -27,7 +27,7 @@ export const lendDmaVisible: GalleryDoc = {
   ],
   captions: [
     { at: 0, text: "The manifest gives the NIC a table mapping A's DMA buffer only. A streams into it." },
-    { at: 40, text: 'A lends the buffer to P with CLEAR. FF-A unmaps it from A\'s stage-2 — but not from the NIC\'s table (I3).' },
+    { at: 40, text: "A lends the buffer to P with CLEAR. FF-A unmaps it from A's stage-2 — but not from the NIC's table (I3, I13)." },
     { at: 50, text: 'P retrieves the buffer and keeps a secret in it.' },
     { at: 60, text: "The NIC, still A's, keeps writing P's borrowed page (I1, I12)." },
     { at: 100, text: 'And the NIC cannot be moved: P7 refuses every transfer. Try dmaCoupled: the lend is refused instead.' },

@@ -8,7 +8,7 @@ export const loanVsShared: GalleryDoc = {
   version: 1,
   title: 'Loan vs shared table',
   description:
-    'Two ways to let P use A\'s devices. The GPU is shared (P5): its table maps only the buffer A shared with P, so A\'s programming reaches nothing else; when P gives the buffer back, the page is unmapped, TLBI\'d and SYNCed before it changes hands. The DSP is lent (P6): P retrieves it, gives it back, and A reclaims it — refused while it is lent. Under P5 the loan is refused, under P6 the share: switch policies to compare.',
+    "Two ways to let P use A's devices. The GPU is shared (P5): its table maps only the buffer A shared with P, so A's programming reaches nothing else; when P gives the buffer back, the page is unmapped, TLBI'd and SYNCed before it changes hands. The DSP is lent (P6, an FF-A-analogous proposal: FF-A has no ABI that lends a device, so P6 applies the rules of LEND to one): P retrieves it, gives it back, and A reclaims it — refused while it is lent. Under P5 the loan is refused, under P6 the share: switch policies to compare.",
   seed: 5,
   policy: { id: 'P5', mutations: [], dmaCoupled: false },
   endpoints: twoVms,
@@ -37,9 +37,9 @@ export const loanVsShared: GalleryDoc = {
   ],
   captions: [
     { at: 0, text: 'A shares a buffer with P (FF-A SHARE); P retrieves it.' },
-    { at: 10, text: 'P5: the GPU gets a table that maps only the shared buffer. P6: the DSP is lent to P.' },
+    { at: 10, text: 'P5: the GPU gets a table that maps only the shared buffer. P6 (an FF-A-analogous proposal): the DSP is lent to P.' },
     { at: 40, text: 'P streams into the shared buffer through the GPU.' },
-    { at: 60, text: "A programs the GPU to read its secret RAM: F_TRANSLATION — the shared table does not map it." },
+    { at: 60, text: 'A programs the GPU to read its secret RAM: F_TRANSLATION — the shared table does not map it.' },
     { at: 90, text: 'Under P6, reclaiming the lent DSP is refused while P holds it.' },
     { at: 160, text: 'P gives the buffer back: unmap, TLBI_S2_IPA, SYNC — and only then the page changes hands.' },
     { at: 200, text: 'A reclaims the buffer. Switch to P6 to follow the loan instead.' },

@@ -264,8 +264,16 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
     case 'lock':
     case 'measure':
       if (d === undefined) return unresolved('the operation names no device');
+      if (st.kind === 'lock') d.tdisp = 'locked';
       d!.nonce = ++s.nonceCounter;
       log(s, 'note', `${d!.id} ${st.kind === 'lock' ? 'locked' : 'measured'}: nonce ${d!.nonce}`, job.opIndex);
+      return { cost: 1 };
+    case 'start':
+      // TDISP START_INTERFACE: a locked interface moves to RUN; a reset since the lock leaves it
+      // unlocked, and it does not start.
+      if (d === undefined) return unresolved('the operation names no device');
+      if (d!.tdisp === 'locked') d!.tdisp = 'run';
+      log(s, 'note', `${d!.id} ${d!.tdisp === 'run' ? 'started (TDISP RUN)' : 'not started: not locked'}`, job.opIndex);
       return { cost: 1 };
     case 'ffaCommit':
       // A partition abort takes the partition's memory back here; other jobs apply their FF-A operation.
@@ -322,6 +330,7 @@ export function startReset(s: SimState, di: number, byHypervisor: boolean): void
     d.paused = false;
   }
   d.nonce = ++s.nonceCounter; // a device change voids attestation nonces (P8)
+  d.tdisp = 'unlocked'; // and a reset takes a TDISP interface out of LOCKED / RUN
   if (byHypervisor && d.enabledBy >= 0 && d.enabledBy === d.owner) d.changedAfterEnable = true;
   if (!d.hasDma) d.resetSinceDmaLost = true;
   log(s, 'note', `${d.id} reset started (${d.resetBehaviour})`, -1);

@@ -15,7 +15,7 @@ export const INVARIANTS = [
   { number: 'I10', id: 'reset-at-owner-edge', rule: 'between two owners there is a moment where no VM has DMA, and a reset happens in it' },
   { number: 'I11', id: 'fault-accounting', rule: 'every abort is recorded once or suppressed by configuration; a record lost to a full event queue is counted as dropped and never reaches software' },
   { number: 'I12', id: 'clear-semantics', rule: 'no DMA write from a previous accessor lands in a page after it was cleared on hand-over' },
-  { number: 'I13', id: 'reclaim-precondition', rule: 'reclaim succeeds only when every borrower has relinquished (and, coupled, no device maps it)' },
+  { number: 'I13', id: 'reclaim-precondition', rule: "reclaim succeeds only when every borrower has relinquished and no borrower's device table still maps the page (until the unmapping's SYNC); every IOMMU mapping of an endpoint covers only pages it may access, with no more permission (pKVM's refcount rule)" },
 ] as const;
 
 export type InvariantNumber = (typeof INVARIANTS)[number]['number'];

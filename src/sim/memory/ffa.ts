@@ -1,18 +1,21 @@
-// The FF-A memory operations with Hafnium's preconditions (src/ffa_memory.c): share / lend / donate
-// from an owner-exclusive sender, retrieve by a listed receiver (its mapping appears only now),
-// relinquish, and reclaim once every borrower has relinquished. With `dmaCoupled` (pKVM's rule) a
-// page that a device table maps may not change hands, and reclaim waits for the device mappings.
+// The FF-A memory operations as Hafnium implements them (src/ffa_memory.c, src/api.c): share / lend /
+// donate from an owner-exclusive sender, retrieve by a listed receiver (its mapping appears only
+// now), relinquish, and reclaim once every borrower has relinquished — each refusal with the error
+// code of the Hafnium path that refuses it. With `dmaCoupled` (pKVM's rule) a page that a device
+// table maps may not change hands: not sent, not relinquished, not reclaimed.
 
 import { hex, log } from '../model/log';
-import { NOBODY, O, OWNER_EXCLUSIVE, PAGE, R, V, W, X, type SimState } from '../model/state';
-import type { OpOf, ScriptOp } from '../model/scenario';
+import { NOBODY, O, OWNER_EXCLUSIVE, PAGE, R, V, W, X, type ShareState, type SimState } from '../model/state';
+import { receiverAccess, receiverId, receiverLabel, type OpOf, type ScriptOp } from '../model/scenario';
 import { opError, type OpErrorCode } from '../ops/opLog';
 import { cpuMappingsWillChange, regionPages, s2Map, s2RangeFree, s2Unmap, modeName } from './pages';
 import { violate } from '../invariants/violate';
 import { checkLeaving } from '../invariants/drain';
+import { checkIommuAccess } from '../invariants/iommuAccess';
 
 type SendOp = OpOf<'memShare' | 'memLend' | 'memDonate'>;
 type Refusal = { code: OpErrorCode; message: string };
+type Func = ShareState['func'];
 
 const FUNC = { memShare: 'share', memLend: 'lend', memDonate: 'donate' } as const;
 
@@ -20,13 +23,52 @@ function ep(s: SimState, id: string): number {
   return s.epIndex.get(id) ?? NOBODY;
 }
 
-/** Pages of `region` that some live (non-CPU) device table maps, as "T3 maps 0x…". */
-export function dmaMappers(s: SimState, pages: number[], onlyOwnedBy?: Set<number>): string[] {
+/** How the log names a transaction: the FF-A handle value and the author's name for it. */
+export function handleName(h: ShareState): string {
+  return `handle ${h.value}(${h.handle})`;
+}
+
+/**
+ * Does the table `t` serve endpoint `e`: does its DMA act for `e` (its own table), or is its
+ * device shared with `e` (P5's shared table)?
+ */
+function serves(s: SimState, owner: number, device: number, e: number): boolean {
+  if (owner === e) return true;
+  const d = device >= 0 ? s.devices[device] : undefined;
+  return d !== undefined && d.assign === 'shared' && d.pendingFor === e;
+}
+
+/**
+ * A revocation job that has unmapped pages from a device table but whose SYNC after the unmap has
+ * not completed: until then the pages still count as mapped for DMA, because pKVM drops its
+ * refcount only after unmap, TLBI and SYNC.
+ * source: kvm_iommu_unmap_pages (arch/arm64/kvm/hyp/nvhe/iommu/iommu.c) — IOTLB sync before
+ * __pkvm_host_unuse_dma (arch/arm64/kvm/hyp/nvhe/mem_protect.c).
+ */
+function unmapAwaitingSync(s: SimState): { device: number; pfns: number[] }[] {
+  const out: { device: number; pfns: number[] }[] = [];
+  for (const j of s.jobs.values()) {
+    if (j.revokedIova.length === 0 || j.state === 'done') continue;
+    const u = j.steps.findIndex((st) => st.kind === 'tableUnmap');
+    const y = j.steps.findIndex((st, k) => k > u && st.kind === 'sync');
+    const synced = y >= 0 && j.pc > y && !(j.pc === y + 1 && j.state === 'waiting-sync');
+    if (!synced) out.push({ device: j.device, pfns: j.revokedPages });
+  }
+  return out;
+}
+
+/**
+ * Pages of `pages` that some live (non-CPU) device table maps, as "T3 maps 0x…" — counting a page
+ * unmapped by a revocation whose SYNC has not completed yet. `servingAny`: only tables serving one
+ * of these endpoints.
+ */
+export function dmaMappers(s: SimState, pages: number[], servingAny?: Set<number>): string[] {
   const pfns = new Set(pages.map((i) => s.pages[i].pfn));
   const out: string[] = [];
+  const wanted = (owner: number, device: number) => !servingAny || [...servingAny].some((e) => serves(s, owner, device, e));
   for (const t of s.tables.values()) {
     if (t.state === 'freed' || t.cpuOf >= 0 || t.scratch) continue;
-    if (onlyOwnedBy && !onlyOwnedBy.has(t.owner)) continue;
+    if (!wanted(t.owner, t.device)) continue;
     for (const enc of t.map.values()) {
       const pfn = Math.floor(enc / 4);
       if (pfns.has(pfn)) {
@@ -35,35 +77,104 @@ export function dmaMappers(s: SimState, pages: number[], onlyOwnedBy?: Set<numbe
       }
     }
   }
+  for (const u of unmapAwaitingSync(s)) {
+    const d = u.device >= 0 ? s.devices[u.device] : undefined;
+    const t = d?.table ? s.tables.get(d.table) : undefined;
+    if (t && !wanted(t.owner, t.device)) continue;
+    const pfn = u.pfns.find((p) => pfns.has(p));
+    if (pfn !== undefined) out.push(`${d?.id ?? 'a device'}'s unmapping of ${hex(pfn * PAGE)} awaits its SYNC`);
+  }
   return out;
 }
 
-export function checkFfa(s: SimState, op: ScriptOp): Refusal | null {
+/**
+ * Which Hafnium allocates the handle: the SPMC when a secure partition takes part (a VM's send to an
+ * SP is forwarded to it), otherwise the hypervisor.
+ * source: ffa_memory_get_handle_allocator (src/ffa/spmc/ffa_memory.c, src/ffa/hypervisor/ffa_memory.c);
+ * api_ffa_mem_send (src/api.c) forwards sends that target the other world.
+ */
+function allocatorFor(s: SimState, from: number, to: number[]): ShareState['allocator'] {
+  const sp = (i: number) => s.endpoints[i].kind === 'sp';
+  return sp(from) || to.some(sp) ? 'spmc' : 'hypervisor';
+}
+
+/**
+ * The lowest free share-state slot, made into a handle with the allocator in bit 63.
+ * source: share_state_allocate (src/ffa_memory.c), ffa_memory_handle_make (inc/vmapi/hf/ffa.h).
+ */
+function allocateHandle(s: SimState, allocator: ShareState['allocator']): { slot: number; value: string } {
+  const used = new Set([...s.handles.values()].filter((h) => h.allocator === allocator).map((h) => h.slot));
+  let slot = 0;
+  while (used.has(slot)) slot++;
+  const value = allocator === 'hypervisor' ? '0x8' + slot.toString(16).padStart(15, '0') : '0x' + slot.toString(16);
+  return { slot, value };
+}
+
+/**
+ * The SPMC's rule on which worlds may send memory to which: an SP lends or donates only to SPs,
+ * and shares only with SPs; a VM lends or donates only to SPs (through the SPMC), and shares with
+ * one SP or with several borrowers of mixed worlds.
+ * source: ffa_memory_is_send_valid (src/ffa/spmc/ffa_memory.c), refused with FFA_DENIED by
+ * api_ffa_mem_send (src/api.c).
+ */
+function sendValidAtSpmc(func: Func, senderSp: boolean, receiverSp: boolean, multiple: boolean): boolean {
+  if (func === 'donate' || func === 'lend') return receiverSp;
+  return (senderSp && receiverSp) || (!senderSp && !multiple && receiverSp) || (!senderSp && multiple);
+}
+
+export function checkFfa(s: SimState, op: ScriptOp, o: { revoking?: boolean } = {}): Refusal | null {
   const deny = (message: string): Refusal => ({ code: 'FFA_DENIED', message });
   const invalid = (message: string): Refusal => ({ code: 'FFA_INVALID_PARAMETERS', message });
+  const unknown = (handle: string) =>
+    invalid(`${handle} names no live transaction (not sent yet, or already reclaimed or retrieved as a donation)`);
   switch (op.op) {
     case 'memShare':
     case 'memLend':
     case 'memDonate': {
+      const func = FUNC[op.op];
       const from = ep(s, op.from);
       const region = s.regions.findIndex((r) => r.id === op.region);
       if (from < 0 || region < 0) return invalid('unknown sender or region');
+      // Model: an aborted partition makes no more calls.
       if (s.endpoints[from].lifecycle !== 'running') return deny(`${op.from} is aborted`);
+      // source: api_memory_region_check_flags (src/api.c), ffa_memory_send_validate (src/ffa_memory.c).
+      if (func === 'share' && op.clear) return invalid('memory that is shared cannot be cleared');
+      // source: api_ffa_mem_send (src/api.c).
       if (op.to.length === 0) return invalid('no receiver');
-      if (op.op === 'memDonate' && op.to.length !== 1) return invalid('donate needs exactly one receiver');
-      if (op.op === 'memShare' && op.clear) return invalid('memory that is shared cannot be cleared');
-      if (s.handles.has(op.handle)) return invalid(`handle ${op.handle} is already in use`);
-      for (const r of op.to) {
-        const i = ep(s, r);
-        if (i < 0 || i === from) return invalid(`receiver ${r} is not another endpoint`);
-        if (s.endpoints[i].lifecycle !== 'running') return deny(`receiver ${r} is aborted`);
+      if (func === 'donate' && op.to.length !== 1) return invalid('donate needs exactly one receiver');
+      const to = op.to.map((r) => ep(s, receiverId(r)));
+      const spmc =
+        allocatorFor(
+          s,
+          from,
+          to.filter((i) => i >= 0),
+        ) === 'spmc';
+      for (let k = 0; k < to.length; k++) {
+        const i = to[k];
+        // source: api_ffa_mem_send (src/api.c): the receiver exists and is not the sender.
+        if (i < 0 || i === from) return invalid(`receiver ${receiverId(op.to[k])} is not another endpoint`);
+        // The receiver's state is not looked at: a send to an aborted partition is accepted.
+        if (spmc && !sendValidAtSpmc(func, s.endpoints[from].kind === 'sp', s.endpoints[i].kind === 'sp', to.length > 1)) {
+          return deny(
+            `the SPMC refuses a ${func} from ${s.endpoints[from].kind === 'sp' ? 'a secure partition' : 'a VM'} to ${s.endpoints[i].kind === 'sp' ? 'secure partition' : 'VM'} ${s.endpoints[i].id}${to.length > 1 ? ' among several borrowers' : ''}`,
+          );
+        }
       }
+      // source: ffa_memory_send_validate (src/ffa_memory.c).
+      if (new Set(to).size !== to.length) return invalid('a receiver is listed twice');
+      if (func === 'donate' && op.to.some((r) => receiverAccess(r) !== null))
+        return invalid('a donation gives no data access: the receiver becomes the owner');
+      // source: ffa_send_check_transition (src/ffa_memory.c).
       for (const i of regionPages(s, region)) {
         const m = s.pages[i].modes[from];
         if ((m & (V | O | X)) !== (V | O | X)) {
           return deny(`${op.from} is not owner-exclusive on ${hex(s.pages[i].pfn * PAGE)} (mode ${modeName(m)})`);
         }
+        if (op.clear && (m & W) === 0) return deny(`${op.from} cannot write ${hex(s.pages[i].pfn * PAGE)}, so it cannot have it cleared`);
       }
+      // source: pKVM's refcount check on donation and sharing, __pkvm_host_use_dma
+      // (arch/arm64/kvm/hyp/nvhe/mem_protect.c); its FF-A proxy answers FFA_RET_DENIED
+      // (ffa_host_share_ranges, arch/arm64/kvm/hyp/nvhe/ffa.c).
       if (s.scenario.policy.dmaCoupled) {
         const m = dmaMappers(s, regionPages(s, region));
         if (m.length > 0) return deny(`pages are mapped for DMA (${m.join('; ')}): with dmaCoupled they cannot change hands`);
@@ -71,39 +182,58 @@ export function checkFfa(s: SimState, op: ScriptOp): Refusal | null {
       return null;
     }
     case 'memRetrieve': {
+      // source: share_state_get via ffa_memory_retrieve (src/ffa_memory.c).
       const h = s.handles.get(op.handle);
       const by = ep(s, op.by);
-      if (!h) return invalid(`no handle ${op.handle}`);
-      const rc = h.receivers.find((r) => r.ep === by);
-      if (!rc) return deny(`${op.by} is not a receiver of ${op.handle}`);
-      if (rc.retrieved) return deny(`${op.by} already retrieved ${op.handle}`);
+      if (!h) return unknown(op.handle);
       if (s.endpoints[by].lifecycle !== 'running') return deny(`${op.by} is aborted`);
+      // source: ffa_partition_retrieve_request (src/ffa_memory.c).
+      if (h.deferredReclaim) return deny(`${handleName(h)} is marked for reclaim: its sender aborted`);
+      // source: ffa_memory_retrieve_validate (src/ffa_memory.c).
+      const rc = h.receivers.find((r) => r.ep === by);
+      if (!rc) return invalid(`${op.by} is not a receiver of ${handleName(h)}`);
+      if (op.clearOnRelinquish && h.func === 'share') return invalid('memory that is shared cannot be cleared after relinquish');
+      // source: ffa_memory_retrieve_validate_memory_access_list (src/ffa_memory.c).
+      if (op.clearOnRelinquish && rc.access === 'ro') return deny(`${op.by} has read-only access and cannot ask for a clear`);
+      // source: ffa_retrieve_check_transition (src/ffa_memory.c): the retriever must not map the pages yet.
+      if (rc.retrieved) return deny(`${op.by} already retrieved ${handleName(h)}`);
       for (const i of regionPages(s, h.region)) {
         if (s.pages[i].modes[by] !== 0) return deny(`${op.by} already maps ${hex(s.pages[i].pfn * PAGE)}`);
       }
       return null;
     }
     case 'memRelinquish': {
+      // source: ffa_memory_relinquish (src/ffa_memory.c), each refusal below in its order.
       const h = s.handles.get(op.handle);
       const by = ep(s, op.by);
-      if (!h) return invalid(`no handle ${op.handle}`);
+      if (!h) return unknown(op.handle);
       const rc = h.receivers.find((r) => r.ep === by);
-      if (!rc) return deny(`${op.by} is not a receiver of ${op.handle}`);
-      if (!rc.retrieved) return deny(`${op.by} has not retrieved ${op.handle}`);
-      if (h.func === 'donate') return deny(`${op.handle} was donated: the receiver owns it`);
+      if (!rc) return invalid(`${op.by} is not a borrower of ${handleName(h)}`);
+      if (!rc.retrieved) return invalid(`${op.by} has not retrieved ${handleName(h)}`);
+      if (op.clear && lastToLeave(h, by)) {
+        if (h.func === 'share') return invalid('memory that was shared cannot be cleared: the sender still has access');
+        if (rc.access === 'ro') return deny(`${op.by} has read-only access and cannot clear`);
+      }
+      // source: pKVM — a page mapped for DMA keeps its refcount until unmap + TLBI + SYNC
+      // (kvm_iommu_unmap_pages, arch/arm64/kvm/hyp/nvhe/iommu/iommu.c; __pkvm_host_unuse_dma,
+      // arch/arm64/kvm/hyp/nvhe/mem_protect.c). A revocation that unmaps first skips this check.
+      if (s.scenario.policy.dmaCoupled && !o.revoking) {
+        const m = dmaMappers(s, regionPages(s, h.region), new Set([by]));
+        if (m.length > 0)
+          return deny(`${op.by}'s device still maps the pages (${m.join('; ')}): with dmaCoupled they cannot be relinquished`);
+      }
       return null;
     }
     case 'memReclaim': {
+      // source: ffa_memory_reclaim and reclaim_shared_state (src/ffa_memory.c).
       const h = s.handles.get(op.handle);
       const by = ep(s, op.by);
-      if (!h) return invalid(`no handle ${op.handle}`);
-      if (h.sender !== by) return deny(`${op.by} did not send ${op.handle}`);
-      if (h.func === 'donate') return deny(`${op.handle} was donated and cannot be reclaimed`);
+      if (!h) return unknown(op.handle);
+      if (h.sender !== by) return invalid(`${op.by} did not send ${handleName(h)}`);
       const holding = h.receivers.filter((r) => r.retrieved).map((r) => s.endpoints[r.ep].id);
       if (holding.length > 0) return deny(`not relinquished by all borrowers (${holding.join(', ')} still hold it)`);
       if (s.scenario.policy.dmaCoupled) {
-        const borrowers = new Set(h.receivers.map((r) => r.ep));
-        const m = dmaMappers(s, regionPages(s, h.region), borrowers);
+        const m = dmaMappers(s, regionPages(s, h.region), new Set(h.receivers.map((r) => r.ep)));
         if (m.length > 0) return deny(`a borrower's device still maps the pages (${m.join('; ')})`);
       }
       return null;
@@ -111,6 +241,11 @@ export function checkFfa(s: SimState, op: ScriptOp): Refusal | null {
     default:
       return invalid(`${op.op} is not a memory operation`);
   }
+}
+
+/** Whether `by` is the last borrower holding the pages (every other one has relinquished). */
+function lastToLeave(h: ShareState, by: number): boolean {
+  return !h.receivers.some((r) => r.ep !== by && r.retrieved);
 }
 
 /** Checks and applies one FF-A memory operation; a refusal becomes an operation error. */
@@ -130,13 +265,23 @@ export function applyFfa(s: SimState, op: ScriptOp, opIndex: number): boolean {
       retrieve(s, op.handle, ep(s, op.by));
       break;
     case 'memRelinquish':
-      relinquish(s, op.handle, ep(s, op.by));
+      relinquish(s, op.handle, ep(s, op.by), op.clear);
       break;
     case 'memReclaim':
-      reclaim(s, op.handle);
+      reclaim(s, op.handle, op.clear);
       break;
   }
   return true;
+}
+
+function clearPages(s: SimState, pages: number[], from: number[]): void {
+  for (const i of pages) {
+    const p = s.pages[i];
+    p.dataOf = NOBODY;
+    p.secret = false;
+    p.clearedFrom = from;
+    p.clearedAt = s.now;
+  }
 }
 
 function send(s: SimState, op: SendOp): void {
@@ -144,33 +289,43 @@ function send(s: SimState, op: SendOp): void {
   const region = s.regions.findIndex((r) => r.id === op.region);
   const func = FUNC[op.op];
   const pages = regionPages(s, region);
+  const to = op.to.map((r) => ep(s, receiverId(r)));
   if (func !== 'share') {
     checkLeaving(s, from, pages, `${op.op} of ${op.region}`);
     s2Unmap(s, from, region);
   }
   for (const i of pages) {
     const p = s.pages[i];
+    // source: ffa_send_check_transition (src/ffa_memory.c): SHARED, INVALID, or INVALID | UNOWNED.
     if (func === 'share') p.modes[from] = V | O | R | W;
     else if (func === 'lend') p.modes[from] = O | X;
     else p.modes[from] = 0;
-    if (op.clear) {
-      // Cleared after unmapping from the sender and before mapping for any receiver.
-      p.dataOf = NOBODY;
-      p.secret = false;
-      p.clearedFrom = [from];
-      p.clearedAt = s.now;
-    }
   }
-  s.handles.set(op.handle, {
+  // source: ffa_send_check_update (src/ffa_memory.c): cleared after unmapping from the sender and
+  // before mapping for any receiver.
+  if (op.clear) clearPages(s, pages, [from]);
+  const allocator = allocatorFor(s, from, to);
+  const { slot, value } = allocateHandle(s, allocator);
+  const h: ShareState = {
     handle: op.handle,
+    value,
+    allocator,
+    slot,
     func,
     sender: from,
-    receivers: op.to.map((r) => ({ ep: ep(s, r), retrieved: false, ipaBase: -1 })),
+    receivers: op.to.map((r, k) => ({ ep: to[k], retrieved: false, ipaBase: -1, access: receiverAccess(r) })),
     region,
     clear: op.clear,
-    reclaimed: false,
-  });
-  log(s, 'note', `${op.handle}: ${op.from} ${func}s ${op.region} with ${op.to.join(', ')}; sender now ${modeName(s.pages[pages[0]].modes[from])}`, -1);
+    deferredReclaim: false,
+  };
+  s.handles.set(op.handle, h);
+  log(
+    s,
+    'note',
+    `${handleName(h)}: ${op.from} ${func}s ${op.region} with ${op.to.map(receiverLabel).join(', ')}; sender now ${modeName(s.pages[pages[0]].modes[from])}`,
+    -1,
+  );
+  if (func !== 'share') checkIommuAccess(s, pages, `${op.op} of ${op.region}`);
 }
 
 function retrieve(s: SimState, handle: string, by: number): void {
@@ -183,7 +338,10 @@ function retrieve(s: SimState, handle: string, by: number): void {
     if (h.func === 'donate') {
       p.modes[by] = OWNER_EXCLUSIVE;
       p.owner = by;
-    } else p.modes[by] = V | R | W | (exclusive ? X : 0);
+    } else p.modes[by] = V | R | (rc.access === 'ro' ? 0 : W) | (exclusive ? X : 0);
+    // The retriever has the page legitimately again: a clear that took it away no longer speaks
+    // of its later writes (I12).
+    if (p.clearedFrom.includes(by)) p.clearedFrom = p.clearedFrom.filter((e) => e !== by);
   }
   // The borrower maps the pages at the owner's IPA when that range is free in its own stage-2,
   // otherwise at the physical address (Hafnium maps VMs' memory identity).
@@ -191,11 +349,17 @@ function retrieve(s: SimState, handle: string, by: number): void {
   s2Map(s, by, h.region, ipa);
   rc.retrieved = true;
   rc.ipaBase = ipa;
+  // source: ffa_memory_retrieve_complete (src/ffa_memory.c): a donation's share state is freed.
   if (h.func === 'donate') s.handles.delete(handle);
-  log(s, 'note', `${handle}: ${s.endpoints[by].id} retrieved ${r.id} at IPA ${hex(ipa)} (${modeName(s.pages[r.firstPage].modes[by])})`, -1);
+  log(
+    s,
+    'note',
+    `${handleName(h)}: ${s.endpoints[by].id} retrieved ${r.id} at IPA ${hex(ipa)} (${modeName(s.pages[r.firstPage].modes[by])}${rc.access === 'ro' ? ', read-only' : ''})`,
+    -1,
+  );
 }
 
-function relinquish(s: SimState, handle: string, by: number): void {
+function relinquish(s: SimState, handle: string, by: number, clear: boolean): void {
   const h = s.handles.get(handle)!;
   const rc = h.receivers.find((r) => r.ep === by)!;
   const pages = regionPages(s, h.region);
@@ -203,45 +367,97 @@ function relinquish(s: SimState, handle: string, by: number): void {
   for (const i of pages) s.pages[i].modes[by] = 0;
   s2Unmap(s, by, h.region);
   rc.retrieved = false;
-  // FF-A: with the clear flag, the memory is zeroed when the last borrower leaves, before the
-  // owner can have it back.
-  if (h.clear && !h.receivers.some((r) => r.retrieved)) {
-    for (const i of pages) {
-      const p = s.pages[i];
-      p.dataOf = NOBODY;
-      p.secret = false;
-      p.clearedFrom = [...h.receivers.map((r) => r.ep)];
-      p.clearedAt = s.now;
-    }
-    log(s, 'note', `${handle}: ${s.regions[h.region].id} cleared as the last borrower left`, -1);
+  log(s, 'note', `${handleName(h)}: ${s.endpoints[by].id} relinquished ${s.regions[h.region].id}`, -1);
+  checkIommuAccess(s, pages, `relinquish of ${handle} by ${s.endpoints[by].id}`);
+  // source: ffa_memory_relinquish (src/ffa_memory.c): the relinquish's clear flag is honoured only
+  // when every other borrower has relinquished; FLAG_CLEAR_RELINQUISH of a retrieve is validated
+  // there but not kept, so it clears nothing here.
+  const last = !h.receivers.some((r) => r.retrieved);
+  if (clear && last) {
+    clearPages(
+      s,
+      pages,
+      h.receivers.map((r) => r.ep),
+    );
+    log(s, 'note', `${handleName(h)}: ${s.regions[h.region].id} cleared as the last borrower left`, -1);
   }
-  log(s, 'note', `${handle}: ${s.endpoints[by].id} relinquished ${s.regions[h.region].id}`, -1);
+  // source: ffa_memory_relinquish (src/ffa_memory.c): a reclaim deferred by the sender's abort
+  // happens when the last borrower relinquishes.
+  if (last && h.deferredReclaim) reclaim(s, handle, false);
 }
 
-function reclaim(s: SimState, handle: string): void {
+function reclaim(s: SimState, handle: string, clear: boolean): void {
   const h = s.handles.get(handle)!;
-  const holding = h.receivers.filter((r) => r.retrieved);
-  if (holding.length > 0) {
-    violate(s, 'I13', -1, -1, s.pages[s.regions[h.region].firstPage].pfn, `${handle} reclaimed while ${holding.map((r) => s.endpoints[r.ep].id).join(', ')} still hold it`);
-  }
   const r = s.regions[h.region];
-  for (const i of regionPages(s, h.region)) {
+  const pages = regionPages(s, h.region);
+  const borrowers = h.receivers.map((x) => x.ep);
+  // I13: without dmaCoupled nothing stops a reclaim while a borrower's device table still maps
+  // the pages (or its unmapping has not been SYNCed): that is the breach, at this moment.
+  if (!s.scenario.policy.dmaCoupled) {
+    const m = dmaMappers(s, pages, new Set(borrowers));
+    if (m.length > 0)
+      violate(
+        s,
+        'I13',
+        -1,
+        -1,
+        s.pages[r.firstPage].pfn,
+        `${handleName(h)} reclaimed by ${s.endpoints[h.sender].id} while ${m.join('; ')}`,
+      );
+  }
+  const aborted = s.endpoints[h.sender].lifecycle === 'aborted';
+  for (const i of pages) {
     const p = s.pages[i];
-    p.modes[h.sender] = OWNER_EXCLUSIVE;
+    // An aborted sender owns its pages again but has no stage-2 left to reach them.
+    p.modes[h.sender] = aborted ? O | X : OWNER_EXCLUSIVE;
     p.clearedFrom = p.clearedFrom.filter((e) => e !== h.sender);
   }
   s2Unmap(s, h.sender, h.region);
-  s2Map(s, h.sender, h.region, r.ipa);
+  if (!aborted) s2Map(s, h.sender, h.region, r.ipa);
+  // source: reclaim_shared_state → ffa_retrieve_check_update (src/ffa_memory.c): FFA_MEM_RECLAIM_CLEAR
+  // is honoured for any transaction (all borrowers have left); shared memory included.
+  if (clear) clearPages(s, pages, borrowers);
   s.handles.delete(handle);
-  log(s, 'note', `${handle}: ${s.endpoints[h.sender].id} reclaimed ${r.id}`, -1);
+  log(
+    s,
+    'note',
+    `${handleName(h)}: ${s.endpoints[h.sender].id} reclaimed ${r.id}${clear ? ', cleared' : ''}${aborted ? ' (deferred from its abort)' : ''}`,
+    -1,
+  );
 }
 
-/** Partition abort: relinquish what it borrowed, reclaim what it lent where nobody holds it. */
+/**
+ * Partition abort: relinquish what it borrowed, reclaim what it lent — at once where nobody holds
+ * it, otherwise when its last borrower relinquishes.
+ * source: ffa_memory_reclaim_relinquish_vm_regions, ffa_memory_relinquish_from_partition,
+ * ffa_memory_reclaim_from_partition (src/ffa_memory.c). A borrower's own abort relinquishes without
+ * triggering a deferred reclaim, as there.
+ */
 export function abortMemory(s: SimState, e: number): void {
   for (const h of [...s.handles.values()]) {
-    const rc = h.receivers.find((r) => r.ep === e && r.retrieved);
-    if (rc) relinquish(s, h.handle, e);
-    if (h.sender === e && !h.receivers.some((r) => r.retrieved)) reclaim(s, h.handle);
+    if (h.sender !== e) {
+      const rc = h.receivers.find((r) => r.ep === e && r.retrieved);
+      if (rc) {
+        const pages = regionPages(s, h.region);
+        checkLeaving(s, e, pages, `relinquish of ${h.handle} on ${s.endpoints[e].id}'s abort`);
+        for (const i of pages) s.pages[i].modes[e] = 0;
+        s2Unmap(s, e, h.region);
+        rc.retrieved = false;
+        log(s, 'note', `${handleName(h)}: relinquished on behalf of aborted ${s.endpoints[e].id}`, -1);
+        checkIommuAccess(s, pages, `relinquish of ${h.handle} on ${s.endpoints[e].id}'s abort`);
+      }
+    } else if (h.receivers.some((r) => r.retrieved)) {
+      h.deferredReclaim = true;
+      log(
+        s,
+        'note',
+        `${handleName(h)}: reclaim deferred until ${h.receivers
+          .filter((r) => r.retrieved)
+          .map((r) => s.endpoints[r.ep].id)
+          .join(', ')} relinquish`,
+        -1,
+      );
+    } else reclaim(s, h.handle, false);
   }
   // The aborted endpoint's own stage-2 is torn down: it has access to nothing any more — which is
   // a change of ownership for every page it could still reach (I3: its DMA must be drained first).
@@ -250,4 +466,5 @@ export function abortMemory(s: SimState, e: number): void {
   cpuMappingsWillChange(s, e, () => true);
   for (const p of s.pages) p.modes[e] &= ~(V | R | W);
   s.endpoints[e].s2.clear();
+  if (leaving.length > 0) checkIommuAccess(s, leaving, `abort of ${s.endpoints[e].id}`);
 }

@@ -134,6 +134,7 @@ export function boot(sc: Scenario): SimState {
       handovers: [],
       nonce: 0,
       verifiedNonce: 0,
+      tdisp: 'unlocked',
     };
     s.devices.push(d);
     for (const sid of spec.streams) {

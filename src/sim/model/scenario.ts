@@ -119,6 +119,25 @@ export interface DmaDescriptor {
   every: number;
 }
 
+/**
+ * A receiver of an FF-A memory transaction: an endpoint id (read-write; for a donation, no access
+ * given, as FFA_MEM_DONATE requires), or an id with the data access the sender grants it.
+ */
+export type Receiver = string | { id: string; access: 'ro' | 'rw' };
+
+export function receiverId(r: Receiver): string {
+  return typeof r === 'string' ? r : r.id;
+}
+
+/** The data access the sender gave explicitly, or null where it gave an id only. */
+export function receiverAccess(r: Receiver): 'ro' | 'rw' | null {
+  return typeof r === 'string' ? null : r.access;
+}
+
+export function receiverLabel(r: Receiver): string {
+  return typeof r === 'string' ? r : `${r.id}:${r.access}`;
+}
+
 /** Script operations (DESIGN.md §2.5). `at` is the tick. */
 export type ScriptOp =
   | { at: number; op: 'program'; device: string; by: string; dma: DmaDescriptor[] }
@@ -140,14 +159,20 @@ export type ScriptOp =
       at: number;
       op: 'memShare' | 'memLend' | 'memDonate';
       from: string;
-      to: string[];
+      to: Receiver[];
       region: string;
       clear: boolean;
+      /** The author's name for the transaction; the FF-A handle value is allocated by the model. */
       handle: string;
     }
-  | { at: number; op: 'memRetrieve'; by: string; handle: string }
-  | { at: number; op: 'memRelinquish'; by: string; handle: string }
-  | { at: number; op: 'memReclaim'; by: string; handle: string }
+  /** `clearOnRelinquish`: FFA_MEMORY_REGION_FLAG_CLEAR_RELINQUISH in the retrieve request. */
+  | { at: number; op: 'memRetrieve'; by: string; handle: string; clearOnRelinquish: boolean }
+  /** `clear`: FFA_MEMORY_REGION_FLAG_CLEAR in the relinquish descriptor. */
+  | { at: number; op: 'memRelinquish'; by: string; handle: string; clear: boolean }
+  /** `clear`: FFA_MEM_RECLAIM_CLEAR. */
+  | { at: number; op: 'memReclaim'; by: string; handle: string; clear: boolean }
+  /** P8: the host locks the device interface again (TDISP LOCK_INTERFACE) after a reset unlocked it. */
+  | { at: number; op: 'lock'; device: string }
   | { at: number; op: 'abort'; endpoint: string }
   | { at: number; op: 'smmuEnable' }
   | { at: number; op: 'smmuDisable' };
@@ -208,6 +233,8 @@ export type StepSpec =
   | { kind: 'awaitReceiver'; what: 'accept' | 'enable' }
   | { kind: 'lock' }
   | { kind: 'measure' }
+  /** P8: TDISP START_INTERFACE — the locked interface starts (RUN); DMA may be enabled only after it. */
+  | { kind: 'start' }
   /** Applies the FF-A memory operation that the job was started for (used after a revocation). */
   | { kind: 'ffaCommit' };
 

@@ -236,6 +236,8 @@ export interface Device {
   /** P8: the device's current nonce, and the nonce the receiver verified at accept. */
   nonce: number;
   verifiedNonce: number;
+  /** P8: the TDISP interface state; any reset returns it to CONFIG_UNLOCKED. */
+  tdisp: 'unlocked' | 'locked' | 'run';
 }
 
 export type TxnPhase = 'issued' | 'translated' | 'committed' | 'aborted';
@@ -268,13 +270,20 @@ export interface Txn {
 }
 
 export interface ShareState {
+  /** The author's name for the transaction. */
   handle: string;
+  /** The FF-A handle value (hex): the share-state slot, with bit 63 set when the hypervisor allocated it. */
+  value: string;
+  allocator: 'hypervisor' | 'spmc';
+  slot: number;
   func: 'share' | 'lend' | 'donate';
   sender: number;
-  receivers: { ep: number; retrieved: boolean; ipaBase: number }[];
+  /** `access`: the data access the sender gave (null: none given). */
+  receivers: { ep: number; retrieved: boolean; ipaBase: number; access: 'ro' | 'rw' | null }[];
   region: number;
   clear: boolean;
-  reclaimed: boolean;
+  /** The sender aborted while a borrower held the pages: reclaimed at the last relinquish. */
+  deferredReclaim: boolean;
 }
 
 export interface Job {

@@ -3,7 +3,7 @@
 
 import { log } from '../model/log';
 import type { OpRecord, SimState } from '../model/state';
-import type { ScriptOp } from '../model/scenario';
+import { receiverLabel, type Receiver, type ScriptOp } from '../model/scenario';
 
 export type OpErrorCode = 'FFA_DENIED' | 'FFA_INVALID_PARAMETERS' | 'FFA_BUSY' | 'RSI_ERROR_DEVICE';
 
@@ -12,7 +12,10 @@ export function describeOp(op: ScriptOp): string {
   void _at;
   const parts = Object.entries(args)
     .filter(([k]) => k !== 'dma')
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`);
+    .map(
+      ([k, v]) =>
+        `${k}=${Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? receiverLabel(x as Receiver) : String(x))).join('+') : String(v)}`,
+    );
   if (op.op === 'program') parts.push(`${op.dma.length} descriptor${op.dma.length === 1 ? '' : 's'}`);
   return `${name}(${parts.join(', ')})`;
 }

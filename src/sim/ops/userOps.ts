@@ -123,6 +123,15 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       if (d!.resetting) return opError(s, rec, 'FFA_BUSY', `${d!.id} is already in reset`);
       startReset(s, di, false);
       return;
+    case 'lock': {
+      // P8: the host locks the interface again after a reset unlocked it, and has it measured.
+      if (policy.id !== 'P8') return deny(`${policy.id} (${policy.name}) has no device interface lock`);
+      if (d!.assign !== 'locked') return deny(`${d!.id} is ${d!.assign}, not in an attested hand-over`);
+      if (d!.tdisp !== 'unlocked') return deny(`${d!.id} is already locked`);
+      if (d!.resetting) return opError(s, rec, 'FFA_BUSY', `${d!.id} is in reset`);
+      newJob(s, i, op, di, NOBODY, d!.owner, [{ kind: 'lock' }, { kind: 'measure' }]);
+      return;
+    }
     case 'cpuWrite': {
       const e = ep(op.endpoint);
       const r = s.regions.findIndex((x) => x.id === op.region);
@@ -176,6 +185,11 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
 
   if (policy.id === 'P8') {
     if (d.assign !== 'locked') return opError(s, rec, 'FFA_DENIED', `${d.id} is not locked for ${op.by}`);
+    // TDISP: any reset returns the interface to CONFIG_UNLOCKED; its report and nonces mean nothing
+    // until the host locks it again (a fresh lock, a fresh nonce).
+    if (d.tdisp === 'unlocked') {
+      return opError(s, rec, 'RSI_ERROR_DEVICE', `${d.id} is not locked (a reset unlocked it): the host must lock it again; nonces do not match: verified ${d.verifiedNonce || 'none'}, device now at ${d.nonce}`);
+    }
     if (op.op === 'accept') {
       // The receiver verifies the measured report: a device carrying someone else's DMA programming
       // is not accepted.
@@ -210,7 +224,8 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
 /** Under a shared-table policy, revoking a page from a device table comes first (unmap + TLBI + SYNC). */
 function relinquishMemory(s: SimState, op: OpOf<'memRelinquish'>, i: number): void {
   const policy = policyFor(s.scenario.policy);
-  const refusal = checkFfa(s, op);
+  // The revocation unmaps, TLBIs and SYNCs before the relinquish is applied (and checked again).
+  const refusal = checkFfa(s, op, { revoking: policy.ops.revoke !== undefined });
   const h = s.handles.get(op.handle);
   if (refusal || !h || !policy.ops.revoke) {
     applyFfa(s, op, i);

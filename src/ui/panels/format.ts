@@ -1,6 +1,6 @@
 // Text for operations, modes and ticks, shared by the panels.
 
-import type { ScriptOp } from '../../sim/model/scenario';
+import { receiverLabel, type ScriptOp } from '../../sim/model/scenario';
 import { O, R, V, W, X } from '../../sim/model/state';
 import { hexAddr } from '../theme';
 
@@ -32,17 +32,19 @@ export function opText(op: ScriptOp): string {
     case 'pause':
     case 'resume':
     case 'reset':
+    case 'lock':
       return `${op.op} ${op.device}`;
     case 'cpuWrite':
       return `cpuWrite ${op.endpoint} → ${op.region}${op.secret ? ' (secret)' : ''}`;
     case 'memShare':
     case 'memLend':
     case 'memDonate':
-      return `${op.op} ${op.region} ${op.from} → ${op.to.join(', ')}${op.clear ? ' (clear)' : ''} [${op.handle}]`;
+      return `${op.op} ${op.region} ${op.from} → ${op.to.map(receiverLabel).join(', ')}${op.clear ? ' (clear)' : ''} [${op.handle}]`;
     case 'memRetrieve':
+      return `${op.op} ${op.handle} by ${op.by}${op.clearOnRelinquish ? ' (clear on relinquish)' : ''}`;
     case 'memRelinquish':
     case 'memReclaim':
-      return `${op.op} ${op.handle} by ${op.by}`;
+      return `${op.op} ${op.handle} by ${op.by}${op.clear ? ' (clear)' : ''}`;
     case 'abort':
       return `abort ${op.endpoint}`;
     case 'smmuEnable':
