@@ -37,8 +37,8 @@ describe('valid documents', () => {
     const r = parseScenario({ format: 'dma-handoff/scenario', version: 1, endpoints: [{ id: 'A', vmid: 1 }] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scenario.timing).toEqual({ issue: 1, fabric: 2, cfgFetch: 4, walkPerLevel: 3, walkLevels: 3, downstream: [2, 8], cmd: 1, steWrite: 1, reset: 20, atcInv: [5, 50], eventDrain: 10 });
-    expect(r.scenario.smmu).toEqual({ enabled: true, gbpa: 'abort', unassigned: 'abort', atsCheck: false, eventQueue: 64, cacheRetention: 'adversarial', freedTables: 'stale' });
+    expect(r.scenario.timing).toEqual({ issue: 1, fabric: 2, cfgFetch: 4, walkPerLevel: 3, walkLevels: 3, downstream: [2, 8], cmd: 1, steWrite: 1, reset: 20, atcInv: [5, 50], eventDrain: 10, atcInvTimeout: 1000, tickNs: 100 });
+    expect(r.scenario.smmu).toEqual({ enabled: true, gbpa: 'abort', unassigned: 'abort', atsCheck: false, recCfgAts: false, eventQueue: 64, cacheRetention: 'adversarial', freedTables: 'stale' });
     expect(r.scenario.policy).toEqual({ id: 'P0', mutations: [], dmaCoupled: false });
     expect(r.scenario.endpoints[0]).toEqual({ id: 'A', kind: 'vm', name: 'A', vmid: 1 });
     expect(r.scenario).toMatchObject({ title: 'Untitled scenario', description: '', seed: 1, memory: [], devices: [], script: [], layout: {}, captions: [] });
@@ -50,7 +50,7 @@ describe('valid documents', () => {
     const r = parseScenario(doc);
     if (!r.ok) throw new Error(r.errors[0]);
     expect(r.scenario.memory[0]).toEqual({ id: 'a-ram', owner: 'A', pa: 0x80000000, ipa: 0x40000000, pages: 4, secret: false, kind: 'normal', name: 'a-ram' });
-    expect(r.scenario.devices[0]).toEqual({ id: 'X', name: 'X', streams: [17], group: 'X', owner: 'A', reset: 'clean', ats: false, maxOutstanding: 4, map: [] });
+    expect(r.scenario.devices[0]).toEqual({ id: 'X', name: 'X', streams: [17], group: 'X', owner: 'A', reset: 'clean', ats: false, atcOnReset: 'flush', atsInvalidation: 'completes', maxOutstanding: 4, map: [] });
     expect(r.scenario.script[0]).toEqual({ at: 5, op: 'program', device: 'X', by: 'A', dma: [{ iova: 0x40001000, pages: 1, dir: 'read', loop: false, every: 5 }] });
   });
 

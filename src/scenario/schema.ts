@@ -37,9 +37,12 @@ export const timingSchema = z.strictObject({
   downstream: range(0, 10000).default([2, 8]),
   cmd: int(1, 1000).default(1),
   steWrite: int(0, 1000).default(1),
-  reset: int(0, 100000).default(20),
-  atcInv: range(0, 100000).default([5, 50]),
+  // Up to 1e8 ticks: a function-level reset on real PCIe takes 100 ms (10^6 ticks of 100 ns).
+  reset: int(0, 1e8).default(20),
+  atcInv: range(0, 1e8).default([5, 50]),
   eventDrain: int(1, 100000).default(10),
+  atcInvTimeout: int(1, 1e8).default(1000),
+  tickNs: int(1, 1e9).default(100),
 });
 
 export const smmuSchema = z.strictObject({
@@ -47,6 +50,7 @@ export const smmuSchema = z.strictObject({
   gbpa: z.enum(['abort', 'bypass']).default('abort'),
   unassigned: z.enum(['abort', 'bypass']).default('abort'),
   atsCheck: z.boolean().default(false),
+  recCfgAts: z.boolean().default(false),
   eventQueue: int(1, 65536).default(64),
   cacheRetention: z
     .string()
@@ -61,7 +65,13 @@ const whoRef = z.enum(['to', 'from', 'hyp', 'quarantine', 'none']);
 const assignState = z.enum(['assigned', 'unassigned', 'held', 'offered', 'quarantined', 'pending-enable', 'lent', 'shared', 'locked']);
 
 export const stepSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('steWrite'), valid: z.boolean(), config: z.enum(['abort', 'bypass', 's2', 'unassigned']), table: tableRef.optional() }),
+  z.strictObject({
+    kind: z.literal('steWrite'),
+    valid: z.boolean(),
+    config: z.enum(['abort', 'bypass', 's2', 'unassigned']),
+    table: tableRef.optional(),
+    eats: z.boolean().optional(),
+  }),
   z.strictObject({
     kind: z.literal('cmd'),
     // TLBI_ALL is the spelling of documents written before the architecture's CMD_TLBI_NSNH_ALL.
@@ -97,7 +107,7 @@ export const policySchema = z
       .default([])
       .refine((m) => new Set(m).size === m.length, 'a mutation is listed twice'),
     dmaCoupled: z.boolean().default(false),
-    custom: z.strictObject({ name: label(80), steps: z.partialRecord(policyOp, z.array(stepSchema).max(64)) }).optional(),
+    custom: z.strictObject({ name: label(80), steps: z.partialRecord(policyOp, z.array(stepSchema).max(64)), s2Record: z.boolean().optional() }).optional(),
   })
   .refine((p) => p.id !== 'custom' || p.custom !== undefined, { message: 'policy "custom" needs a "custom" field with its steps', path: ['custom'] });
 
@@ -127,6 +137,8 @@ export const deviceSchema = z.strictObject({
   owner: id.nullable().default(null),
   reset: z.enum(['clean', 'ignores-reset', 'retries-after-reset']).default('clean'),
   ats: z.boolean().default(false),
+  atcOnReset: z.enum(['flush', 'keep']).default('flush'),
+  atsInvalidation: z.enum(['completes', 'times-out']).default('completes'),
   maxOutstanding: int(1, 256).default(4),
   map: z.array(id).default([]),
 });

@@ -6,12 +6,12 @@ import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
 import { boot } from './model/boot';
-import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_DRAIN, EV_FAULT, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
+import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_ATC_TIMEOUT, EV_DRAIN, EV_FAULT, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
 import type { LogRecord, OpRecord, SimState, Txn, Violation } from './model/state';
 import type { Scenario, ScriptOp } from './model/scenario';
 import { onIssue, onCommit } from './device/dma';
 import { arrive, faultNow } from './smmu/translate';
-import { onAtcAck, onCmd } from './smmu/commandQueue';
+import { onAtcAck, onAtcTimeout, onCmd } from './smmu/commandQueue';
 import { drainEventQueue } from './smmu/faults';
 import { onHyp } from './hyp/executor';
 import { onResetDone } from './hyp/steps';
@@ -94,6 +94,10 @@ export function createEngine(scenario: Scenario): Engine {
       case EV_DRAIN:
         trace(s, kind, arg, s.eventq.records.length);
         drainEventQueue(s);
+        return;
+      case EV_ATC_TIMEOUT:
+        trace(s, kind, arg, s.cmdq.atcPending);
+        onAtcTimeout(s, arg);
         return;
       case EV_FAULT: {
         const t = s.txns.get(arg);

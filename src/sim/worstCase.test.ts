@@ -50,11 +50,12 @@ describe('a freed table is RAM with its old contents', () => {
     expect(eventNames(e).has('F_WALK_EABT')).toBe(true);
   });
 
-  it('zeroed: the walk finds no valid descriptor, F_TRANSLATION', () => {
+  it('zeroed: the walk finds no valid descriptor, a stage-2 translation fault (unrecorded: Hafnium clears STE.S2R)', () => {
     const e = aborted('zeroed');
     expect(uncachedReads(e)).toEqual([]);
-    expect(eventNames(e).has('F_TRANSLATION')).toBe(true);
     expect(eventNames(e).has('F_WALK_EABT')).toBe(false);
+    expect(eventNames(e).has('F_TRANSLATION')).toBe(false);
+    expect(report(e).dma.suppressed).toBeGreaterThan(0);
   });
 
   it("reused: the walk reads the next table built in that memory — A's descriptor reaches P's secret", () => {
@@ -323,5 +324,138 @@ describe('hypervisor steps resolve to what they name', () => {
     expect(errors[0].text).toMatch(/nothing to invalidate/);
     expect(errors[1].text).toMatch(/owner-cpu/);
     expect(e.violations).toEqual([]);
+  });
+});
+
+describe('ATS as the architecture and Linux drive it', () => {
+  const atsDevice = (o: {
+    smmu?: Record<string, unknown>;
+    device?: Record<string, unknown>;
+    script: Record<string, unknown>[];
+    policy?: 'P3' | 'P7';
+  }) => {
+    const doc = twoVmsOneDeviceDoc({ policy: o.policy ?? 'P3', ats: true, maxOutstanding: 8, smmu: o.smmu, script: o.script as never });
+    Object.assign((doc.devices as Record<string, unknown>[])[0], o.device ?? {});
+    return scenarioOf(doc);
+  };
+
+  it('with the SMMU disabled, GBPA governs untranslated traffic only: ATS-translated writes abort with F_TRANSL_FORBIDDEN', () => {
+    const sc = atsDevice({
+      smmu: { gbpa: 'bypass' },
+      script: [program(0, 'A', [writeLoop('0x40000000', 2, 2)]), { at: 50, op: 'smmuDisable' }],
+    });
+    const e = createEngine(sc);
+    const ended = runCollecting(e, 150);
+    const late = ended.filter((t) => t.arriveAt > 50 && t.viaAts);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((t) => t.phase === 'aborted' && t.fault === 'F_TRANSL_FORBIDDEN')).toBe(true);
+  });
+
+  it('CMD_ATC_INV is ignored while the SMMU is disabled', () => {
+    const sc = atsDevice({
+      script: [
+        program(0, 'A', [writeLoop('0x40000000', 2, 2)]),
+        { at: 50, op: 'smmuDisable' },
+        { at: 60, op: 'transfer', device: 'X', to: 'P' },
+      ],
+    });
+    const e = run(sc, 200);
+    expect(logWith(e, 'SMMU ignored ATC_INV(17)').length).toBe(1);
+    expect(e.state.devices[0].atc.size).toBeGreaterThan(0);
+  });
+
+  it("a function-level reset clears ATS Enable and empties the ATC: stale-atc's leak needs a non-compliant NIC", () => {
+    const compliant = run(
+      galleryScenario('stale-atc', {
+        edit: (d) => void Object.assign((d.devices as Record<string, unknown>[])[0], { atcOnReset: 'flush' }),
+      }),
+      UNTIL,
+    );
+    expect(violated(compliant).has('I1')).toBe(false);
+    expect(violated(run(galleryScenario('stale-atc'), UNTIL)).has('I1')).toBe(true);
+  });
+
+  it('a device that never completes an ATS invalidation: CERROR_ATC_INV_SYNC, and the hypervisor carries on with the ATC stale', () => {
+    const sc = atsDevice({
+      device: { atsInvalidation: 'times-out' },
+      script: [program(0, 'A', [writeLoop('0x40000000', 2, 2)]), { at: 40, op: 'transfer', device: 'X', to: 'P' }],
+    });
+    const e = run(sc, 3000);
+    const cerror = logWith(e, 'CERROR_ATC_INV_SYNC', 'event');
+    expect(cerror.length).toBe(1);
+    expect(e.state.cmdq.cerrors).toBe(1);
+    expect(handoverAt(e, 'X', 'A')).toBeGreaterThan(cerror[0].t - 1);
+    expect(violated(e).has('I8')).toBe(true);
+  });
+
+  it('STE.EATS clear: the SMMU serves no ATS translation request, so the ATC never fills', () => {
+    const doc = twoVmsOneDeviceDoc({
+      ats: true,
+      owner: null,
+      script: [{ at: 5, op: 'assign', device: 'X', to: 'A' }, program(60, 'A', [writeLoop('0x40000000', 2, 2)])],
+    });
+    doc.policy = {
+      id: 'custom',
+      custom: {
+        name: 'no-ats',
+        steps: {
+          assign: [
+            { kind: 'setOwner', to: 'to', state: 'assigned' },
+            { kind: 'tableCreate', fill: 'owner', for: 'to' },
+            { kind: 'vmidAlloc', table: 'new' },
+            { kind: 'steWrite', valid: false, config: 's2', table: 'new', eats: false },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'sync' },
+            { kind: 'steWrite', valid: true, config: 's2', table: 'new', eats: false },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'sync' },
+          ],
+        },
+      },
+    };
+    const e = run(scenarioOf(doc), 150);
+    expect(report(e).dma.committed).toBeGreaterThan(0);
+    expect(e.state.devices[0].atc.size).toBe(0);
+  });
+
+  it("P5's revoke invalidates an ATS device's ATC before the page changes hands", () => {
+    const sc = galleryScenario('loan-vs-shared', {
+      edit: (d) => void Object.assign((d.devices as Record<string, unknown>[])[0], { ats: true }),
+    });
+    const e = run(sc, UNTIL);
+    expect(logWith(e, 'cmd ATC_INV(20)', 'step').filter((l) => l.t >= 160).length).toBe(1); // the revoke's, after the share's
+    expect(violated(e).has('I1')).toBe(false);
+    expect(violated(e).has('I3')).toBe(false);
+  });
+});
+
+describe('fault records as the STE and SMMU_CR2 configure them', () => {
+  const unmappedRead = (policy: 'P3' | 'P7') =>
+    run(
+      twoVmsOneDevice({ policy, script: [program(0, 'A', [{ iova: '0x50000000', pages: 1, dir: 'read', loop: true, every: 10 }])] }),
+      100,
+    );
+
+  it("STE.S2R clear (Hafnium's STEs, P7): a stage-2 translation fault aborts without a record; set (P3) it is recorded", () => {
+    const p7 = report(unmappedRead('P7'), true);
+    expect(p7.dma.aborted).toBeGreaterThan(0);
+    expect(p7.dma.recorded).toBe(0);
+    expect(p7.dma.suppressed).toBe(p7.dma.aborted);
+    const p3 = report(unmappedRead('P3'), true);
+    expect(p3.events!.some((x) => x.name === 'F_TRANSLATION')).toBe(true);
+  });
+
+  it('SMMU_CR2.REC_CFG_ATS: an ATS-translated transaction hitting an invalid STE is recorded only when it is set', () => {
+    const atsAborts = (recCfgAts: boolean) => {
+      const e = createEngine(
+        galleryScenario('stale-atc', { mutations: ['skip-atc-inv'], edit: (d) => void (d.smmu = { atsCheck: true, recCfgAts }) }),
+      );
+      return runCollecting(e, UNTIL).filter((t) => t.viaAts && t.phase === 'aborted');
+    };
+    const off = atsAborts(false);
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.every((t) => t.fault === null)).toBe(true);
+    const on = atsAborts(true);
+    expect(on.some((t) => t.fault === 'C_BAD_STE')).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { cfgInsert } from '../smmu/caches';
 import { descriptorState, wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
+import { policyFor } from '../policies';
 
 export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' };
 export type ExecStep = StepSpec & { sid?: number; device?: number; completesHandover?: boolean };
@@ -148,7 +149,11 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       if (table !== undefined) {
         ste.table = table.id;
         ste.vmid = table.vmid;
+        ste.eats = st.eats ?? (d?.ats ?? false);
       }
+      ste.s2r = policyFor(s.scenario.policy).s2Record;
+      // As Linux attaches a master: ATS is enabled at the endpoint once its STE allows it.
+      if (st.valid && config === 's2' && ste.eats && d !== undefined && d.ats) d.atsEnabled = true;
       if (tornFrom !== null) tornSte(s, ste, tornFrom);
       if (table && table.cpuOf >= 0 && d !== undefined) d.table = table.id;
       if (table && st.valid && table.state === 'building') table.state = 'live';
@@ -330,6 +335,11 @@ export function startReset(s: SimState, di: number, byHypervisor: boolean): void
     d.paused = false;
   }
   d.nonce = ++s.nonceCounter; // a device change voids attestation nonces (P8)
+  // A function-level reset clears ATS Enable and empties the ATC; a non-compliant device keeps both.
+  if (d.ats && d.atcOnReset === 'flush') {
+    d.atsEnabled = false;
+    d.atc.clear();
+  }
   d.tdisp = 'unlocked'; // and a reset takes a TDISP interface out of LOCKED / RUN
   if (byHypervisor && d.enabledBy >= 0 && d.enabledBy === d.owner) d.changedAfterEnable = true;
   if (!d.hasDma) d.resetSinceDmaLost = true;

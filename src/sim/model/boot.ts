@@ -44,6 +44,7 @@ export function boot(sc: Scenario): SimState {
       gbpa: mutations.has('gbpa-bypass') ? 'bypass' : sc.smmu.gbpa,
       unassigned: mutations.has('unassigned-bypass') ? 'bypass' : sc.smmu.unassigned,
       atsCheck: mutations.has('ats-unchecked') ? false : sc.smmu.atsCheck,
+      recCfgAts: sc.smmu.recCfgAts,
       retention,
       freedTables: sc.smmu.freedTables,
     },
@@ -53,7 +54,7 @@ export function boot(sc: Scenario): SimState {
     lastWrite: new Map(),
     tlb: new Map(),
     nextCacheId: 1,
-    cmdq: { queue: [], busy: false, drain: new Set(), pending: [], atcPending: 0, waitingSync: -1, nextId: 1, consumed: 0 },
+    cmdq: { queue: [], busy: false, drain: new Set(), pending: [], atcPending: 0, cerrors: 0, waitingSync: -1, nextId: 1, consumed: 0 },
     eventq: { records: [], capacity: mutations.has('eventq-1') ? 1 : sc.smmu.eventQueue, drainScheduled: false, overflow: false },
     devices: [],
     devIndex: new Map(sc.devices.map((d, i) => [d.id, i])),
@@ -117,6 +118,9 @@ export function boot(sc: Scenario): SimState {
       resetting: false,
       resetBehaviour: ignoresReset ? 'ignores-reset' : spec.reset,
       ats: spec.ats,
+      atsEnabled: false,
+      atcOnReset: spec.atcOnReset,
+      atsInvalidation: spec.atsInvalidation,
       atc: new Map(),
       maxOutstanding: spec.maxOutstanding,
       outstanding: 0,
@@ -139,7 +143,7 @@ export function boot(sc: Scenario): SimState {
     s.devices.push(d);
     for (const sid of spec.streams) {
       s.sidToDevice.set(sid, di);
-      s.streamTable.set(sid, { sid, device: di, valid: true, config: 'abort', vmid: 0, table: null });
+      s.streamTable.set(sid, { sid, device: di, valid: true, config: 'abort', vmid: 0, table: null, eats: false, s2r: policy.s2Record });
     }
     bootTables(s, di, policy.boot);
   });
@@ -172,9 +176,11 @@ function bootTables(s: SimState, di: number, scheme: 'cpu-stage2' | 'device-tabl
   }
   for (const sid of d.streams) {
     const ste = s.streamTable.get(sid)!;
-    if (table) Object.assign(ste, { valid: true, config: 's2', vmid: table.vmid, table: table.id });
+    if (table) Object.assign(ste, { valid: true, config: 's2', vmid: table.vmid, table: table.id, eats: d.ats });
     else Object.assign(ste, { valid: true, config: s.smmu.unassigned, vmid: 0, table: null });
   }
+  // The owner's driver enabled ATS at the endpoint once its STE allowed it.
+  d.atsEnabled = d.ats && table !== null;
   afterSteWrite(s, di);
 }
 

@@ -15,6 +15,7 @@ export const EV_RESET_DONE = 7; // arg: device index
 export const EV_ATC_ACK = 8; // arg: device index
 export const EV_DRAIN = 9; // arg: unused — the hypervisor drains the event queue
 export const EV_FAULT = 10; // arg: txn id — its fetch or walk completed and found a fault
+export const EV_ATC_TIMEOUT = 11; // arg: SYNC id — its wait for ATS invalidations times out
 
 export function schedule(s: SimState, t: number, kind: number, arg: number): void {
   push(s.queue, t, kind, arg);

@@ -44,6 +44,10 @@ export interface Timing {
   atcInv: [number, number];
   /** Ticks between two drains of the event queue by the hypervisor. */
   eventDrain: number;
+  /** A CMD_SYNC that waits this long for an ATS invalidation fails with CERROR_ATC_INV_SYNC. */
+  atcInvTimeout: number;
+  /** How long a tick is, in nanoseconds (what the timeline and reports show). */
+  tickNs: number;
 }
 
 /**
@@ -59,6 +63,8 @@ export interface SmmuSettings {
   gbpa: 'abort' | 'bypass';
   unassigned: 'abort' | 'bypass';
   atsCheck: boolean;
+  /** SMMU_CR2.REC_CFG_ATS: configuration errors of ATS-translated transactions are recorded. */
+  recCfgAts: boolean;
   eventQueue: number;
   cacheRetention: Retention;
   freedTables: FreedTableMemory;
@@ -102,6 +108,14 @@ export interface DeviceSpec {
   owner: string | null;
   reset: ResetBehaviour;
   ats: boolean;
+  /**
+   * What a function-level reset does to the device's ATC: `flush` (as PCIe requires: ATS Enable
+   * is cleared and the ATC emptied) or `keep` (a non-compliant device: its cached translations
+   * survive the reset and it goes on sending translated requests from them).
+   */
+  atcOnReset: 'flush' | 'keep';
+  /** `times-out`: the device never completes an ATS invalidation (CERROR_ATC_INV_SYNC). */
+  atsInvalidation: 'completes' | 'times-out';
   maxOutstanding: number;
   /**
    * Regions the device's own IOMMU table maps at boot (the manifest's memory-regions with this
@@ -218,7 +232,7 @@ export type TableRef = 'old' | 'new' | 'device' | 'scratch' | 'owner-cpu';
 export type WhoRef = 'to' | 'from' | 'hyp' | 'quarantine' | 'none';
 
 export type StepSpec =
-  | { kind: 'steWrite'; valid: boolean; config: SteConfig | 'unassigned'; table?: TableRef }
+  | { kind: 'steWrite'; valid: boolean; config: SteConfig | 'unassigned'; table?: TableRef; eats?: boolean }
   | { kind: 'cmd'; cmd: CmdName; table?: TableRef }
   | { kind: 'sync'; completesHandover?: boolean }
   | { kind: 'busMaster'; on: boolean }
@@ -268,4 +282,6 @@ export type PolicyOp =
 export interface CustomPolicy {
   name: string;
   steps: Partial<Record<PolicyOp, StepSpec[]>>;
+  /** STE.S2R of the STEs it writes: stage-2 faults are recorded (default) or aborted silently. */
+  s2Record?: boolean;
 }

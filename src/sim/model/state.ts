@@ -83,6 +83,10 @@ export interface Ste {
   config: SteConfig;
   vmid: number;
   table: string | null;
+  /** STE.EATS: ATS translation requests are served (and, with ATSCHK, translated traffic let in). */
+  eats: boolean;
+  /** STE.S2R (with S2S = 0): stage-2 translation faults are recorded; clear, they abort silently. */
+  s2r: boolean;
 }
 
 export interface CfgEntry {
@@ -145,6 +149,8 @@ export interface CommandQueue {
   pending: Cmd[];
   /** ATC invalidations sent to devices and not yet acknowledged. */
   atcPending: number;
+  /** CERROR_ATC_INV_SYNC command errors so far. */
+  cerrors: number;
   /** The SYNC at the head that is waiting, if any (for the UI: what it waits on). */
   waitingSync: number;
   nextId: number;
@@ -211,6 +217,10 @@ export interface Device {
   resetting: boolean;
   resetBehaviour: ResetBehaviour;
   ats: boolean;
+  /** The endpoint's ATS Enable (PCIe ATS control): cleared by a function-level reset. */
+  atsEnabled: boolean;
+  atcOnReset: 'flush' | 'keep';
+  atsInvalidation: 'completes' | 'times-out';
   atc: Map<number, AtcEntry>;
   maxOutstanding: number;
   outstanding: number;
@@ -367,6 +377,7 @@ export interface SimState {
     gbpa: 'abort' | 'bypass';
     unassigned: 'abort' | 'bypass';
     atsCheck: boolean;
+    recCfgAts: boolean;
     retention: number;
     freedTables: FreedTableMemory;
   };

@@ -22,6 +22,7 @@ export const P0: Policy = {
   name: 'whole-address-space',
   summary: "the STE points at the owner's CPU stage-2; a transfer repoints it at the new owner's",
   boot: 'cpu-stage2',
+  s2Record: true,
   ops: {
     assign: () => assign,
     transfer: () => repoint,

@@ -10,6 +10,7 @@ export const P1: Policy = {
   name: 'reset-on-transfer',
   summary: 'device to hyp; bus master off; STE invalid + CFGI + SYNC (+ TLBI); reset; new table; STE → new owner',
   boot: 'device-table',
+  s2Record: true,
   ops: {
     transfer: (c) => [
       setOwner('hyp', 'held'),

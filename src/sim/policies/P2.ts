@@ -11,6 +11,7 @@ export const P2: Policy = {
   name: 'acceptance-stage',
   summary: 'device offered to the receiver with its STE aborting; only the receiver\'s accept points the STE at its table',
   boot: 'device-table',
+  s2Record: true,
   ops: {
     transfer: (c) => [
       setOwner('to', 'offered'),

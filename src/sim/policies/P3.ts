@@ -12,6 +12,7 @@ export const P3: Policy = {
   name: 'per-vm-table',
   summary: "old owner's table disabled for the device; new owner's table starts empty; new owner maps and enables explicitly",
   boot: 'device-table',
+  s2Record: true,
   ops: {
     transfer: (c) => [setOwner('to', 'pending-enable'), ...disable(c), ...retireOld, ...build('empty')],
     assign: () => [setOwner('to', 'pending-enable'), ...build('empty')],

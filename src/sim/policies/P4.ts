@@ -11,6 +11,7 @@ export const P4: Policy = {
   name: 'quarantine',
   summary: 'device to quarantine (STE as for unassigned streams); reset; then to the new owner in one step',
   boot: 'device-table',
+  s2Record: true,
   ops: {
     transfer: (c) => [
       setOwner('quarantine', 'quarantined'),

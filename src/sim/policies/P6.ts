@@ -12,6 +12,7 @@ export const P6: Policy = {
   name: 'loan (FF-A-analogous proposal)',
   summary: 'FF-A-analogous proposal, not an FF-A ABI: lend, borrower retrieves (enable), relinquish (disable + SYNC), owner reclaims; reclaim refused while lent',
   boot: 'device-table',
+  s2Record: true,
   ops: {
     lend: (c) => [setOwner('to', 'lent'), ...disable(c), ...retireOld, { kind: 'awaitReceiver', what: 'accept' }, ...lateAtcInv(c), ...build('owner'), ...enableOn('new')],
     relinquish: (c) => [setOwner('hyp', 'held'), ...disable(c), ...retireOld],

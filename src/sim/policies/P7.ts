@@ -10,6 +10,8 @@ export const P7: Policy = {
   name: 'static-isolation',
   summary: 'per-device tables fixed at boot from the manifest; FF-A never touches them; no transfer',
   boot: 'device-table-owner-vmid',
+  // Hafnium writes S2S = 0 and S2R = 0 (smmuv3_config_ste_stg2): stage-2 faults abort unrecorded.
+  s2Record: false,
   ops: {
     abort: () => [{ kind: 'tableFree', table: 'old' }],
   },

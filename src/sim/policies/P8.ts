@@ -13,6 +13,7 @@ export const P8: Policy = {
   name: 'attested-enable',
   summary: 'lock, measure; the receiver enables DMA only with the current nonces, after START; a reset unlocks and needs a fresh lock',
   boot: 'device-table',
+  s2Record: true,
   ops: {
     transfer: (c) => [
       setOwner('to', 'locked'),

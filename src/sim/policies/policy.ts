@@ -20,5 +20,7 @@ export interface Policy {
   name: string;
   summary: string;
   boot: BootTables;
+  /** STE.S2R of the STEs the hypervisor writes: false aborts stage-2 faults without a record. */
+  s2Record: boolean;
   ops: Partial<Record<PolicyOp, (c: PolicyContext) => StepSpec[]>>;
 }

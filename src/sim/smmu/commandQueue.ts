@@ -6,7 +6,7 @@
 
 import { nextInt } from '../core/rng';
 import { hex, log } from '../model/log';
-import { EV_ATC_ACK, EV_CMD, EV_HYP, schedule } from '../model/events';
+import { EV_ATC_ACK, EV_ATC_TIMEOUT, EV_CMD, EV_HYP, schedule } from '../model/events';
 import { PAGE, type Cmd, type CmdKind, type SimState } from '../model/state';
 import { completeInvalidations } from './caches';
 
@@ -51,7 +51,10 @@ export function onCmd(s: SimState): void {
     return;
   }
   if (c.kind === 'SYNC') {
-    if (q.waitingSync !== c.id) beginSync(s, c);
+    if (q.waitingSync !== c.id) {
+      beginSync(s, c);
+      if (q.atcPending > 0) schedule(s, s.now + s.scenario.timing.atcInvTimeout, EV_ATC_TIMEOUT, c.id);
+    }
     if (q.drain.size > 0 || q.atcPending > 0) {
       q.waitingSync = c.id;
       return; // trySync re-schedules when the last awaited transaction commits
@@ -88,6 +91,11 @@ function apply(s: SimState, c: Cmd): void {
   if (c.kind === 'ATC_INV') {
     const di = s.sidToDevice.get(c.sid);
     let n = 0;
+    if (!s.smmu.enabled) {
+      // With SMMUEN = 0 the ATS interface is not operational: CMD_ATC_INV is ignored (§6.3.9.6).
+      log(s, 'note', `SMMU ignored ${describeCmd(c)}: the SMMU is disabled, no ATS invalidation is sent`, -1, c.kind);
+      return;
+    }
     if (di !== undefined && s.devices[di].ats) {
       // Completion needs the device's acknowledgement, which also covers the transactions it
       // already sent using the entries being invalidated.
@@ -96,7 +104,8 @@ function apply(s: SimState, c: Cmd): void {
       }
       s.cmdq.atcPending++;
       const [lo, hi] = s.scenario.timing.atcInv;
-      schedule(s, s.now + nextInt(s.rng, lo, hi), EV_ATC_ACK, di);
+      const ack = nextInt(s.rng, lo, hi);
+      if (s.devices[di].atsInvalidation === 'completes') schedule(s, s.now + ack, EV_ATC_ACK, di);
       n = s.devices[di].atc.size;
     }
     log(s, 'note', `SMMU consumed ${describeCmd(c)}: sent to the device, ${n} ATC entr${n === 1 ? 'y' : 'ies'} to drop`, -1, c.kind);
@@ -115,7 +124,28 @@ export function onAtcAck(s: SimState, di: number): void {
     if (t.device === di && t.viaAts && t.phase === 'translated') s.cmdq.drain.add(t.id);
   }
   s.devices[di].atc.clear();
-  s.cmdq.atcPending--;
+  // An acknowledgement after the SYNC gave up on it (CERROR_ATC_INV_SYNC) is late: nobody waits.
+  if (s.cmdq.atcPending > 0) s.cmdq.atcPending--;
+  trySync(s);
+}
+
+/**
+ * A SYNC still waiting for ATS invalidations when the timeout expires fails with
+ * CERROR_ATC_INV_SYNC. The hypervisor does what Linux does after "CMD_SYNC timeout": it stops
+ * waiting and carries on, so the hand-over goes ahead with the device's ATC not invalidated.
+ */
+export function onAtcTimeout(s: SimState, syncId: number): void {
+  const q = s.cmdq;
+  if (q.waitingSync !== syncId || q.atcPending === 0) return;
+  q.cerrors++;
+  log(
+    s,
+    'event',
+    `CERROR_ATC_INV_SYNC (0x03): CMD_SYNC ${syncId} could not complete ${q.atcPending} ATS invalidation${q.atcPending === 1 ? '' : 's'} within ${s.scenario.timing.atcInvTimeout} ticks; the hypervisor stops waiting and carries on with the ATC not invalidated`,
+    -1,
+    'CERROR_ATC_INV_SYNC',
+  );
+  q.atcPending = 0;
   trySync(s);
 }
 

@@ -45,7 +45,13 @@ export function drainEventQueue(s: SimState): void {
   q.drainScheduled = false;
   for (const r of q.records) {
     s.events.push(r);
-    log(s, 'event', `${r.name} (0x${r.number.toString(16).padStart(2, '0')}) stream ${r.sid} ${r.write ? 'write' : 'read'} ${hex(r.addr)} txn ${r.txn}`, -1, r.name);
+    log(
+      s,
+      'event',
+      `${r.name} (0x${r.number.toString(16).padStart(2, '0')}) stream ${r.sid} ${r.write ? 'write' : 'read'} ${hex(r.addr)} txn ${r.txn}`,
+      -1,
+      r.name,
+    );
   }
   if (s.events.length > EVENTS_CAP * 2) {
     s.events.splice(0, EVENTS_CAP);

@@ -22,29 +22,33 @@ export function arrive(s: SimState, t: Txn): void {
   // (an entry exists only once the fetch or walk that fills it has completed).
   let ready = s.now;
 
-  if (!s.smmu.enabled) {
-    if (s.smmu.gbpa === 'abort') return fail(s, t, null, ready);
-    t.viaBypass = true;
-    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, ready);
-  }
-
-  // ATS: a device with a cached translation sends the transaction already translated.
-  if (d.ats) {
+  // ATS: a device with a cached translation, and ATS enabled at the endpoint, sends the
+  // transaction already translated (SMMUv3 §3.9.1.3).
+  if (d.atsEnabled) {
     const a = d.atc.get(iovaPage);
     if (a !== undefined && a.at <= ready && (!t.write || a.w)) {
       t.viaAts = true;
+      // With the SMMU disabled, GBPA governs untranslated traffic only: translated traffic aborts.
+      if (!s.smmu.enabled) return fail(s, t, 'F_TRANSL_FORBIDDEN', ready);
       if (s.smmu.atsCheck) {
         const c = config(s, t);
         if (c === undefined) return fail(s, t, 'C_BAD_STREAMID', ready);
         if (c.at > ready) ready = c.at;
         const ste = c.ste;
-        if (!ste.valid) return fail(s, t, 'C_BAD_STE', ready);
+        // An invalid STE aborts it, recorded only with SMMU_CR2.REC_CFG_ATS.
+        if (!ste.valid) return fail(s, t, s.smmu.recCfgAts ? 'C_BAD_STE' : null, ready);
         if (ste.config === 'abort') return fail(s, t, null, ready);
-        if (ste.config === 'bypass') return fail(s, t, 'F_TRANSL_FORBIDDEN', ready);
+        if (ste.config === 'bypass' || !ste.eats) return fail(s, t, 'F_TRANSL_FORBIDDEN', ready);
       }
       t.usedTlb = a.tlbId;
       return translated(s, t, a.pfn, a.page, a.authority, ready);
     }
+  }
+
+  if (!s.smmu.enabled) {
+    if (s.smmu.gbpa === 'abort') return fail(s, t, null, ready);
+    t.viaBypass = true;
+    return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, ready);
   }
 
   const cached = config(s, t);
@@ -58,13 +62,15 @@ export function arrive(s: SimState, t: Txn): void {
     return translated(s, t, iovaPage, pageIndex(s, iovaPage), NOBODY, ready);
   }
 
+  // Stage-2 translation faults are recorded only with STE.S2R (the STEs here never stall).
+  const s2Fault = (name: 'F_TRANSLATION' | 'F_PERMISSION') => fail(s, t, ste.s2r ? name : null, ready);
   let e = tlbLookup(s, ste.vmid, iovaPage);
   if (e === undefined) {
     let table = ste.table === null ? undefined : s.tables.get(ste.table);
-    if (table === undefined) return fail(s, t, 'F_TRANSLATION', ready);
+    if (table === undefined) return s2Fault('F_TRANSLATION');
     ready += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
     if (table.state === 'freed') {
-      const walked = walkFreed(s, t, table, ready);
+      const walked = walkFreed(s, t, table, ready, ste.s2r);
       if (walked === null) return;
       table = walked;
     }
@@ -78,13 +84,13 @@ export function arrive(s: SimState, t: Txn): void {
       const p = s.endpoints[table.cpuOf].s2.get(iovaPage);
       const i = p === undefined ? undefined : s.pfnToPage.get(p);
       const m = i === undefined ? 0 : s.pages[i].modes[table.cpuOf];
-      if (p === undefined || (m & 1) === 0) return fail(s, t, 'F_TRANSLATION', ready);
+      if (p === undefined || (m & 1) === 0) return s2Fault('F_TRANSLATION');
       pfn = p;
       r = (m & 8) !== 0;
       w = (m & 16) !== 0;
     } else {
       const enc = table.map.get(iovaPage);
-      if (enc === undefined) return fail(s, t, 'F_TRANSLATION', ready);
+      if (enc === undefined) return s2Fault('F_TRANSLATION');
       pfn = Math.floor(enc / 4);
       r = (enc & 1) !== 0;
       w = (enc & 2) !== 0;
@@ -93,8 +99,9 @@ export function arrive(s: SimState, t: Txn): void {
   } else if (e.at > ready) ready = e.at;
   t.usedTlb = e.id;
   t.vmid = e.vmid;
-  if (t.write ? !e.w : !e.r) return fail(s, t, 'F_PERMISSION', ready);
-  if (d.ats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: ready });
+  if (t.write ? !e.w : !e.r) return s2Fault('F_PERMISSION');
+  // An ATS translation request is served only where the STE allows ATS (STE.EATS).
+  if (d.atsEnabled && ste.eats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: ready });
   translated(s, t, e.pfn, e.page, e.authority, ready);
 }
 
@@ -102,7 +109,7 @@ export function arrive(s: SimState, t: Txn): void {
  * A walk through a table the hypervisor has freed: the SMMU reads whatever the memory holds now
  * (`smmu.freedTables`). Returns the table whose descriptors the walk reads, or null when it aborted.
  */
-function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number): IoTable | null {
+function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: boolean): IoTable | null {
   const holds = s.smmu.freedTables;
   const reuse = holds === 'reused' && table.reusedBy !== null ? s.tables.get(table.reusedBy) : undefined;
   const read =
@@ -119,7 +126,7 @@ function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number): IoTable 
     return null;
   }
   if (holds === 'zeroed') {
-    fail(s, t, 'F_TRANSLATION', ready);
+    fail(s, t, s2r ? 'F_TRANSLATION' : null, ready);
     return null;
   }
   return reuse ?? table;
