@@ -38,7 +38,24 @@ describe('sim run', () => {
 
   it('has exactly the report fields, and violations name invariant, tick, transaction, device, page and reason', () => {
     const r = json(sim('run', 'gallery:seed-attack', '--until', '200'));
-    expect(Object.keys(r).sort()).toEqual(['dma', 'endTime', 'final', 'mutations', 'opErrors', 'policy', 'scenario', 'traceHash', 'violations']);
+    expect(Object.keys(r).sort()).toEqual([
+      'dma',
+      'endTime',
+      'eventQueue',
+      'final',
+      'handovers',
+      'mutations',
+      'opErrors',
+      'policy',
+      'scenario',
+      'stepErrors',
+      'tickNs',
+      'traceHash',
+      'violations',
+    ]);
+    expect(r.handovers).toEqual([
+      { op: 'transfer', device: 'X', to: 'P', requestedAt: 40, status: 'completed', completedAt: expect.any(Number), newOwnerDma: true },
+    ]);
     expect(Object.keys(r.dma).sort()).toEqual(['aborted', 'committed', 'dropped', 'issued', 'recorded', 'suppressed']);
     expect(r.endTime).toBe(200);
     const v = r.violations.find((x: { number: string }) => x.number === 'I1b');
@@ -91,6 +108,24 @@ describe('sim compare', () => {
     expect(m.matrix.P4.I1b).toBe('ok');
     expect(m.policies[0]).toMatchObject({ policy: 'P0', name: expect.any(String), traceHash: expect.any(String) });
   });
+
+  it('compare shows safety, liveness and refusals: a refused or unfinished hand-over is never green', () => {
+    const m = json(sim('compare', 'gallery:seed-attack'));
+    const row = (p: string) => m.policies.find((x: { policy: string }) => x.policy === p);
+    // P7 has no transfer: refused, so nothing was handed over to break anything.
+    expect(m.matrix.P7.I1).toBe('refused');
+    expect(row('P7').handovers[0]).toMatchObject({ op: 'transfer', status: 'refused', completedAt: null, error: 'FFA_DENIED' });
+    expect(row('P7').works).toBe(false);
+    // P2 parks the transfer for P's accept, which the seed's script never gives.
+    expect(m.matrix.P2.I1).toBe('incomplete');
+    expect(row('P2').handovers[0]).toMatchObject({ status: 'waiting', completedAt: null });
+    // P1 holds and works: the transfer completed and P's own DMA committed after it.
+    expect(row('P1').works).toBe(true);
+    expect(row('P1').handovers[0]).toMatchObject({ status: 'completed', requestedAt: 40, newOwnerDma: true });
+    // P0 works and leaks.
+    expect(row('P0').works).toBe(true);
+    expect(m.matrix.P0.I1b).toBe('violated');
+  });
 });
 
 describe('bad input: exit 2 and one line naming the problem', () => {
@@ -112,7 +147,10 @@ describe('bad input: exit 2 and one line naming the problem', () => {
     'unknown option': [['run', 'gallery:seed-attack', '--fast'], /unknown option "--fast"/],
     'unreadable file': [['run', join(dir, 'missing.json')], /cannot read .*missing\.json: ENOENT/],
     'not JSON': [['run', write('broken.json', '{ nope')], /broken\.json: not JSON/],
-    'invalid scenario, naming the field': [['run', write('dangling.json', JSON.stringify({ ...GALLERY[0].doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }))], /devices\[0\]\.owner: no endpoint "Q"/],
+    'invalid scenario, naming the field': [
+      ['run', write('dangling.json', JSON.stringify({ ...GALLERY[0].doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }))],
+      /devices\[0\]\.owner: no endpoint "Q"/,
+    ],
     'newer version': [['compare', write('v9.json', JSON.stringify({ ...GALLERY[0].doc, version: 9 }))], /version 9, newer than this app/],
   } as const;
   it.each(Object.entries(bad))('%s', (_, [argv, message]) => {

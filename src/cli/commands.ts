@@ -3,7 +3,7 @@
 import type { PolicyId, Scenario } from '../sim/model/scenario';
 import { POLICY_IDS } from '../sim/model/scenario';
 import { createEngine } from '../sim/engine';
-import { buildReport, type Report } from '../sim/report';
+import { buildReport, type Handover, type Report } from '../sim/report';
 import { INVARIANTS } from '../sim/invariants/catalog';
 import { POLICIES } from '../sim/policies';
 
@@ -13,14 +13,35 @@ export function runReport(s: Scenario, until: number, events: boolean): Report {
   return buildReport(e, { events });
 }
 
+/**
+ * A cell of the matrix: `violated`; `refused` — not violated, but the policy refused a hand-over,
+ * so nothing was handed over to break it; `incomplete` — not violated, but a hand-over never
+ * completed; `ok` — held, with every hand-over completed.
+ */
+export type Cell = 'ok' | 'violated' | 'refused' | 'incomplete';
+
+export interface PolicyRow {
+  policy: PolicyId;
+  name: string;
+  violated: Record<string, number>;
+  /** Liveness: each hand-over, when it was asked for and when (or whether) it completed. */
+  handovers: Handover[];
+  /** Every hand-over completed, and every new owner's own DMA then committed. */
+  works: boolean;
+  opErrors: number;
+  dma: Report['dma'];
+  eventQueue: Report['eventQueue'];
+  traceHash: string;
+}
+
 export interface Matrix {
   scenario: string;
   mutations: string[];
   until: number;
   invariants: string[];
-  /** policy → invariant number → "ok" or "violated" */
-  matrix: Record<string, Record<string, 'ok' | 'violated'>>;
-  policies: { policy: PolicyId; name: string; violated: Record<string, number>; opErrors: number; dma: Report['dma']; traceHash: string }[];
+  /** policy → invariant number → cell */
+  matrix: Record<string, Record<string, Cell>>;
+  policies: PolicyRow[];
 }
 
 export function compare(s: Scenario, until: number): Matrix {
@@ -30,8 +51,12 @@ export function compare(s: Scenario, until: number): Matrix {
     const r = runReport({ ...s, policy: { ...s.policy, id: p, custom: undefined } }, until, false);
     const violated: Record<string, number> = {};
     for (const v of r.violations) violated[v.number] = (violated[v.number] ?? 0) + v.count;
-    out.matrix[p] = Object.fromEntries(invariants.map((n) => [n, violated[n] ? 'violated' : 'ok']));
-    out.policies.push({ policy: p, name: POLICIES[p].name, violated, opErrors: r.opErrors.length, dma: r.dma, traceHash: r.traceHash });
+    const refused = r.handovers.some((h) => h.status === 'refused');
+    const incomplete = r.handovers.some((h) => h.status === 'waiting' || h.status === 'running');
+    const held: Cell = refused ? 'refused' : incomplete ? 'incomplete' : 'ok';
+    out.matrix[p] = Object.fromEntries(invariants.map((n) => [n, violated[n] ? 'violated' : held]));
+    const works = r.handovers.every((h) => h.status === 'completed' && h.newOwnerDma !== false);
+    out.policies.push({ policy: p, name: POLICIES[p].name, violated, handovers: r.handovers, works, opErrors: r.opErrors.length, dma: r.dma, eventQueue: r.eventQueue, traceHash: r.traceHash });
   }
   return out;
 }

@@ -20,7 +20,7 @@ const TABLE: [gallery: string, mutation: MutationId, invariant: string][] = [
   ['quarantine', 'unassigned-bypass', 'I6'],
   ['quarantine', 'gbpa-bypass', 'I6'],
   ['reset-on-transfer', 'device-ignores-reset', 'I1b'],
-  ['per-vm-table', 'eventq-1', 'I11'],
+  ['per-vm-table', 'eventq-1', 'lost records'],
 ];
 
 describe('the mutation table: each mutation breaks the invariant its step protects', () => {
@@ -28,7 +28,16 @@ describe('the mutation table: each mutation breaks the invariant its step protec
     expect(new Set(TABLE.map((r) => r[1]))).toEqual(new Set(MUTATION_IDS));
   });
 
+  // A full event queue losing records is architected behaviour, not a broken invariant: eventq-1
+  // shows in the report's lost-records figure instead.
+  const lost = (gallery: string, mutations: MutationId[]) => report(run(galleryScenario(gallery, { mutations }), UNTIL)).eventQueue.lost;
+
   it.each(TABLE)('%s + %s → %s', (gallery, mutation, invariant) => {
+    if (invariant === 'lost records') {
+      expect(lost(gallery, [])).toBe(0);
+      expect(lost(gallery, [mutation])).toBeGreaterThan(0);
+      return;
+    }
     expect(broken(gallery, []).has(invariant)).toBe(false);
     expect(broken(gallery, [mutation]).has(invariant)).toBe(true);
   });
@@ -55,7 +64,7 @@ describe('what each mutation does, concretely', () => {
     expect(violationsOf(e, 'I6').some((v) => /quarantined device NVMe/.test(v.message))).toBe(true);
   });
 
-  it('eventq-1: the C_BAD_STE storm after the hand-over overflows a one-record queue (I11)', () => {
+  it('eventq-1: the C_BAD_STE storm after the hand-over overflows a one-record queue (lost records)', () => {
     const e = run(galleryScenario('per-vm-table', { mutations: ['eventq-1'] }), UNTIL);
     const c = report(e).dma;
     expect(c.dropped).toBeGreaterThan(0);
@@ -66,23 +75,23 @@ describe('what each mutation does, concretely', () => {
 /**
  * Gallery id → the invariants a default run breaks (to tick 400). Derived by running each scenario
  * and checked against its captions: where a caption names an invariant, it is here; where a caption
- * says a rule holds, it is absent. I7 appears wherever a device translates through the new owner's
- * table without that owner's own enable/accept — P0 and P1 have no such step.
+ * says a rule holds, it is absent. I7 appears where the new owner's table became usable for a
+ * device that may still act for the old owner (its descriptors survive, or it was not reset).
  */
 const GALLERY_VIOLATIONS: Record<string, string[]> = {
   'seed-attack': ['I1b', 'I7', 'I10'],
-  'reset-on-transfer': ['I7'],
+  'reset-on-transfer': [],
   'acceptance-stage': [],
-  'per-vm-table': ['I1b', 'I10'],
+  'per-vm-table': ['I1b', 'I7', 'I10'],
   'loan-vs-shared': [],
   quarantine: [],
-  'forgot-sync': ['I1', 'I2', 'I4', 'I5'],
+  'forgot-sync': ['I1', 'I1b', 'I2', 'I4', 'I5', 'I7', 'I10'],
   'vmid-reuse': ['I1', 'I1b', 'I2', 'I4', 'I5'],
   'stale-atc': ['I1', 'I1b', 'I2', 'I8'],
   'lend-dma-visible': ['I1', 'I1b', 'I3', 'I12', 'I13'],
   'abort-frees-tables': ['I1', 'I1b', 'I3', 'I4', 'I13'],
   'ignores-reset': ['I1b', 'I7'],
-  'eventq-overflow': ['I11'],
+  'eventq-overflow': [],
   'attested-enable': [],
 };
 
@@ -96,11 +105,10 @@ const PROMISED: Record<string, string[]> = {
   'lend-dma-visible': ['I1', 'I3', 'I12', 'I13'],
   'abort-frees-tables': ['I4', 'I1'],
   'ignores-reset': ['I1b'],
-  'eventq-overflow': ['I11'],
 };
 /** What the captions promise holds. */
 const HOLDS: Record<string, string[]> = {
-  'reset-on-transfer': ['I1', 'I1b'],
+  'reset-on-transfer': ['I1', 'I1b', 'I7'],
   'acceptance-stage': ['I1', 'I1b'],
   'loan-vs-shared': ['I1', 'I1b', 'I3', 'I13'],
   quarantine: ['I1', 'I1b', 'I6'],
@@ -110,6 +118,16 @@ const HOLDS: Record<string, string[]> = {
 describe('every gallery scenario shows what it promises', () => {
   it('the table covers the whole gallery', () => {
     expect(Object.keys(GALLERY_VIOLATIONS).sort()).toEqual([...GALLERY_IDS].sort());
+  });
+
+  // "Holds" means safe and working: every hand-over a scenario asks for either completes and the new
+  // owner's own DMA then commits, or is refused on purpose (the policy has no such operation).
+  it.each([...GALLERY_IDS])("%s: every completed hand-over to a new owner ends with that owner's own DMA committing", (id) => {
+    const r = report(run(galleryScenario(id), UNTIL));
+    for (const h of r.handovers) {
+      expect(h.status, `${h.op} of ${h.device}`).not.toBe('running');
+      if (h.status === 'completed' && h.to !== null) expect(h.newOwnerDma, `${h.op} of ${h.device} to ${h.to}`).toBe(true);
+    }
   });
 
   const exactly = (id: string, expected: string[]) => expect(sorted(violated(run(galleryScenario(id), UNTIL)))).toEqual(sorted(expected));

@@ -219,14 +219,18 @@ describe('fault records', () => {
   it.each([
     ['smmu.eventQueue = 1', { eventQueue: 1 }],
     ['mutation eventq-1', { mutations: ['eventq-1' as const] }],
-  ])('a full event queue (%s) drops records and counts every one (I11 names them)', (_name, opts) => {
+  ])('a full event queue (%s) loses records, counts every one and toggles OVFLG — architected, so I11 holds', (_name, opts) => {
     const e = storm(opts);
     const c = e.state.counters;
     expect(e.state.eventq.capacity).toBe(1);
     expect(c.dropped).toBeGreaterThan(0);
     accounted(e);
-    const i11 = violationsOf(e, 'I11');
-    expect(i11.reduce((n, v) => n + v.count, 0)).toBe(c.dropped);
+    expect(violated(e).has('I11')).toBe(false);
+    const r = report(e);
+    expect(r.eventQueue).toEqual({ capacity: 1, lost: c.dropped, overflows: expect.any(Number) });
+    expect(r.eventQueue.overflows).toBeGreaterThan(0);
+    expect(r.eventQueue.overflows).toBeLessThanOrEqual(c.dropped); // OVFLG toggles once per unacknowledged overflow
+    expect(logWith(e, 'OVFLG toggled', 'note').length).toBe(r.eventQueue.overflows);
     expect(logWith(e, 'event queue overflowed', 'note').length).toBeGreaterThan(0);
   });
 

@@ -459,3 +459,53 @@ describe('fault records as the STE and SMMU_CR2 configure them', () => {
     expect(on.some((t) => t.fault === 'C_BAD_STE')).toBe(true);
   });
 });
+
+describe('verdicts that never mislead', () => {
+  it("I7 is judged once, when the new owner's table becomes usable: a clean reset with no enable step is not red", () => {
+    expect(violated(run(galleryScenario('reset-on-transfer'), UNTIL)).has('I7')).toBe(false);
+    const e = run(galleryScenario('per-vm-table'), UNTIL);
+    const i7 = violationsOf(e, 'I7');
+    expect(i7).toHaveLength(1);
+    expect(i7[0].count).toBe(1);
+    expect(i7[0].message).toMatch(/still holds DMA descriptors programmed by A/);
+  });
+
+  it('I10 reads the SYNC that completes the CFGI, not the STE in memory: a reset before that SYNC does not count', () => {
+    const doc = twoVmsOneDeviceDoc({ script: [program(0, 'A', [writeLoop()]), { at: 40, op: 'transfer', device: 'X', to: 'P' }] });
+    doc.policy = {
+      id: 'custom',
+      custom: {
+        name: 'reset-before-sync',
+        steps: {
+          transfer: [
+            { kind: 'setOwner', to: 'hyp', state: 'held' },
+            { kind: 'busMaster', on: false },
+            { kind: 'steWrite', valid: false, config: 'abort' },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'reset' },
+            { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'old' },
+            { kind: 'sync', completesHandover: true },
+            { kind: 'tableCreate', fill: 'owner', for: 'to' },
+            { kind: 'vmidAlloc', table: 'new' },
+            { kind: 'setOwner', to: 'to', state: 'assigned' },
+            { kind: 'steWrite', valid: false, config: 's2', table: 'new' },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'sync' },
+            { kind: 'steWrite', valid: true, config: 's2', table: 'new' },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'sync' },
+            { kind: 'busMaster', on: true },
+          ],
+        },
+      },
+    };
+    const e = run(scenarioOf(doc), 200);
+    expect(violationsOf(e, 'I10').map((v) => v.message)).toEqual([expect.stringMatching(/without a reset since A's DMA was disabled/)]);
+  });
+
+  it("I3 counts a shared table's translations for everyone who drives it: P gives the buffer back while the GPU's TLB still maps it", () => {
+    const e = run(galleryScenario('loan-vs-shared', { mutations: ['skip-tlbi'] }), UNTIL);
+    expect(violationsOf(e, 'I3').some((v) => /relinquish of buf: the TLB still translates/.test(v.message))).toBe(true);
+    expect(violated(run(galleryScenario('loan-vs-shared'), UNTIL)).has('I3')).toBe(false);
+  });
+});

@@ -26,7 +26,7 @@ describe('engine host protocol', () => {
     expect(rs[0].type).toBe('loaded');
     const summary = rs[0].type === 'loaded' ? rs[0].summary : null;
     expect(summary!.violations.map((v) => v.number)).toContain('I1b');
-    expect(summary!.ops.map((o) => o.op.op)).toEqual(['program', 'transfer']);
+    expect(summary!.ops.map((o) => o.op.op)).toEqual(['program', 'transfer', 'program']);
     const f = frames(rs)[0];
     expect(f.clock).toBe(30);
     expect(f.view!.devices[0].owner).toBe(2); // A (indices 0 and 1 are hyp and quarantine)

@@ -266,7 +266,7 @@ export function buildView(s: SimState): SimView {
           .map((r) => ({ t: r.t, name: r.name, number: EVENT_NUMBERS[r.name], sid: r.sid, addr: r.addr, write: r.write })),
         count: s.eventq.records.length,
         capacity: s.eventq.capacity,
-        overflow: s.eventq.overflow,
+        overflow: s.eventq.ovflg !== s.eventq.ovackflg,
         dropped: s.counters.dropped,
       },
     },

@@ -18,6 +18,10 @@ export const forgotSync: GalleryDoc = {
   script: [
     { at: 0, op: 'program', device: 'X', by: 'A', dma: [{ ...aWriteLoop, every: 1 }] },
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
+    { at: 100, op: 'map', device: 'X', by: 'P', region: 'p-ram' },
+    { at: 105, op: 'reset', device: 'X' },
+    { at: 110, op: 'enable', device: 'X', by: 'P' },
+    { at: 130, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40001000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
     { at: 0, text: 'A streams writes into its own RAM, one per tick, up to 8 in flight.' },

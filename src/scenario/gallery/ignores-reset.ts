@@ -17,6 +17,7 @@ export const ignoresReset: GalleryDoc = {
   script: [
     { at: 0, op: 'program', device: 'X', by: 'A', dma: [aReadLoop] },
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
+    { at: 130, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40001000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
     { at: 0, text: 'A programs the NIC to read IPA 0x40000000 in a loop.' },

@@ -19,6 +19,7 @@ export const perVmTable: GalleryDoc = {
     { at: 40, op: 'transfer', device: 'X', to: 'P' },
     { at: 100, op: 'map', device: 'X', by: 'P', region: 'p-ram' },
     { at: 140, op: 'enable', device: 'X', by: 'P' },
+    { at: 180, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40001000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
     { at: 0, text: 'A programs the NIC and never pauses it — A may be malicious.' },

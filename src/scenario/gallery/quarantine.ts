@@ -25,6 +25,7 @@ export const quarantine: GalleryDoc = {
     { at: 0, op: 'program', device: 'NVMe', by: 'G', dma: [{ iova: '0x40000000', pages: 2, dir: 'write', loop: true, every: 3 }] },
     { at: 10, op: 'smmuEnable' },
     { at: 60, op: 'transfer', device: 'NVMe', to: 'H' },
+    { at: 130, op: 'program', device: 'NVMe', by: 'H', dma: [{ iova: '0x40001000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
     { at: 0, text: 'At boot the SMMU is off: GBPA aborts the guest\'s early DMA, without a record.' },

@@ -189,7 +189,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       return { cost: 1 };
     case 'reset':
       if (d === undefined) return unresolved('the operation names no device');
-      startReset(s, di, true);
+      startReset(s, di);
       return { cost: T.reset };
     case 'setOwner': {
       if (d === undefined) return unresolved('the operation names no device');
@@ -325,8 +325,8 @@ function fillShared(s: SimState, t: IoTable, a: number, b: number): void {
   }
 }
 
-/** `byHypervisor`: a reset the policy performs, which counts as a device change after an enable. */
-export function startReset(s: SimState, di: number, byHypervisor: boolean): void {
+/** A device reset (a policy's step or a script's operation). */
+export function startReset(s: SimState, di: number): void {
   const d = s.devices[di];
   d.resetting = true;
   if (d.resetBehaviour !== 'ignores-reset') {
@@ -341,7 +341,6 @@ export function startReset(s: SimState, di: number, byHypervisor: boolean): void
     d.atc.clear();
   }
   d.tdisp = 'unlocked'; // and a reset takes a TDISP interface out of LOCKED / RUN
-  if (byHypervisor && d.enabledBy >= 0 && d.enabledBy === d.owner) d.changedAfterEnable = true;
   if (!d.hasDma) d.resetSinceDmaLost = true;
   log(s, 'note', `${d.id} reset started (${d.resetBehaviour})`, -1);
   schedule(s, s.now + s.scenario.timing.reset, EV_RESET_DONE, di);

@@ -10,9 +10,10 @@ import { SCRATCH_PFN } from '../smmu/translate';
 const UNTRUSTED = new Set(['unassigned', 'offered', 'quarantined', 'held', 'locked', 'pending-enable']);
 
 export function checkCommit(s: SimState, t: Txn): void {
+  const d = s.devices[t.device];
+  if (t.programmedBy >= 0) d.lastCommitBy[t.programmedBy] = s.now; // liveness: whose DMA works
   if (t.pfn === SCRATCH_PFN || t.page < 0) return; // scratch, or no memory at this PA: the access goes nowhere
   const page = s.pages[t.page];
-  const d = s.devices[t.device];
   // The common case is a legitimate access: test first, build messages only for a violation.
   if (page.kind !== 'normal') {
     violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what(s, t)} reached ${page.kind} memory`);
@@ -36,14 +37,6 @@ export function checkCommit(s: SimState, t: Txn): void {
           violate(s, 'I2', t.device, t.id, t.pfn, `${what(s, t)} committed at ${s.now} through ${via} entries of ${epName(s, auth)}'s tenure; the hand-over away from ${epName(s, auth)} completed at ${h.completedAt}`);
           break;
         }
-      }
-    }
-    // I7: translating through an endpoint's table requires that endpoint's own enable.
-    if (auth === d.owner && (d.enabledBy !== auth || d.changedAfterEnable)) {
-      const k = s.endpoints[auth].kind;
-      if (k === 'vm' || k === 'sp') {
-        const a = epName(s, auth);
-        violate(s, 'I7', t.device, t.id, -1, d.enabledBy !== auth ? `${d.id} translates through ${a}'s table but ${a} never enabled or accepted it` : `${d.id} changed after ${a} enabled it, and still translates through ${a}'s table`);
       }
     }
     // I8: ATS-translated traffic using a translation from a tenure that has ended.

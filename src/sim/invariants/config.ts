@@ -23,22 +23,39 @@ export function afterSteWrite(s: SimState, di: number): void {
   const d = s.devices[di];
   const ep = (i: number) => s.endpoints[i].id;
 
-  // I10: DMA moving to a new endpoint needs a window without DMA, with a reset in it.
   const auth = dmaAuthority(s, di);
   if (auth !== NOBODY) {
-    if (d.lastDmaOwner !== NOBODY && auth !== d.lastDmaOwner) {
-      if (d.hasDma) {
-        violate(s, 'I10', di, -1, -1, `${d.id}'s DMA moved from ${ep(d.lastDmaOwner)} straight to ${ep(auth)}: no moment without DMA between the owners`);
-      } else if (!d.resetSinceDmaLost) {
-        violate(s, 'I10', di, -1, -1, `${d.id} got DMA for ${ep(auth)} without a reset since ${ep(d.lastDmaOwner)}'s DMA was disabled`);
+    if (auth !== d.lastDmaOwner) {
+      const noReset = d.lastDmaOwner !== NOBODY && (d.hasDma || !d.resetSinceDmaLost);
+      // I7: judged once, as the new owner's table becomes usable for the device — the device must
+      // act for the new owner only: no descriptors it did not program, a reset since the last owner.
+      const foreign = d.descriptors.find((x) => x.programmedBy !== auth);
+      if (foreign !== undefined || noReset) {
+        const why =
+          foreign !== undefined
+            ? `still holds DMA descriptors programmed by ${ep(foreign.programmedBy)}`
+            : d.hasDma
+              ? `may still be translated with ${ep(d.lastDmaOwner)}'s configuration (no SYNC completed the CFGI of its STE)`
+              : `was not reset since ${ep(d.lastDmaOwner)} had it`;
+        violate(s, 'I7', di, -1, -1, `${ep(auth)}'s table became usable for ${d.id}, which ${why}: it may still act for another endpoint`);
+      }
+      // I10: DMA moving to a new endpoint needs a window without DMA, with a reset in it.
+      if (d.lastDmaOwner !== NOBODY) {
+        if (d.hasDma) {
+          violate(s, 'I10', di, -1, -1, `${d.id}'s DMA moved from ${ep(d.lastDmaOwner)} straight to ${ep(auth)}: the SMMU never stopped using ${ep(d.lastDmaOwner)}'s configuration (no SYNC completed the CFGI of its STE)`);
+        } else if (!d.resetSinceDmaLost) {
+          violate(s, 'I10', di, -1, -1, `${d.id} got DMA for ${ep(auth)} without a reset since ${ep(d.lastDmaOwner)}'s DMA was disabled`);
+        }
       }
     }
     d.lastDmaOwner = auth;
     d.hasDma = true;
     d.resetSinceDmaLost = false;
+    d.dmaOffPending = false;
   } else if (d.hasDma) {
-    d.hasDma = false;
-    d.resetSinceDmaLost = false;
+    // The STE in memory no longer gives DMA, but the SMMU may go on using the cached one until a
+    // SYNC completes its CFGI (dmaOffCompleted).
+    d.dmaOffPending = true;
   }
 
   // I5: two valid STEs with different tables must not share a VMID.
@@ -57,6 +74,21 @@ export function afterSteWrite(s: SimState, di: number): void {
     if (ste.valid && ste.config === 'bypass' && UNTRUSTED.has(d.assign)) {
       violate(s, 'I6', di, -1, -1, `${d.assign} device ${d.id}'s stream ${sid} is in bypass`);
     }
+  }
+}
+
+/**
+ * A SYNC completed CFGIs of these streams (`all`: CFGI_ALL): the SMMU no longer uses the STEs they
+ * had, so a device whose STE stopped giving DMA has none from here on (I10's window opens).
+ */
+export function dmaOffCompleted(s: SimState, sids: number[] | 'all'): void {
+  const devices = sids === 'all' ? s.devices.map((_, i) => i) : sids.map((sid) => s.sidToDevice.get(sid) ?? -1);
+  for (const di of devices) {
+    const d = s.devices[di];
+    if (d === undefined || !d.dmaOffPending || dmaAuthority(s, di) !== NOBODY) continue;
+    d.dmaOffPending = false;
+    d.hasDma = false;
+    d.resetSinceDmaLost = false;
   }
 }
 

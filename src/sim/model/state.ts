@@ -184,8 +184,15 @@ export interface EventQueue {
   records: EventRecord[];
   capacity: number;
   drainScheduled: boolean;
-  /** The SMMU's overflow flag: set on a drop, cleared when the hypervisor drains the queue. */
-  overflow: boolean;
+  /**
+   * SMMU_EVENTQ_PROD.OVFLG and SMMU_EVENTQ_CONS.OVACKFLG: the queue is in overflow while they
+   * differ. The SMMU toggles OVFLG on a lost record when no overflow is pending; the hypervisor
+   * acknowledges by copying it into OVACKFLG when it drains the queue.
+   */
+  ovflg: boolean;
+  ovackflg: boolean;
+  /** Times the queue went into overflow. */
+  overflows: number;
 }
 
 export interface DescriptorState extends DmaDescriptor {
@@ -234,12 +241,15 @@ export interface Device {
   table: string | null;
   /** Boot manifest regions (P7 tables, initial tables). */
   map: string[];
-  /** I7: who last enabled / accepted the device, and whether it changed after that. */
+  /** Who last enabled or accepted the device. */
   enabledBy: number;
-  changedAfterEnable: boolean;
+  /** Per endpoint: the tick its own DMA (descriptors it programmed) last committed, or -1. */
+  lastCommitBy: number[];
   /** I10: the last VM that had DMA through this device, and whether a reset happened since it lost it. */
   lastDmaOwner: number;
   hasDma: boolean;
+  /** Its STE stopped giving DMA; `hasDma` clears once a SYNC completes the CFGI of that STE. */
+  dmaOffPending: boolean;
   resetSinceDmaLost: boolean;
   /** I2: completed hand-overs away from an owner. */
   handovers: { from: number; completedAt: number }[];
@@ -335,6 +345,8 @@ export interface OpRecord {
   error?: string;
   steps: { t: number; text: string }[];
   doneAt: number;
+  /** For a hand-over of a device: the endpoint it goes to (-1: nobody, as for an unassign). */
+  receiver?: number;
 }
 
 export interface Violation {

@@ -31,6 +31,7 @@ export function handleOp(s: SimState, op: ScriptOp): void {
   const run = (what: PolicyOp, di: number, from: number, to: number): void => {
     const group = s.devices.map((_, j) => j).filter((j) => j === di || (policy.id !== 'custom' && s.devices[j].group === s.devices[di].group && s.devices[j].owner === s.devices[di].owner));
     const steps = expand(s, policy, what, group);
+    rec.receiver = to;
     if (steps === null) return deny(`${policy.id} (${policy.name}) has no '${what}'`);
     newJob(s, i, op, di, from, to, steps);
   };
@@ -53,7 +54,6 @@ export function handleOp(s: SimState, op: ScriptOp): void {
         ...op.dma.map((x) => descriptorState(x, by, s.now)),
       ];
       d!.programmedBy = by;
-      if (d!.enabledBy >= 0 && by !== d!.enabledBy && d!.assign !== 'shared') d!.changedAfterEnable = true;
       if (d!.assign === 'locked') d!.nonce = ++s.nonceCounter;
       log(s, 'note', `${d!.id} programmed by ${op.by}: ${op.dma.map((x) => `${x.dir} ${hex(x.iova)}×${x.pages}${x.loop ? ' loop' : ''}`).join(', ')}`, i);
       wake(s, di);
@@ -121,7 +121,7 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       return;
     case 'reset':
       if (d!.resetting) return opError(s, rec, 'FFA_BUSY', `${d!.id} is already in reset`);
-      startReset(s, di, false);
+      startReset(s, di);
       return;
     case 'lock': {
       // P8: the host locks the interface again after a reset unlocked it, and has it measured.
@@ -209,7 +209,6 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
   // A parked transfer resumes on either accept or enable where the policy has no enable of its own
   // (the retrieve of a loan, the receiver's acceptance).
   d.enabledBy = by;
-  d.changedAfterEnable = false;
   if (waiting) {
     rec.steps.push({ t: s.now, text: `resumes ${s.ops[waiting.opIndex].op.op} (operation #${waiting.opIndex})` });
     resume(s, waiting);

@@ -9,6 +9,7 @@ import { hex, log } from '../model/log';
 import { EV_ATC_ACK, EV_ATC_TIMEOUT, EV_CMD, EV_HYP, schedule } from '../model/events';
 import { PAGE, type Cmd, type CmdKind, type SimState } from '../model/state';
 import { completeInvalidations } from './caches';
+import { dmaOffCompleted } from '../invariants/config';
 
 export function enqueue(s: SimState, kind: CmdKind, args: { sid?: number; vmid?: number; iovaPage?: number; job?: number } = {}): Cmd {
   const c: Cmd = {
@@ -77,7 +78,9 @@ export function onCmd(s: SimState): void {
 function beginSync(s: SimState, c: Cmd): void {
   const scopes = s.cmdq.pending.map(describeCmd);
   if (scopes.length === 0) return;
+  const cfgi = s.cmdq.pending.some((x) => x.kind === 'CFGI_ALL') ? 'all' : s.cmdq.pending.filter((x) => x.kind === 'CFGI_STE').map((x) => x.sid);
   const n = completeInvalidations(s);
+  dmaOffCompleted(s, cfgi);
   log(
     s,
     'note',

@@ -7,7 +7,7 @@ import { EV_COMMIT, EV_FAULT, schedule } from '../model/events';
 import { NOBODY, PAGE, type CfgEntry, type Device, type IoTable, type SimState, type Ste, type Txn, type EventName } from '../model/state';
 import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
-import { record, suppress } from './faults';
+import { checkAccounting, record, suppress } from './faults';
 import { abortTxn } from '../device/dma';
 // The page index is looked up once per TLB fill (or bypass) and carried to the commit.
 import { pageIndex } from '../memory/pages';
@@ -178,6 +178,7 @@ export function faultNow(s: SimState, t: Txn): void {
   if (t.fault === null) suppress(s);
   else record(s, t, t.fault);
   abortTxn(s, t);
+  checkAccounting(s, t);
 }
 
 export function deviceOf(s: SimState, t: Txn): Device {
