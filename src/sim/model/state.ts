@@ -158,12 +158,10 @@ export interface CommandQueue {
 }
 
 export type EventName =
-  'C_BAD_STREAMID' | 'C_BAD_STE' | 'F_STREAM_DISABLED' | 'F_TRANSL_FORBIDDEN' | 'F_WALK_EABT' | 'F_TRANSLATION' | 'F_PERMISSION';
+  'C_BAD_STE' | 'F_TRANSL_FORBIDDEN' | 'F_WALK_EABT' | 'F_TRANSLATION' | 'F_PERMISSION';
 
 export const EVENT_NUMBERS: Record<EventName, number> = {
-  C_BAD_STREAMID: 0x02,
   C_BAD_STE: 0x04,
-  F_STREAM_DISABLED: 0x06,
   F_TRANSL_FORBIDDEN: 0x07,
   F_WALK_EABT: 0x0b,
   F_TRANSLATION: 0x10,

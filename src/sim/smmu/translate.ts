@@ -32,7 +32,6 @@ export function arrive(s: SimState, t: Txn): void {
       if (!s.smmu.enabled) return fail(s, t, 'F_TRANSL_FORBIDDEN', ready);
       if (s.smmu.atsCheck) {
         const c = config(s, t);
-        if (c === undefined) return fail(s, t, 'C_BAD_STREAMID', ready);
         if (c.at > ready) ready = c.at;
         const ste = c.ste;
         // An invalid STE aborts it, recorded only with SMMU_CR2.REC_CFG_ATS.
@@ -52,7 +51,6 @@ export function arrive(s: SimState, t: Txn): void {
   }
 
   const cached = config(s, t);
-  if (cached === undefined) return fail(s, t, 'C_BAD_STREAMID', ready);
   if (cached.at > ready) ready = cached.at;
   const ste: Ste = cached.ste;
   if (!ste.valid) return fail(s, t, 'C_BAD_STE', ready);
@@ -132,14 +130,13 @@ function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: bool
   return reuse ?? table;
 }
 
-/** The cached STE for the transaction's stream, fetched on a miss; undefined if the stream is unknown. */
-function config(s: SimState, t: Txn): CfgEntry | undefined {
+/**
+ * The cached STE for the transaction's stream, fetched on a miss. Every device's StreamIDs have an
+ * STE from boot, so no transaction meets a missing one (C_BAD_STREAMID is not reachable here).
+ */
+function config(s: SimState, t: Txn): CfgEntry {
   let c = cfgLookup(s, t.sid);
-  if (c === undefined) {
-    const ste = s.streamTable.get(t.sid);
-    if (ste === undefined) return undefined;
-    c = cfgInsert(s, t.sid, ste, s.now + s.scenario.timing.cfgFetch);
-  }
+  if (c === undefined) c = cfgInsert(s, t.sid, s.streamTable.get(t.sid)!, s.now + s.scenario.timing.cfgFetch);
   t.usedCfg = c.id;
   return c;
 }

@@ -2,6 +2,7 @@
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
 // SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
 
+import { EVENT_NUMBERS } from '../../sim/model/state';
 import { TX } from '../../worker/view';
 import { endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
@@ -39,7 +40,7 @@ export const LABEL_LINE = 18;
 const FLASH_TICKS = 6;
 const BLOCKED_TICKS = 20;
 
-const FAULT_NAMES: Record<number, string> = { 2: 'C_BAD_STREAMID', 4: 'C_BAD_STE', 6: 'F_STREAM_DISABLED', 7: 'F_TRANSL_FORBIDDEN', 11: 'F_WALK_EABT', 16: 'F_TRANSLATION', 19: 'F_PERMISSION' };
+const FAULT_NAMES: Record<number, string> = Object.fromEntries(Object.entries(EVENT_NUMBERS).map(([name, n]) => [n, name]));
 
 export function faultLabel(code: number): string {
   if (code === -1) return 'aborted, not recorded';
