@@ -36,5 +36,6 @@ export const eventqOverflow: GalleryDoc = {
     { at: 40, text: 'The group is transferred to P under P3; A does not stop its engines.' },
     { at: 50, text: 'Every write aborts with C_BAD_STE: about 15 records per drain interval, for an 8-entry queue.' },
     { at: 60, text: 'Records are lost: the faults happened and OVFLG says so, but software never sees which (the lost-records figure).' },
+    { at: 150, text: "P maps its RAM into engine 1's table, resets it and enables it; its own writes then land in its RAM." },
   ],
 };

@@ -33,5 +33,7 @@ export const quarantine: GalleryDoc = {
     { at: 60, text: 'The guest is being torn down while its DMA loop still runs; its NVMe goes back to the host.' },
     { at: 61, text: "P4: quarantine first — the STE aborts, the device is reset there, then it moves to the host in one step." },
     { at: 120, text: 'Nothing of the guest reached the host. Under P0 it would have (XSA-302); with unassigned-bypass the quarantine itself leaks.' },
+    { at: 130, text: 'The host programs the NVMe for itself: its writes land in its own RAM. Safe, and working.' },
+    { at: 130, text: 'The host programs the NVMe for itself: its writes land in its own RAM. Safe, and working.' },
   ],
 };
