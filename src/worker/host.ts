@@ -8,6 +8,7 @@
 // is exact because the engine is deterministic.
 
 import { createEngine, type Engine, type Snapshot } from '../sim/engine';
+import { handovers } from '../sim/report';
 import type { Scenario } from '../sim/model/scenario';
 import type { LogRecord, OpRecord, Violation } from '../sim/model/state';
 import { buildView, packTxns, TX } from './view';
@@ -23,6 +24,11 @@ const SLICE = 16;
 /** Ended transactions kept for the overlay (a blocked one lingers at the SMMU for a moment). */
 const ENDED_KEEP_TICKS = 24;
 const ENDED_MAX = 4096;
+
+/** Playback jumps a stretch with no event longer than this (seconds at the current speed)… */
+const QUIET_S = 1.5;
+/** …to this long (seconds at the current speed) before its next event. */
+const LEAD_S = 0.5;
 
 export class SimHost {
   private scout: Engine;
@@ -69,7 +75,10 @@ export class SimHost {
     const sc = this.scout;
     return {
       horizon: this.horizon,
+      tickNs: sc.scenario.timing.tickNs,
       ops: sc.ops.map(copyOp),
+      handovers: handovers(sc.state),
+      eventQueue: { capacity: sc.state.eventq.capacity, lost: sc.state.counters.dropped, overflows: sc.state.eventq.overflows },
       log: sc.log.map((l) => ({ ...l })) as LogRecord[],
       logDropped: sc.state.logDropped,
       violations: sc.violations.map((v) => ({ ...v })) as Violation[],
@@ -102,6 +111,10 @@ export class SimHost {
   advance(ms: number): void {
     if (!this.playing) return;
     const end = Math.min(this.horizon, this.stopAt);
+    // A quiet stretch (nothing happens for more than QUIET_S seconds of playback, as while a
+    // device sits out a 100 ms reset) is jumped over, to just before its next event.
+    const next = this.player.nextEventAt();
+    if (next - this.clock > QUIET_S * this.speed) this.runTo(Math.min(end, next - LEAD_S * this.speed));
     const to = Math.min(end, this.clock + (ms / 1000) * this.speed);
     this.runTo(to);
     if (to >= end) {

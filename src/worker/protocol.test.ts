@@ -91,6 +91,27 @@ describe('engine host protocol', () => {
     expect(end.playing).toBe(false);
   });
 
+  it('playing jumps a quiet stretch (a 100 ms reset at 100 ns a tick) to just before its next event', () => {
+    // P1's transfer resets the NIC for 10^6 ticks; nothing else happens meanwhile.
+    const doc = structuredClone(galleryEntry('reset-on-transfer')!.doc) as Record<string, unknown> & { script: Record<string, unknown>[] };
+    doc.timing = { reset: 1_000_000 };
+    doc.script = doc.script.map((o) => (o.at === 120 ? { ...o, at: 1_000_200 } : o));
+    const r = parseScenario(doc);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const server = new Server();
+    server.handle({ type: 'load', scenario: r.scenario, at: 60, playing: false });
+    expect(server.host!.horizon).toBeGreaterThan(1_000_200);
+    server.handle({ type: 'speed', ticksPerSecond: 60 });
+    server.handle({ type: 'play' });
+    let f = frames(server.handle({ type: 'frame', ms: 16 }))[0];
+    // The next event is the reset's end, ~10^6 ticks ahead: one frame lands 30 ticks (0.5 s) before it.
+    const resetDone = 48 + 1_000_000;
+    expect(f.clock).toBeGreaterThan(resetDone - 60);
+    expect(f.clock).toBeLessThan(resetDone);
+    f = frames(server.handle({ type: 'frame', ms: 1000 }))[0];
+    expect(f.clock).toBeGreaterThan(resetDone);
+  });
+
   it('pressing Play sends no view the app already has; playing from the end starts over with one', () => {
     const server = new Server();
     server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });

@@ -3,6 +3,7 @@
 
 import type { Scenario } from '../sim/model/scenario';
 import type { Counters, LogRecord, OpRecord, Violation } from '../sim/model/state';
+import type { Handover } from '../sim/report';
 import type { SimView } from './view';
 
 export type Request =
@@ -21,7 +22,13 @@ export type Request =
 
 export interface Summary {
   horizon: number;
+  /** The length of a tick in nanoseconds. */
+  tickNs: number;
   ops: OpRecord[];
+  /** Liveness: each hand-over, and whether the new owner's own DMA committed after it. */
+  handovers: Handover[];
+  /** Fault records lost to a full event queue, and how often it overflowed. */
+  eventQueue: { capacity: number; lost: number; overflows: number };
   log: LogRecord[];
   logDropped: number;
   violations: Violation[];

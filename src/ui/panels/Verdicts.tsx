@@ -1,9 +1,28 @@
 // Every invariant with its status over the whole run; a violated one opens the moment it happened.
+// Beside safety, liveness: each hand-over (completed, refused, waiting or unfinished) and whether the
+// new owner's own DMA then worked — a policy that is safe because nothing completes reads as such.
 
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { INVARIANTS } from '../../sim/invariants/catalog';
+import type { Handover } from '../../sim/report';
+import { duration } from './format';
 import './panels.css';
+
+function handoverStatus(h: Handover): { text: string; ok: boolean } {
+  switch (h.status) {
+    case 'completed': {
+      const dma = h.newOwnerDma === null ? '' : h.newOwnerDma ? ` · ${h.to}'s own DMA works` : ` · no DMA of ${h.to}'s yet`;
+      return { text: `done t=${h.completedAt}${dma}`, ok: h.newOwnerDma !== false };
+    }
+    case 'refused':
+      return { text: `refused${h.error ? ` (${h.error})` : ''}`, ok: false };
+    case 'waiting':
+      return { text: `waiting for ${h.to ?? 'the receiver'}`, ok: false };
+    default:
+      return { text: 'not finished', ok: false };
+  }
+}
 
 export function Verdicts() {
   const violations = useTransitioned((s) => s.summary?.violations);
@@ -11,6 +30,9 @@ export function Verdicts() {
   const selection = useApp((s) => s.selection);
   const traceHash = useApp((s) => s.summary?.traceHash);
   const horizon = useApp((s) => s.horizon);
+  const handovers = useApp((s) => s.summary?.handovers);
+  const eventQueue = useApp((s) => s.summary?.eventQueue);
+  const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
   if (violations === undefined) return <section className="pn-section" data-testid="verdicts" />;
   return (
     <section className="pn-section" data-testid="verdicts">
@@ -39,8 +61,34 @@ export function Verdicts() {
           );
         })}
       </ul>
+      {handovers !== undefined && handovers.length > 0 && (
+        <>
+          <h4 className="pn-subhead">Hand-overs</h4>
+          <ul className="pn-verdicts" data-testid="handovers">
+            {handovers.map((h, i) => {
+              const st = handoverStatus(h);
+              return (
+                <li key={i} data-testid="handover" data-status={h.status} data-new-owner-dma={String(h.newOwnerDma)} className={st.ok ? 'pn-holds' : 'pn-later'}>
+                  <button onClick={() => useApp.getState().seek(h.completedAt ?? h.requestedAt)} title={`${h.op} requested at t=${h.requestedAt}`}>
+                    <b>{h.op}</b>
+                    <span className="pn-dim">
+                      {h.device} → {h.to ?? 'nobody'}
+                    </span>
+                    <span className="pn-status">{st.text}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {eventQueue !== undefined && eventQueue.lost > 0 && (
+        <p className="pn-small pn-bad" data-testid="lost-records" title="Fault records lost to a full event queue: architected behaviour (the SMMU toggles OVFLG), but software never sees which faults they were">
+          {eventQueue.lost} fault record{eventQueue.lost === 1 ? '' : 's'} lost to a full event queue ({eventQueue.capacity} entries; overflow ×{eventQueue.overflows})
+        </p>
+      )}
       <p className="pn-dim pn-small" title="The engine's trace hash over the whole run: the same scenario and seed give the same hash everywhere">
-        run to t={horizon} · trace <span data-testid="trace-hash">{traceHash}</span>
+        run to t={horizon} ({duration(horizon, tickNs)} at {duration(1, tickNs)} a tick) · trace <span data-testid="trace-hash">{traceHash}</span>
       </p>
     </section>
   );

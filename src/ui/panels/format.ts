@@ -52,3 +52,10 @@ export function opText(op: ScriptOp): string {
       return op.op;
   }
 }
+
+/** A duration of `ticks` in the scenario's time unit, e.g. "4.2 µs", "100 ms". */
+export function duration(ticks: number, tickNs: number): string {
+  const ns = ticks * tickNs;
+  const [v, unit] = ns >= 1e9 ? [ns / 1e9, 's'] : ns >= 1e6 ? [ns / 1e6, 'ms'] : ns >= 1e3 ? [ns / 1e3, 'µs'] : [ns, 'ns'];
+  return `${Number(v.toPrecision(3))} ${unit}`;
+}
