@@ -13,7 +13,7 @@ test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async (
   await expect(page.getByLabel('Policy')).toHaveValue('P0');
   await page.getByLabel('Speed').selectOption('100');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(() => tick(page), { timeout: 15_000 }).toBeGreaterThan(70);
+  await expect.poll(() => tick(page), { timeout: 15_000 }).toBeGreaterThan(80);
   await page.getByRole('button', { name: 'Pause' }).click();
 
   const i1b = page.locator('[data-testid=verdict][data-invariant=I1b]');
@@ -22,7 +22,7 @@ test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async (
   await expect(page.locator('[data-testid=timeline-violation][data-invariant=I1b]')).toHaveCount(1);
 
   await i1b.getByRole('button').click();
-  await expect.poll(() => tick(page)).toBe(60);
+  await expect.poll(() => tick(page)).toBe(77);
   const detail = page.getByTestId('violation-detail');
   await expect(detail).toContainText('I1b');
   await expect(detail).toContainText('programmed by A');
@@ -87,7 +87,7 @@ async function edgeMisfit(
 
 test("edges join their nodes' handles: ownership, stream, mapping and stage-2, and a hand-over's pending edge", async ({ page }) => {
   await openGallery(page, 'seed-attack');
-  await seek(page, 41); // the NIC is P's, and P's table maps its region through the SMMU
+  await seek(page, 53); // the NIC is P's, and P's table (made valid at 49–52) maps its region through the SMMU
   expect(await edgeMisfit(page, 'own:X', 'P', 'right', 'X', 'left')).toBeLessThan(1.5);
   expect(await edgeMisfit(page, 'sid:X', 'X', 'right', 'smmu', 'left')).toBeLessThan(1.5);
   const mapping = page.locator('[data-edge^="map:"]').first();
@@ -119,7 +119,7 @@ test('a blocked transaction stops at the SMMU with its fault', async ({ page }) 
 
 test('edge labels sit on a background that holds their text', async ({ page }) => {
   await openGallery(page, 'seed-attack');
-  await seek(page, 41); // the NIC is P's: its stream and P's table are labelled
+  await seek(page, 53); // the NIC is P's: its stream and P's table are labelled
   const labels = page.locator('.cv-edge-label');
   await expect(labels.filter({ hasText: 'SID 17' })).toHaveCount(1);
   await expect(labels.filter({ hasText: 'VMID 2' })).toHaveCount(1);
@@ -164,7 +164,7 @@ test('with reduced motion the same transactions and faults are shown, without tr
 });
 
 test('zoomed far out, nodes show an overview that reads at that size; zoomed back in, their detail', async ({ page }) => {
-  // Per-VM tables at t=52: A's STE is invalid and the SMMU aborts its DMA with C_BAD_STE.
+  // Per-VM tables at t=62: A's STE is invalid and the SMMU aborts its DMA with C_BAD_STE.
   await openBlockedDma(page);
   await expect(page.getByTestId('dma-overlay')).toHaveAttribute('data-blocked', /C_BAD_STE 0x04/);
   const smmu = page.getByTestId('node-smmu');
@@ -368,4 +368,22 @@ test('the whole log scrolls, with only the rows in view in the page', async ({ p
   await log.getByLabel('Filter log').fill('CFGI_STE');
   await expect(rows).not.toHaveAttribute('data-rows', String(count));
   for (const text of await drawn.allTextContents()) expect(text).toContain('CFGI_STE');
+});
+
+test("Verdicts shows liveness beside safety: a completed hand-over with the new owner's DMA, a refused one, lost records", async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  const handover = page.getByTestId('handover');
+  await expect(handover).toHaveCount(1);
+  await expect(handover).toHaveAttribute('data-status', 'completed');
+  await expect(handover).toHaveAttribute('data-new-owner-dma', 'true');
+  await expect(handover).toContainText(/transfer\s*X → P\s*done t=\d+ · P's own DMA works/);
+  await expect(page.getByTestId('verdicts')).toContainText(/run to t=\d+ \([\d.]+ µs at 100 ns a tick\)/);
+  // P7 has no transfer: the hand-over is refused, so its green invariants mean nothing was handed over.
+  await page.getByLabel('Policy').selectOption('P7');
+  await expect(handover).toHaveAttribute('data-status', 'refused');
+  await expect(handover).toContainText('refused (FFA_DENIED)');
+  // A full event queue loses records: architected, shown as its own figure, not as a broken rule.
+  await openGallery(page, 'eventq-overflow');
+  await expect(page.getByTestId('lost-records')).toContainText(/\d+ fault records lost to a full event queue \(8 entries; overflow ×\d+\)/);
+  await expect(page.locator('[data-testid=verdict][data-invariant=I11]')).toHaveAttribute('data-status', 'holds');
 });

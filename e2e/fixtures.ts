@@ -52,13 +52,13 @@ export async function seek(page: Page, t: number): Promise<void> {
 }
 
 /**
- * Per-VM tables (P3) at t=52, reached by stepping tick by tick from 46 (stepping keeps the ended
+ * Per-VM tables (P3) at t=62, reached by stepping tick by tick from 56 (stepping keeps the ended
  * transactions a seek would drop): A's table is disabled, its descriptor still runs, and the SMMU
  * has just aborted it with C_BAD_STE.
  */
 export async function openBlockedDma(page: Page): Promise<void> {
   await openGallery(page, 'per-vm-table');
-  await seek(page, 46);
+  await seek(page, 56);
   for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
-  await expect.poll(() => tick(page)).toBe(52);
+  await expect.poll(() => tick(page)).toBe(62);
 }
