@@ -169,6 +169,26 @@ describe('adversarial retention: what the hypervisor rewrites may already be cac
   });
 });
 
+describe('adversarial retention: what the hypervisor rewrites may already be cached (FF-A under P0)', () => {
+  it("a borrower that relinquishes a page: the SMMU may hold its stage-2's translation of a page its device never touched", () => {
+    // X is P's under P0 (its STE points at P's stage-2). P borrows A's buffer, reads page 0 only,
+    // gives the buffer back at 40, then reads page 1: no TLBI ever drops P's mapping of it.
+    const doc = twoVmsOneDeviceDoc({
+      owner: 'P',
+      memory: [{ id: 'a-buf', owner: 'A', pa: '0x88000000', ipa: '0x48000000', pages: 2 }],
+      script: [
+        { at: 5, op: 'memLend', from: 'A', to: ['P'], region: 'a-buf', handle: 'h' },
+        { at: 10, op: 'memRetrieve', by: 'P', handle: 'h' },
+        program(12, 'P', [{ iova: '0x48000000', pages: 1, dir: 'read', loop: false, every: 5 }]),
+        { at: 40, op: 'memRelinquish', by: 'P', handle: 'h' },
+        program(50, 'P', [{ iova: '0x48001000', pages: 1, dir: 'read', loop: true, every: 5 }]),
+      ],
+    });
+    const e = run(scenarioOf(doc), 120);
+    expect(violationsOf(e, 'I1').some((v) => /read to 0x88001000/.test(v.message))).toBe(true);
+  });
+});
+
 describe('causality', () => {
   it('an entry exists only once its walk completed: a later miss on the same page waits for that walk', () => {
     // Two writes to one page, a tick apart: the first misses, fetches the STE (4 ticks) and walks
@@ -457,6 +477,22 @@ describe('fault records as the STE and SMMU_CR2 configure them', () => {
     expect(off.every((t) => t.fault === null)).toBe(true);
     const on = atsAborts(true);
     expect(on.some((t) => t.fault === 'C_BAD_STE')).toBe(true);
+  });
+});
+
+describe('P8: TDISP START before DMA', () => {
+  it('an enable whose START meets an interface a reset unlocked is refused, and the STE never becomes valid', () => {
+    // The receiver enables at 160 with the right nonces; a reset in the same tick, after the
+    // enable was accepted, unlocks the interface before the job's START step runs.
+    const sc = galleryScenario('attested-enable', {
+      edit: (d) => void d.script.push({ at: 160, op: 'reset', device: 'X' }),
+    });
+    const e = run(sc, UNTIL);
+    // The hand-over's job ends there: the transfer is refused.
+    expect(report(e).opErrors).toContainEqual(
+      expect.objectContaining({ op: 'transfer', error: 'RSI_ERROR_DEVICE', message: expect.stringMatching(/START_INTERFACE refused/) }),
+    );
+    expect(logWith(e, /^steWrite\(17, V=1/, 'step').filter((l) => l.t >= 160)).toEqual([]);
   });
 });
 

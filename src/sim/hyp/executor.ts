@@ -8,6 +8,7 @@ import type { Job, SimState } from '../model/state';
 import type { ScriptOp } from '../model/scenario';
 import { describeStep, execStep, type ExecStep } from './steps';
 import { checkGroups } from '../invariants/group';
+import { opError } from '../ops/opLog';
 
 export function newJob(s: SimState, opIndex: number, op: ScriptOp, device: number, from: number, to: number, steps: ExecStep[]): Job {
   const job: Job = {
@@ -68,6 +69,10 @@ export function onHyp(s: SimState, id: number): void {
   rec.steps.push({ t: s.now, text });
   log(s, 'step', text, job.opIndex, st.kind);
   const r = execStep(s, job, st);
+  if ('stop' in r) {
+    opError(s, rec, 'RSI_ERROR_DEVICE', r.stop);
+    return finish(s, job);
+  }
   if ('wait' in r) {
     if (r.wait === 'sync') {
       job.state = 'waiting-sync';

@@ -14,7 +14,8 @@ import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
 import { policyFor } from '../policies';
 
-export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' };
+/** `stop`: the step failed and the operation ends here, refused with this reason (RSI_ERROR_DEVICE). */
+export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' } | { stop: string };
 export type ExecStep = StepSpec & { sid?: number; device?: number; completesHandover?: boolean };
 
 export function who(job: Job, w: WhoRef): number {
@@ -277,8 +278,10 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       // TDISP START_INTERFACE: a locked interface moves to RUN; a reset since the lock leaves it
       // unlocked, and it does not start.
       if (d === undefined) return unresolved('the operation names no device');
-      if (d!.tdisp === 'locked') d!.tdisp = 'run';
-      log(s, 'note', `${d!.id} ${d!.tdisp === 'run' ? 'started (TDISP RUN)' : 'not started: not locked'}`, job.opIndex);
+      // START_INTERFACE on an interface that is not locked fails, and DMA is never enabled on it.
+      if (d.tdisp !== 'locked') return { stop: `START_INTERFACE refused: ${d.id}'s interface is not locked (a reset unlocked it)` };
+      d.tdisp = 'run';
+      log(s, 'note', `${d.id} started (TDISP RUN)`, job.opIndex);
       return { cost: 1 };
     case 'ffaCommit':
       // A partition abort takes the partition's memory back here; other jobs apply their FF-A operation.

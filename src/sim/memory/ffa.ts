@@ -364,8 +364,10 @@ function relinquish(s: SimState, handle: string, by: number, clear: boolean): vo
   const rc = h.receivers.find((r) => r.ep === by)!;
   const pages = regionPages(s, h.region);
   checkLeaving(s, by, pages, `relinquish of ${handle}`);
-  for (const i of pages) s.pages[i].modes[by] = 0;
+  // Unmapped while the modes still give access, so that a stage-2 the SMMU walks (P0) counts its
+  // translations as possibly cached (smmu/prefetch.ts).
   s2Unmap(s, by, h.region);
+  for (const i of pages) s.pages[i].modes[by] = 0;
   rc.retrieved = false;
   log(s, 'note', `${handleName(h)}: ${s.endpoints[by].id} relinquished ${s.regions[h.region].id}`, -1);
   checkIommuAccess(s, pages, `relinquish of ${handle} by ${s.endpoints[by].id}`);

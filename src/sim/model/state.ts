@@ -241,6 +241,8 @@ export interface Device {
   map: string[];
   /** Who last enabled or accepted the device. */
   enabledBy: number;
+  /** Per stream (as in `streams`): when its latest posted write commits; later writes never pass it. */
+  lastWrite: number[];
   /** Per endpoint: the tick its own DMA (descriptors it programmed) last committed, or -1. */
   lastCommitBy: number[];
   /** I10: the last VM that had DMA through this device, and whether a reset happened since it lost it. */
@@ -398,8 +400,6 @@ export interface SimState {
   tlb: Map<number, TlbEntry>;
   nextCacheId: number;
   cmdq: CommandQueue;
-  /** Per StreamID: when its latest posted write commits (later writes of the stream never pass it). */
-  lastWrite: Map<number, number>;
   eventq: EventQueue;
   devices: Device[];
   devIndex: Map<string, number>;

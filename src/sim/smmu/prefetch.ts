@@ -12,7 +12,8 @@ const pageIndex = (s: SimState, pfn: number): number => s.pfnToPage.get(pfn) ?? 
 
 /** Before an STE is written: its current value may already sit in the configuration cache. */
 export function steWillChange(s: SimState, sid: number): void {
-  if (s.smmu.retention > 0 || s.cfgCache.has(sid)) return;
+  // With SMMUEN = 0 no structure is reachable, so none is fetched (SMMUv3 §3.21.3).
+  if (s.smmu.retention > 0 || !s.smmu.enabled || s.cfgCache.has(sid)) return;
   const ste = s.streamTable.get(sid);
   if (ste !== undefined) cfgInsert(s, sid, ste);
 }
@@ -29,7 +30,7 @@ function reachable(s: SimState, table: IoTable): boolean {
  * translation may already sit in the TLB under the table's VMID.
  */
 export function mappingsWillChange(s: SimState, table: IoTable, pages?: Iterable<number>): void {
-  if (s.smmu.retention > 0 || table.scratch || table.state === 'building' || table.state === 'freed') return;
+  if (s.smmu.retention > 0 || !s.smmu.enabled || table.scratch || table.state === 'building' || table.state === 'freed') return;
   if (!reachable(s, table)) return;
   for (const iovaPage of pages ?? currentPages(s, table)) {
     if (s.tlb.has(tlbKey(table.vmid, iovaPage))) continue;

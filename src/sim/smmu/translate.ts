@@ -61,11 +61,10 @@ export function arrive(s: SimState, t: Txn): void {
   }
 
   // Stage-2 translation faults are recorded only with STE.S2R (the STEs here never stall).
-  const s2Fault = (name: 'F_TRANSLATION' | 'F_PERMISSION') => fail(s, t, ste.s2r ? name : null, ready);
   let e = tlbLookup(s, ste.vmid, iovaPage);
   if (e === undefined) {
     let table = ste.table === null ? undefined : s.tables.get(ste.table);
-    if (table === undefined) return s2Fault('F_TRANSLATION');
+    if (table === undefined) return fail(s, t, ste.s2r ? 'F_TRANSLATION' : null, ready);
     ready += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
     if (table.state === 'freed') {
       const walked = walkFreed(s, t, table, ready, ste.s2r);
@@ -82,13 +81,13 @@ export function arrive(s: SimState, t: Txn): void {
       const p = s.endpoints[table.cpuOf].s2.get(iovaPage);
       const i = p === undefined ? undefined : s.pfnToPage.get(p);
       const m = i === undefined ? 0 : s.pages[i].modes[table.cpuOf];
-      if (p === undefined || (m & 1) === 0) return s2Fault('F_TRANSLATION');
+      if (p === undefined || (m & 1) === 0) return fail(s, t, ste.s2r ? 'F_TRANSLATION' : null, ready);
       pfn = p;
       r = (m & 8) !== 0;
       w = (m & 16) !== 0;
     } else {
       const enc = table.map.get(iovaPage);
-      if (enc === undefined) return s2Fault('F_TRANSLATION');
+      if (enc === undefined) return fail(s, t, ste.s2r ? 'F_TRANSLATION' : null, ready);
       pfn = Math.floor(enc / 4);
       r = (enc & 1) !== 0;
       w = (enc & 2) !== 0;
@@ -97,7 +96,7 @@ export function arrive(s: SimState, t: Txn): void {
   } else if (e.at > ready) ready = e.at;
   t.usedTlb = e.id;
   t.vmid = e.vmid;
-  if (t.write ? !e.w : !e.r) return s2Fault('F_PERMISSION');
+  if (t.write ? !e.w : !e.r) return fail(s, t, ste.s2r ? 'F_PERMISSION' : null, ready);
   // An ATS translation request is served only where the STE allows ATS (STE.EATS).
   if (d.atsEnabled && ste.eats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: ready });
   translated(s, t, e.pfn, e.page, e.authority, ready);
@@ -152,9 +151,10 @@ function translated(s: SimState, t: Txn, pfn: number, page: number, authority: n
   // Posted writes of one stream stay in order (PCIe without Relaxed Ordering, AXI writes of one ID):
   // downstream jitter never lets a later write land before an earlier one.
   if (t.write) {
-    const last = s.lastWrite.get(t.sid);
-    if (last !== undefined && last > commitAt) commitAt = last;
-    s.lastWrite.set(t.sid, commitAt);
+    const d = s.devices[t.device];
+    const k = d.streams.length === 1 ? 0 : d.streams.indexOf(t.sid);
+    if (d.lastWrite[k] > commitAt) commitAt = d.lastWrite[k];
+    d.lastWrite[k] = commitAt;
   }
   t.commitAt = commitAt;
   schedule(s, commitAt, EV_COMMIT, t.id);
