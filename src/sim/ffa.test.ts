@@ -1,4 +1,4 @@
-// FF-A memory operations with Hafnium's preconditions (DESIGN.md §2.2): every precondition both
+// FF-A memory operations with Hafnium's preconditions (docs/model.md §12): every precondition both
 // accepted and refused, the V/O/X modes after each step, and refusals as operation errors.
 
 import { describe, expect, it } from 'vitest';

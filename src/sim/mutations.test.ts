@@ -1,4 +1,4 @@
-// Why every step exists (DESIGN.md §2.7): each mutation drops or changes one step, and in some
+// Why every step exists (docs/model.md §11): each mutation drops or changes one step, and in some
 // gallery scenario the unmutated policy keeps an invariant that the mutated one breaks. And every
 // gallery scenario (§2.9) shows what its captions promise.
 

@@ -1,5 +1,5 @@
-// Each policy's prediction on the seed's attack (DESIGN.md §2.6; domain-research.md, "Named transfer
-// policies"): A programs X to read IPA 0x40000000 in a loop, then X goes to P, whose RAM at that IPA
+// Each policy's prediction on the seed's attack (docs/model.md §10): A programs X to read IPA
+// 0x40000000 in a loop, then X goes to P, whose RAM at that IPA
 // holds a secret. Which policies let A's descriptors reach P's memory, and which stop them?
 
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The SMMU model (DESIGN.md §2.3, §2.4 step 2): which cache each command drops, what a SYNC waits
+// The SMMU model (docs/model.md §1–3): which cache each command drops, what a SYNC waits
 // for, which aborts are recorded, what a full event queue does, GBPA, and ATS.
 
 import { describe, expect, it } from 'vitest';

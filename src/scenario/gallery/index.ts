@@ -1,4 +1,4 @@
-// The gallery (DESIGN.md §2.9), by stable id, in the order people meet them.
+// The gallery (the README's gallery table), by stable id, in the order people meet them.
 
 import type { GalleryEntry } from './types';
 import { seedAttack } from './seed-attack';

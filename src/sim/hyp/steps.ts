@@ -1,4 +1,4 @@
-// What each hypervisor step does to the model (DESIGN.md §2.5). A step returns how many ticks the
+// What each hypervisor step does to the model (docs/model.md §10). A step returns how many ticks the
 // hypervisor spends on it, or that it must wait (for a SYNC, or for the receiver).
 
 import { hex, log } from '../model/log';

@@ -1,4 +1,4 @@
-// The invariants' stable ids (DESIGN.md §2.8). The number is what people say in reviews ("I1b"),
+// The invariants' stable ids (docs/model.md §15). The number is what people say in reviews ("I1b"),
 // the id is what documents and links store.
 
 export const INVARIANTS = [

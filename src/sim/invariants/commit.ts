@@ -1,4 +1,4 @@
-// The checks made when a transaction commits (DESIGN.md §2.4 step 4), and the effect of the commit
+// The checks made when a transaction commits (docs/model.md §15), and the effect of the commit
 // on the page's content label.
 
 import { hex } from '../model/log';

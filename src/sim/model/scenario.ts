@@ -152,7 +152,7 @@ export function receiverLabel(r: Receiver): string {
   return typeof r === 'string' ? r : `${r.id}:${r.access}`;
 }
 
-/** Script operations (DESIGN.md §2.5). `at` is the tick. */
+/** Script operations (docs/model.md §10). `at` is the tick. */
 export type ScriptOp =
   | { at: number; op: 'program'; device: string; by: string; dma: DmaDescriptor[] }
   | { at: number; op: 'assign'; device: string; to: string }
@@ -216,7 +216,7 @@ export interface Scenario {
   captions: Caption[];
 }
 
-// ---- Hypervisor steps (DESIGN.md §2.5) -----------------------------------------------------------
+// ---- Hypervisor steps (docs/model.md §10) -----------------------------------------------------------
 
 export type CmdName = 'CFGI_STE' | 'CFGI_ALL' | 'TLBI_S2_IPA' | 'TLBI_S12_VMALL' | 'TLBI_NSNH_ALL' | 'ATC_INV';
 

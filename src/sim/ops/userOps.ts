@@ -1,4 +1,4 @@
-// User operations (DESIGN.md §2.5): each checks its preconditions and either proceeds or logs a
+// User operations (docs/model.md §10): each checks its preconditions and either proceeds or logs a
 // clear operation error. Ownership operations are expanded by the policy into hypervisor steps.
 
 import { hex, log } from '../model/log';

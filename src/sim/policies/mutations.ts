@@ -1,4 +1,4 @@
-// Mutations (DESIGN.md §2.7): each drops or changes exactly one kind of step, to show why it exists.
+// Mutations (docs/model.md §11): each drops or changes exactly one kind of step, to show why it exists.
 // Step-dropping mutations act here, on the expanded step list; the others change a setting at boot
 // (see model/boot.ts) or a choice inside a step (reuse-vmid, in hyp/steps.ts).
 

@@ -1,4 +1,4 @@
-// The translation point (DESIGN.md §2.4 step 2): what the SMMU does with a transaction when it
+// The translation point (docs/model.md §3): what the SMMU does with a transaction when it
 // arrives. The outcome depends on the SMMU's *cached* view — a stale STE or TLB entry is used as
 // is — and the transaction remembers which entries it used, because a later SYNC must wait for it.
 

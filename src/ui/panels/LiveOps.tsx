@@ -1,4 +1,4 @@
-// Acting live: any user operation of DESIGN.md §2.5 on the selected device, endpoint or the SMMU.
+// Acting live: any user operation of docs/model.md §10 on the selected device, endpoint or the SMMU.
 // The operation is inserted into the script at the playhead and the run restarts there, so what
 // the user did replays exactly.
 
