@@ -90,6 +90,18 @@ function SystemEditor({ doc }: { doc: Doc }) {
             <span>max in flight</span>
             <NumberField label={`${x.id} maxOutstanding`} value={x.maxOutstanding as number} width={44} onCommit={(v) => setField('devices', i, 'maxOutstanding', v, `${x.id} max outstanding`)} />
           </div>
+          {(x.ats as boolean) && (
+            <div className="ed-row">
+              <span title="What a function-level reset does to the ATC: flush (as PCIe requires) or keep (a non-compliant device)">ATC on reset</span>
+              <Select label={`${x.id} atcOnReset`} value={(x.atcOnReset as string | undefined) ?? 'flush'} options={['flush', 'keep']} onChange={(v) => setField('devices', i, 'atcOnReset', v, `${x.id} ATC on reset`)} />
+              <Select
+                label={`${x.id} atsInvalidation`}
+                value={(x.atsInvalidation as string | undefined) ?? 'completes'}
+                options={['completes', 'times-out']}
+                onChange={(v) => setField('devices', i, 'atsInvalidation', v, `${x.id} ATS invalidation`)}
+              />
+            </div>
+          )}
         </div>
       ))}
       <div className="ed-add">
@@ -181,6 +193,7 @@ function SettingsEditor({ doc }: { doc: Doc }) {
       <div className="ed-grid">
         <Check label="enabled" value={smmu.enabled as boolean} onChange={(v) => setIn('smmu', 'enabled', v)} />
         <Check label="atsCheck" value={smmu.atsCheck as boolean} onChange={(v) => setIn('smmu', 'atsCheck', v)} />
+        <Check label="recCfgAts" value={(smmu.recCfgAts as boolean | undefined) ?? false} onChange={(v) => setIn('smmu', 'recCfgAts', v)} />
         <label>
           <span>GBPA</span>
           <Select label="smmu.gbpa" value={smmu.gbpa as string} options={['abort', 'bypass']} onChange={(v) => setIn('smmu', 'gbpa', v)} />

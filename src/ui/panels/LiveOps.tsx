@@ -30,6 +30,7 @@ const DEVICE_OPS: OpSpec[] = [
   { op: 'pause', args: {} },
   { op: 'resume', args: {} },
   { op: 'reset', args: {} },
+  { op: 'lock', args: {} },
 ];
 const ENDPOINT_OPS: OpSpec[] = [
   { op: 'cpuWrite', args: { region: 'region', secret: 'flag' } },
@@ -37,8 +38,8 @@ const ENDPOINT_OPS: OpSpec[] = [
   { op: 'memLend', args: { to: 'endpoints', region: 'region', clear: 'flag' } },
   { op: 'memDonate', args: { to: 'endpoints', region: 'region', clear: 'flag' } },
   { op: 'memRetrieve', args: { handle: 'handle' } },
-  { op: 'memRelinquish', args: { handle: 'handle' } },
-  { op: 'memReclaim', args: { handle: 'handle' } },
+  { op: 'memRelinquish', args: { handle: 'handle', clear: 'flag' } },
+  { op: 'memReclaim', args: { handle: 'handle', clear: 'flag' } },
   { op: 'abort', args: {} },
 ];
 const SMMU_OPS: OpSpec[] = [

@@ -1,6 +1,7 @@
 // The top bar: gallery, policy, mutations, transport and the tick.
 
 import { useApp } from '../../store/appStore';
+import { duration } from './format';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { GALLERY } from '../../scenario/gallery';
 import { POLICIES } from '../../sim/policies';
@@ -133,8 +134,9 @@ export function Toolbar() {
 function TickReadout() {
   const now = useTransitioned((s) => Math.floor(s.clock));
   const horizon = useTransitioned((s) => s.horizon);
+  const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
   return (
-    <span className="pn-tick" data-testid="tick">
+    <span className="pn-tick" data-testid="tick" title={`${duration(now, tickNs)} of ${duration(horizon, tickNs)} (a tick is ${duration(1, tickNs)})`}>
       t = {now} / {horizon}
     </span>
   );
