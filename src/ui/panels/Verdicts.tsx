@@ -64,7 +64,7 @@ export function Verdicts() {
       {handovers !== undefined && handovers.length > 0 && (
         <>
           <h4 className="pn-subhead">Hand-overs</h4>
-          <ul className="pn-verdicts" data-testid="handovers">
+          <ul className="pn-verdicts pn-handovers" data-testid="handovers">
             {handovers.map((h, i) => {
               const st = handoverStatus(h);
               return (
