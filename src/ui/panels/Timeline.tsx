@@ -1,10 +1,12 @@
 // The timeline: scripted operations as markers with their hypervisor steps beneath, captions,
-// violations in red, the playhead; click or drag to seek, wheel to zoom in time.
+// violations in red, the playhead; click or drag to seek, wheel to zoom in time. A long stretch with
+// nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
 
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import { opText } from './format';
+import { duration, opText } from './format';
+import { timeAxis, type TimeAxis } from './timeAxis';
 import './panels.css';
 
 export function Timeline() {
@@ -16,12 +18,19 @@ export function Timeline() {
   const [open, setOpen] = useState<number | null>(null);
   const track = useRef<HTMLDivElement>(null);
   const pending = useRef<number | null>(null);
+  const axis = useMemo(() => {
+    if (summary === null || scenario === null) return timeAxis(horizon, []);
+    const marks = summary.ops.flatMap((o) => [o.t, ...o.steps.map((s) => s.t)]);
+    for (const c of scenario.captions) marks.push(c.at);
+    for (const v of summary.violations) marks.push(v.t);
+    return timeAxis(horizon, marks);
+  }, [summary, scenario, horizon]);
   if (summary === null || scenario === null || horizon === 0) return <div className="pn-timeline" data-testid="timeline" />;
 
-  const pct = (t: number) => `${(100 * t) / horizon}%`;
+  const pct = (t: number) => `${100 * axis.x(t)}%`;
   const tickAt = (clientX: number) => {
     const r = track.current!.getBoundingClientRect();
-    return Math.max(0, Math.min(horizon, Math.round(((clientX - r.left) / r.width) * horizon)));
+    return Math.max(0, Math.min(horizon, Math.round(axis.t((clientX - r.left) / r.width))));
   };
   // Scrubbing: at most one seek per animation frame, the latest position wins.
   const scrub = (clientX: number) => {
@@ -54,7 +63,7 @@ export function Timeline() {
           }}
           onPointerMove={(e) => e.buttons === 1 && e.currentTarget.hasPointerCapture(e.pointerId) && scrub(e.clientX)}
         >
-          <Ruler horizon={horizon} />
+          <Ruler horizon={horizon} axis={axis} tickNs={summary.tickNs} />
           <div className="pn-tl-lane pn-tl-ops">
             {ops.map((o) => (
               <button
@@ -100,7 +109,7 @@ export function Timeline() {
               </button>
             ))}
           </div>
-          <Playhead horizon={horizon} />
+          <Playhead axis={axis} />
         </div>
       </div>
       {opened && (
@@ -128,13 +137,13 @@ export function Timeline() {
   );
 }
 
-function Playhead({ horizon }: { horizon: number }) {
+function Playhead({ axis }: { axis: TimeAxis }) {
   const clock = useTransitioned((s) => s.clock);
   // Drawn as a gradient of a box spanning the track, not as a box moved by `left` or a transform:
   // a box that moves changes the page's geometry, and Chromium then re-layerizes the whole page
   // (several ms, at every view while a large run plays; moving a layer of its own by a transform
   // did too); a new background only repaints the box.
-  const at = `${((100 * clock) / horizon).toFixed(3)}%`;
+  const at = `${(100 * axis.x(clock)).toFixed(3)}%`;
   return <div className="pn-tl-playhead" data-testid="playhead" style={{ backgroundImage: playheadAt(at) }} />;
 }
 
@@ -144,17 +153,36 @@ function playheadAt(at: string): string {
   return `linear-gradient(to right, transparent ${x(-5)}, ${glow} ${x(0)}, #ffd166 ${x(0)}, #ffd166 ${x(2)}, ${glow} ${x(2)}, transparent ${x(7)})`;
 }
 
-function Ruler({ horizon }: { horizon: number }) {
-  const step = niceStep(horizon / 10);
-  const marks = [];
-  for (let t = 0; t <= horizon; t += step) marks.push(t);
+function Ruler({ horizon, axis, tickNs }: { horizon: number; axis: TimeAxis; tickNs: number }) {
+  // About ten marks over the track: each stretch drawn to scale gets its share of them.
+  const marks: number[] = [];
+  for (const s of axis.segments) {
+    if (s.quiet) continue;
+    const n = Math.max(1, Math.round(10 * (s.x1 - s.x0)));
+    const step = niceStep((s.to - s.from) / n);
+    for (let t = Math.ceil(s.from / step) * step; t <= s.to; t += step) if (marks[marks.length - 1] !== t) marks.push(t);
+  }
+  if (marks.length === 0) marks.push(0, horizon);
   return (
     <div className="pn-tl-ruler">
       {marks.map((t) => (
-        <span key={t} style={{ left: `${(100 * t) / horizon}%` }}>
+        <span key={t} style={{ left: `${100 * axis.x(t)}%` }}>
           {t}
         </span>
       ))}
+      {axis.segments
+        .filter((s) => s.quiet)
+        .map((s) => (
+          <b
+            key={s.from}
+            className="pn-tl-break"
+            data-testid="timeline-break"
+            style={{ left: `${100 * s.x0}%`, width: `${100 * (s.x1 - s.x0)}%` }}
+            title={`nothing on the timeline for ${Math.round(s.to - s.from)} ticks (${duration(s.to - s.from, tickNs)}), drawn short`}
+          >
+            ≈ {duration(s.to - s.from, tickNs)}
+          </b>
+        ))}
     </div>
   );
 }
