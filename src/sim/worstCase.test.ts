@@ -545,3 +545,56 @@ describe('verdicts that never mislead', () => {
     expect(violated(run(galleryScenario('loan-vs-shared'), UNTIL)).has('I3')).toBe(false);
   });
 });
+
+describe('worst case, found in review', () => {
+  it('a table reachable through a valid STE counts as cached when the STE leaves it, even if no DMA walked it (vmid-reuse, X paused from the start)', () => {
+    const sc = galleryScenario('vmid-reuse', {
+      edit: (d) => void (d.script = d.script.map((o) => (o.op === 'pause' ? { ...o, at: 0 } : o))),
+    });
+    expect(violationsOf(run(sc, UNTIL), 'I1').some((v) => /programmed|owned by P/.test(v.message))).toBe(true);
+  });
+
+  it('a CFGI consumed before the STE is rewritten does not cover it: the old STE fetched in between survives the SYNC', () => {
+    const doc = twoVmsOneDeviceDoc({
+      policy: 'P3',
+      script: [program(0, 'A', [writeLoop('0x40000000', 2, 1)]), { at: 40, op: 'transfer', device: 'X', to: 'P' }],
+    });
+    doc.policy = {
+      id: 'custom',
+      custom: {
+        name: 'cfgi-first',
+        steps: {
+          transfer: [
+            { kind: 'setOwner', to: 'to', state: 'pending-enable' },
+            { kind: 'cmd', cmd: 'CFGI_STE' },
+            { kind: 'busMaster', on: true },
+            { kind: 'busMaster', on: true },
+            { kind: 'steWrite', valid: false, config: 'abort' },
+            { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'old' },
+            { kind: 'sync', completesHandover: true },
+          ],
+        },
+      },
+    };
+    const e = run(scenarioOf(doc), 200);
+    expect(violated(e).has('I2')).toBe(true);
+  });
+
+  it("a late ATC acknowledgement does not complete another device's SYNC", () => {
+    const doc = twoVmsOneDeviceDoc({
+      policy: 'P3',
+      ats: true,
+      timing: { atcInv: [1200, 1200], atcInvTimeout: 1000 },
+      devices: [{ id: 'Y', name: 'Y', streams: [18], group: 'g1', owner: 'A', ats: true, maxOutstanding: 4 }],
+      script: [
+        program(0, 'A', [writeLoop('0x40000000', 2, 2)]),
+        program(0, 'A', [writeLoop('0x40000000', 2, 2)], 'Y'),
+        { at: 40, op: 'transfer', device: 'X', to: 'P' },
+        { at: 1100, op: 'transfer', device: 'Y', to: 'P' },
+      ],
+    });
+    const e = run(scenarioOf(doc), 4000);
+    // Both devices' invalidations time out (1200 > 1000): each SYNC fails on its own.
+    expect(e.state.cmdq.cerrors).toBe(2);
+  });
+});

@@ -52,10 +52,12 @@ export function afterSteWrite(s: SimState, di: number): void {
     d.hasDma = true;
     d.resetSinceDmaLost = false;
     d.dmaOffPending = false;
+    d.dmaOffInvalidated = false;
   } else if (d.hasDma) {
     // The STE in memory no longer gives DMA, but the SMMU may go on using the cached one until a
-    // SYNC completes its CFGI (dmaOffCompleted).
+    // SYNC completes a CFGI consumed after this write (dmaOffCompleted).
     d.dmaOffPending = true;
+    d.dmaOffInvalidated = false;
   }
 
   // I5: two valid STEs with different tables must not share a VMID.
@@ -85,8 +87,9 @@ export function dmaOffCompleted(s: SimState, sids: number[] | 'all'): void {
   const devices = sids === 'all' ? s.devices.map((_, i) => i) : sids.map((sid) => s.sidToDevice.get(sid) ?? -1);
   for (const di of devices) {
     const d = s.devices[di];
-    if (d === undefined || !d.dmaOffPending || dmaAuthority(s, di) !== NOBODY) continue;
+    if (d === undefined || !d.dmaOffPending || !d.dmaOffInvalidated || dmaAuthority(s, di) !== NOBODY) continue;
     d.dmaOffPending = false;
+    d.dmaOffInvalidated = false;
     d.hasDma = false;
     d.resetSinceDmaLost = false;
   }

@@ -442,8 +442,8 @@ export function abortMemory(s: SimState, e: number): void {
       if (rc) {
         const pages = regionPages(s, h.region);
         checkLeaving(s, e, pages, `relinquish of ${h.handle} on ${s.endpoints[e].id}'s abort`);
-        for (const i of pages) s.pages[i].modes[e] = 0;
         s2Unmap(s, e, h.region);
+        for (const i of pages) s.pages[i].modes[e] = 0;
         rc.retrieved = false;
         log(s, 'note', `${handleName(h)}: relinquished on behalf of aborted ${s.endpoints[e].id}`, -1);
         checkIommuAccess(s, pages, `relinquish of ${h.handle} on ${s.endpoints[e].id}'s abort`);

@@ -133,6 +133,8 @@ export interface Cmd {
   iovaPage: number;
   /** The hypervisor job waiting on this SYNC. */
   job: number;
+  /** For an invalidation: the cache-entry id counter when it was consumed (entries filled later survive it). */
+  filledBefore: number;
   enqueuedAt: number;
 }
 
@@ -149,6 +151,8 @@ export interface CommandQueue {
   pending: Cmd[];
   /** ATC invalidations sent to devices and not yet acknowledged. */
   atcPending: number;
+  /** The devices whose ATC invalidation the SMMU awaits (one entry per invalidation sent). */
+  atcAwaited: number[];
   /** CERROR_ATC_INV_SYNC command errors so far. */
   cerrors: number;
   /** The SYNC at the head that is waiting, if any (for the UI: what it waits on). */
@@ -250,6 +254,8 @@ export interface Device {
   hasDma: boolean;
   /** Its STE stopped giving DMA; `hasDma` clears once a SYNC completes the CFGI of that STE. */
   dmaOffPending: boolean;
+  /** A CFGI of its streams was consumed after that: the next SYNC completes it. */
+  dmaOffInvalidated: boolean;
   resetSinceDmaLost: boolean;
   /** I2: completed hand-overs away from an owner. */
   handovers: { from: number; completedAt: number }[];

@@ -107,11 +107,21 @@ export function completeInvalidations(s: SimState): number {
   if (pending.length === 0) return 0;
   let n = 0;
   for (const c of pending) {
+    // An STE fetched after the CFGI was consumed is what memory held then, which the CFGI does not
+    // cover: if the STE was rewritten after the CFGI, that entry may be the old one, and survives.
     if (c.kind === 'CFGI_ALL') {
-      n += s.cfgCache.size;
-      s.cfgCache.clear();
+      for (const [sid, e] of s.cfgCache) {
+        if (e.id < c.filledBefore) {
+          s.cfgCache.delete(sid);
+          n++;
+        }
+      }
     } else if (c.kind === 'CFGI_STE') {
-      if (s.cfgCache.delete(c.sid)) n++;
+      const e = s.cfgCache.get(c.sid);
+      if (e !== undefined && e.id < c.filledBefore) {
+        s.cfgCache.delete(c.sid);
+        n++;
+      }
     } else {
       for (const [k, e] of s.tlb) {
         if (tlbInScope(c, e.vmid, e.iovaPage)) {

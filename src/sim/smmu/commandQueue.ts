@@ -7,8 +7,8 @@
 import { nextInt } from '../core/rng';
 import { hex, log } from '../model/log';
 import { EV_ATC_ACK, EV_ATC_TIMEOUT, EV_CMD, EV_HYP, schedule } from '../model/events';
-import { PAGE, type Cmd, type CmdKind, type SimState } from '../model/state';
-import { completeInvalidations } from './caches';
+import { PAGE, type Cmd, type CmdKind, type SimState, type Ste } from '../model/state';
+import { cfgInsert, completeInvalidations } from './caches';
 import { dmaOffCompleted } from '../invariants/config';
 
 export function enqueue(s: SimState, kind: CmdKind, args: { sid?: number; vmid?: number; iovaPage?: number; job?: number } = {}): Cmd {
@@ -20,6 +20,7 @@ export function enqueue(s: SimState, kind: CmdKind, args: { sid?: number; vmid?:
     iovaPage: args.iovaPage ?? -1,
     job: args.job ?? -1,
     enqueuedAt: s.now,
+    filledBefore: -1,
   };
   s.cmdq.queue.push(c);
   if (!s.cmdq.busy) {
@@ -71,6 +72,10 @@ export function onCmd(s: SimState): void {
   else q.busy = false;
 }
 
+function sameSte(a: Ste, b: Ste): boolean {
+  return a.valid === b.valid && a.config === b.config && a.vmid === b.vmid && a.table === b.table && a.eats === b.eats && a.s2r === b.s2r;
+}
+
 /**
  * A SYNC reaches the head of the queue: the invalidations before it complete now — their entries
  * leave the caches and the SYNC waits for every transaction translated within their scope.
@@ -106,6 +111,7 @@ function apply(s: SimState, c: Cmd): void {
         if (t.device === di && t.viaAts && t.phase === 'translated') s.cmdq.drain.add(t.id);
       }
       s.cmdq.atcPending++;
+      s.cmdq.atcAwaited.push(di);
       const [lo, hi] = s.scenario.timing.atcInv;
       const ack = nextInt(s.rng, lo, hi);
       if (s.devices[di].atsInvalidation === 'completes') schedule(s, s.now + ack, EV_ATC_ACK, di);
@@ -115,6 +121,20 @@ function apply(s: SimState, c: Cmd): void {
     return;
   }
   // The SMMU may go on using what the command invalidates until the next SYNC completes it.
+  c.filledBefore = s.nextCacheId;
+  if (c.kind === 'CFGI_STE' || c.kind === 'CFGI_ALL') {
+    // Worst case, the CFGI took effect at once and the SMMU fetched the STE again: where memory
+    // still holds what is cached (the STE is rewritten only after this CFGI), that fetch is newer
+    // than the command, and its completion does not drop it.
+    if (s.smmu.retention === 0) {
+      for (const [sid, e] of s.cfgCache) {
+        const mem = s.streamTable.get(sid);
+        if ((c.kind === 'CFGI_ALL' || sid === c.sid) && mem !== undefined && sameSte(e.ste, mem)) cfgInsert(s, sid, mem);
+      }
+    }
+    // The CFGI of an STE that no longer gives DMA: its completion ends that DMA (I10).
+    for (const d of s.devices) if (d.dmaOffPending && (c.kind === 'CFGI_ALL' || d.streams.includes(c.sid))) d.dmaOffInvalidated = true;
+  }
   s.cmdq.pending.push(c);
   log(s, 'note', `SMMU consumed ${describeCmd(c)}: complete at the next CMD_SYNC`, -1, c.kind);
 }
@@ -127,8 +147,13 @@ export function onAtcAck(s: SimState, di: number): void {
     if (t.device === di && t.viaAts && t.phase === 'translated') s.cmdq.drain.add(t.id);
   }
   s.devices[di].atc.clear();
-  // An acknowledgement after the SYNC gave up on it (CERROR_ATC_INV_SYNC) is late: nobody waits.
-  if (s.cmdq.atcPending > 0) s.cmdq.atcPending--;
+  // An acknowledgement after the SYNC gave up on it (CERROR_ATC_INV_SYNC) is late: nobody waits
+  // for it, and it must not stand in for another device's.
+  const k = s.cmdq.atcAwaited.indexOf(di);
+  if (k >= 0) {
+    s.cmdq.atcAwaited.splice(k, 1);
+    s.cmdq.atcPending--;
+  }
   trySync(s);
 }
 
@@ -149,6 +174,7 @@ export function onAtcTimeout(s: SimState, syncId: number): void {
     'CERROR_ATC_INV_SYNC',
   );
   q.atcPending = 0;
+  q.atcAwaited.length = 0;
   trySync(s);
 }
 

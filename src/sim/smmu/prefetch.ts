@@ -10,12 +10,20 @@ import { R, V, W, type IoTable, type SimState } from '../model/state';
 
 const pageIndex = (s: SimState, pfn: number): number => s.pfnToPage.get(pfn) ?? -1;
 
-/** Before an STE is written: its current value may already sit in the configuration cache. */
+/**
+ * Before an STE is written: its current value may already sit in the configuration cache, and the
+ * translations of the table it points at (in memory or as cached) may already sit in the TLB.
+ */
 export function steWillChange(s: SimState, sid: number): void {
   // With SMMUEN = 0 no structure is reachable, so none is fetched (SMMUv3 §3.21.3).
-  if (s.smmu.retention > 0 || !s.smmu.enabled || s.cfgCache.has(sid)) return;
+  if (s.smmu.retention > 0 || !s.smmu.enabled) return;
   const ste = s.streamTable.get(sid);
-  if (ste !== undefined) cfgInsert(s, sid, ste);
+  if (ste === undefined) return;
+  for (const v of [ste, s.cfgCache.get(sid)?.ste]) {
+    const table = v !== undefined && v.valid && v.config === 's2' && v.table !== null ? s.tables.get(v.table) : undefined;
+    if (table !== undefined) mappingsWillChange(s, table);
+  }
+  if (!s.cfgCache.has(sid)) cfgInsert(s, sid, ste);
 }
 
 /** True when some STE, in memory or cached, points at the table: the SMMU can walk it. */
