@@ -370,7 +370,9 @@ test('the whole log scrolls, with only the rows in view in the page', async ({ p
   for (const text of await drawn.allTextContents()) expect(text).toContain('CFGI_STE');
 });
 
-test("Verdicts shows liveness beside safety: a completed hand-over with the new owner's DMA, a refused one, lost records", async ({ page }) => {
+test("Verdicts shows liveness beside safety: a completed hand-over with the new owner's DMA, a refused one, lost records", async ({
+  page,
+}) => {
   await openGallery(page, 'seed-attack');
   const handover = page.getByTestId('handover');
   await expect(handover).toHaveCount(1);

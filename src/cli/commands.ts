@@ -56,7 +56,17 @@ export function compare(s: Scenario, until: number): Matrix {
     const held: Cell = refused ? 'refused' : incomplete ? 'incomplete' : 'ok';
     out.matrix[p] = Object.fromEntries(invariants.map((n) => [n, violated[n] ? 'violated' : held]));
     const works = r.handovers.every((h) => h.status === 'completed' && h.newOwnerDma !== false);
-    out.policies.push({ policy: p, name: POLICIES[p].name, violated, handovers: r.handovers, works, opErrors: r.opErrors.length, dma: r.dma, eventQueue: r.eventQueue, traceHash: r.traceHash });
+    out.policies.push({
+      policy: p,
+      name: POLICIES[p].name,
+      violated,
+      handovers: r.handovers,
+      works,
+      opErrors: r.opErrors.length,
+      dma: r.dma,
+      eventQueue: r.eventQueue,
+      traceHash: r.traceHash,
+    });
   }
   return out;
 }

@@ -37,11 +37,43 @@ describe('valid documents', () => {
     const r = parseScenario({ format: 'dma-handoff/scenario', version: 1, endpoints: [{ id: 'A', vmid: 1 }] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scenario.timing).toEqual({ issue: 1, fabric: 2, cfgFetch: 4, walkPerLevel: 3, walkLevels: 3, downstream: [2, 8], cmd: 1, steWrite: 1, reset: 20, atcInv: [5, 50], eventDrain: 10, atcInvTimeout: 1000, tickNs: 100 });
-    expect(r.scenario.smmu).toEqual({ enabled: true, gbpa: 'abort', unassigned: 'abort', atsCheck: false, recCfgAts: false, eventQueue: 64, cacheRetention: 'adversarial', freedTables: 'stale' });
+    expect(r.scenario.timing).toEqual({
+      issue: 1,
+      fabric: 2,
+      cfgFetch: 4,
+      walkPerLevel: 3,
+      walkLevels: 3,
+      downstream: [2, 8],
+      cmd: 1,
+      steWrite: 1,
+      reset: 20,
+      atcInv: [5, 50],
+      eventDrain: 10,
+      atcInvTimeout: 1000,
+      tickNs: 100,
+    });
+    expect(r.scenario.smmu).toEqual({
+      enabled: true,
+      gbpa: 'abort',
+      unassigned: 'abort',
+      atsCheck: false,
+      recCfgAts: false,
+      eventQueue: 64,
+      cacheRetention: 'adversarial',
+      freedTables: 'stale',
+    });
     expect(r.scenario.policy).toEqual({ id: 'P0', mutations: [], dmaCoupled: false });
     expect(r.scenario.endpoints[0]).toEqual({ id: 'A', kind: 'vm', name: 'A', vmid: 1 });
-    expect(r.scenario).toMatchObject({ title: 'Untitled scenario', description: '', seed: 1, memory: [], devices: [], script: [], layout: {}, captions: [] });
+    expect(r.scenario).toMatchObject({
+      title: 'Untitled scenario',
+      description: '',
+      seed: 1,
+      memory: [],
+      devices: [],
+      script: [],
+      layout: {},
+      captions: [],
+    });
   });
 
   it('parses hex addresses and fills region, device and descriptor defaults', () => {
@@ -49,9 +81,36 @@ describe('valid documents', () => {
     doc.script = [{ at: 5, op: 'program', device: 'X', by: 'A', dma: [{ iova: '0x40001000', pages: 1, dir: 'read' }] }];
     const r = parseScenario(doc);
     if (!r.ok) throw new Error(r.errors[0]);
-    expect(r.scenario.memory[0]).toEqual({ id: 'a-ram', owner: 'A', pa: 0x80000000, ipa: 0x40000000, pages: 4, secret: false, kind: 'normal', name: 'a-ram' });
-    expect(r.scenario.devices[0]).toEqual({ id: 'X', name: 'X', streams: [17], group: 'X', owner: 'A', reset: 'clean', ats: false, atcOnReset: 'flush', atsInvalidation: 'completes', maxOutstanding: 4, map: [] });
-    expect(r.scenario.script[0]).toEqual({ at: 5, op: 'program', device: 'X', by: 'A', dma: [{ iova: 0x40001000, pages: 1, dir: 'read', loop: false, every: 5 }] });
+    expect(r.scenario.memory[0]).toEqual({
+      id: 'a-ram',
+      owner: 'A',
+      pa: 0x80000000,
+      ipa: 0x40000000,
+      pages: 4,
+      secret: false,
+      kind: 'normal',
+      name: 'a-ram',
+    });
+    expect(r.scenario.devices[0]).toEqual({
+      id: 'X',
+      name: 'X',
+      streams: [17],
+      group: 'X',
+      owner: 'A',
+      reset: 'clean',
+      ats: false,
+      atcOnReset: 'flush',
+      atsInvalidation: 'completes',
+      maxOutstanding: 4,
+      map: [],
+    });
+    expect(r.scenario.script[0]).toEqual({
+      at: 5,
+      op: 'program',
+      device: 'X',
+      by: 'A',
+      dma: [{ iova: 0x40001000, pages: 1, dir: 'read', loop: false, every: 5 }],
+    });
   });
 
   it('numbers unnamed memory handles and keeps the script in time order (stable)', () => {
@@ -77,31 +136,95 @@ describe('valid documents', () => {
 
 describe('refusals name the field', () => {
   const cases: [string, (d: ReturnType<typeof base>) => unknown, RegExp][] = [
-    ['dangling device owner', (d) => ({ ...d, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }), /^devices\[0\]\.owner: no endpoint "Q"$/],
+    [
+      'dangling device owner',
+      (d) => ({ ...d, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }),
+      /^devices\[0\]\.owner: no endpoint "Q"$/,
+    ],
     ['dangling memory owner', (d) => ({ ...d, memory: [{ ...d.memory[0], owner: 'Z' }] }), /^memory\[0\]\.owner: no endpoint "Z"$/],
-    ['dangling device map', (d) => ({ ...d, devices: [{ id: 'X', streams: [17], map: ['nowhere'] }] }), /^devices\[0\]\.map\[0\]: no memory region "nowhere"$/],
+    [
+      'dangling device map',
+      (d) => ({ ...d, devices: [{ id: 'X', streams: [17], map: ['nowhere'] }] }),
+      /^devices\[0\]\.map\[0\]: no memory region "nowhere"$/,
+    ],
     ['dangling script device', (d) => ({ ...d, script: [{ at: 1, op: 'reset', device: 'Y' }] }), /^script\[0\]\.device: no device "Y"$/],
-    ['dangling script endpoint', (d) => ({ ...d, script: [{ at: 1, op: 'transfer', device: 'X', to: 'Q' }] }), /^script\[0\]\.to: no endpoint "Q"$/],
-    ['dangling script region', (d) => ({ ...d, script: [{ at: 1, op: 'cpuWrite', endpoint: 'A', region: 'r' }] }), /^script\[0\]\.region: no memory region "r"$/],
-    ['dangling handle', (d) => ({ ...d, script: [{ at: 1, op: 'memRetrieve', by: 'P', handle: 'h9' }] }), /^script\[0\]\.handle: no memShare, memLend or memDonate creates handle "h9"$/],
-    ['unaligned address', (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0x80000010' }] }), /^memory\[0\]\.pa: 0x80000010 is not aligned to a 4 KiB page$/],
+    [
+      'dangling script endpoint',
+      (d) => ({ ...d, script: [{ at: 1, op: 'transfer', device: 'X', to: 'Q' }] }),
+      /^script\[0\]\.to: no endpoint "Q"$/,
+    ],
+    [
+      'dangling script region',
+      (d) => ({ ...d, script: [{ at: 1, op: 'cpuWrite', endpoint: 'A', region: 'r' }] }),
+      /^script\[0\]\.region: no memory region "r"$/,
+    ],
+    [
+      'dangling handle',
+      (d) => ({ ...d, script: [{ at: 1, op: 'memRetrieve', by: 'P', handle: 'h9' }] }),
+      /^script\[0\]\.handle: no memShare, memLend or memDonate creates handle "h9"$/,
+    ],
+    [
+      'unaligned address',
+      (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0x80000010' }] }),
+      /^memory\[0\]\.pa: 0x80000010 is not aligned to a 4 KiB page$/,
+    ],
     ['non-hex address', (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '2147483648' }] }), /^memory\[0\]\.pa: expected a hex address/],
-    ['address beyond 48 bits', (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0x1000000000000' }] }), /^memory\[0\]\.pa: 0x1000000000000 is beyond the 48-bit address space$/],
+    [
+      'address beyond 48 bits',
+      (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0x1000000000000' }] }),
+      /^memory\[0\]\.pa: 0x1000000000000 is beyond the 48-bit address space$/,
+    ],
     ['numeric address', (d) => ({ ...d, memory: [{ ...d.memory[0], pa: 2147483648 }] }), /^memory\[0\]\.pa: expected string/],
-    ['duplicate id', (d) => ({ ...d, devices: [{ id: 'A', streams: [17] }] }), /^devices\[0\]\.id: "A" is already the id of endpoints\[0\]$/],
-    ['duplicate VMID', (d) => ({ ...d, endpoints: [{ id: 'A', vmid: 1 }, { id: 'P', vmid: 1 }] }), /^endpoints\[1\]\.vmid: VMID 1 is already A's$/],
-    ['duplicate StreamID', (d) => ({ ...d, devices: [{ id: 'X', streams: [17] }, { id: 'Y', streams: [17] }] }), /^devices\[1\]\.streams\[0\]: StreamID 17 already belongs to device "X"$/],
-    ['overlapping regions', (d) => ({ ...d, memory: [d.memory[0], { ...d.memory[1], pa: '0x80002000' }] }), /^memory\[1\]\.pa: 0x80002000 overlaps region "a-ram" in physical memory$/],
+    [
+      'duplicate id',
+      (d) => ({ ...d, devices: [{ id: 'A', streams: [17] }] }),
+      /^devices\[0\]\.id: "A" is already the id of endpoints\[0\]$/,
+    ],
+    [
+      'duplicate VMID',
+      (d) => ({
+        ...d,
+        endpoints: [
+          { id: 'A', vmid: 1 },
+          { id: 'P', vmid: 1 },
+        ],
+      }),
+      /^endpoints\[1\]\.vmid: VMID 1 is already A's$/,
+    ],
+    [
+      'duplicate StreamID',
+      (d) => ({
+        ...d,
+        devices: [
+          { id: 'X', streams: [17] },
+          { id: 'Y', streams: [17] },
+        ],
+      }),
+      /^devices\[1\]\.streams\[0\]: StreamID 17 already belongs to device "X"$/,
+    ],
+    [
+      'overlapping regions',
+      (d) => ({ ...d, memory: [d.memory[0], { ...d.memory[1], pa: '0x80002000' }] }),
+      /^memory\[1\]\.pa: 0x80002000 overlaps region "a-ram" in physical memory$/,
+    ],
     ['reserved id', (d) => ({ ...d, endpoints: [{ id: 'hyp', vmid: 9 }, ...d.endpoints] }), /^endpoints\[0\]\.id: "hyp" is reserved/],
     ['unknown field', (d) => ({ ...d, devices: [{ id: 'X', streams: [17], colour: 'red' }] }), /^devices\[0\]: unknown field "colour"$/],
     ['unknown top-level field', (d) => ({ ...d, extra: 1 }), /^unknown field "extra"$/],
     ['unknown operation', (d) => ({ ...d, script: [{ at: 1, op: 'teleport' }] }), /^script\[0\]\.op: unknown operation "teleport"$/],
     ['negative tick', (d) => ({ ...d, script: [{ at: -1, op: 'reset', device: 'X' }] }), /^script\[0\]\.at: must be ≥ 0, got -1$/],
-    ['out-of-range value', (d) => ({ ...d, devices: [{ id: 'X', streams: [17], maxOutstanding: 0 }] }), /^devices\[0\]\.maxOutstanding: must be ≥ 1, got 0$/],
+    [
+      'out-of-range value',
+      (d) => ({ ...d, devices: [{ id: 'X', streams: [17], maxOutstanding: 0 }] }),
+      /^devices\[0\]\.maxOutstanding: must be ≥ 1, got 0$/,
+    ],
     ['unknown policy', (d) => ({ ...d, policy: { id: 'P9' } }), /^policy\.id: expected "P0" \| .*got "P9"$/],
     ['unknown mutation', (d) => ({ ...d, policy: { mutations: ['skip-all'] } }), /^policy\.mutations\[0\]: expected .*got "skip-all"$/],
     ['missing required field', (d) => ({ ...d, endpoints: [{ id: 'A' }] }), /^endpoints\[0\]\.vmid: required$/],
-    ['downstream range reversed', (d) => ({ ...d, timing: { downstream: [9, 2] } }), /^timing\.downstream: the first value must not exceed the second$/],
+    [
+      'downstream range reversed',
+      (d) => ({ ...d, timing: { downstream: [9, 2] } }),
+      /^timing\.downstream: the first value must not exceed the second$/,
+    ],
     ['custom policy without steps', (d) => ({ ...d, policy: { id: 'custom' } }), /^policy\.custom: policy "custom" needs/],
   ];
   it.each(cases)('%s', (_, make, message) => {
@@ -111,7 +234,9 @@ describe('refusals name the field', () => {
   });
 
   it('refuses a newer version, saying so', () => {
-    expect(errors({ ...base(), version: 2 })).toEqual(['version: this scenario is format version 2, newer than this app understands (1); open it in a newer DMA Handoff']);
+    expect(errors({ ...base(), version: 2 })).toEqual([
+      'version: this scenario is format version 2, newer than this app understands (1); open it in a newer DMA Handoff',
+    ]);
   });
 
   it('refuses another format, and non-objects', () => {
@@ -137,11 +262,19 @@ describe('refusals name the field', () => {
 
 describe('never throws', () => {
   it('on any JSON value', () => {
-    fc.assert(fc.property(fc.anything(), (v) => typeof parseScenario(v).ok === 'boolean'), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.anything(), (v) => typeof parseScenario(v).ok === 'boolean'),
+      { numRuns: 1000 },
+    );
   });
   it('on gallery documents with a field replaced by anything', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...GALLERY.map((g) => g.doc)), fc.constantFrom('endpoints', 'memory', 'devices', 'script', 'timing', 'smmu', 'policy', 'layout', 'captions', 'seed'), fc.anything(), (doc, key, v) => typeof parseScenario({ ...doc, [key]: v }).ok === 'boolean'),
+      fc.property(
+        fc.constantFrom(...GALLERY.map((g) => g.doc)),
+        fc.constantFrom('endpoints', 'memory', 'devices', 'script', 'timing', 'smmu', 'policy', 'layout', 'captions', 'seed'),
+        fc.anything(),
+        (doc, key, v) => typeof parseScenario({ ...doc, [key]: v }).ok === 'boolean',
+      ),
       { numRuns: 1000 },
     );
   });

@@ -44,7 +44,8 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     if (r.owner !== 'hyp') isEndpoint(r.owner, `memory[${i}].owner`);
     if (r.pa + r.pages * PAGE_BYTES > 2 ** 48) errors.push(`memory[${i}].pages: the region runs past the 48-bit address space`);
     if (r.owner === 'hyp' && r.ipa !== undefined) errors.push(`memory[${i}].ipa: hypervisor memory has no IPA (no VM's stage-2 maps it)`);
-    if (r.owner !== 'hyp' && r.kind !== 'normal') warnings.push(`memory[${i}].kind: "${r.kind}" memory is normally the hypervisor's, not ${r.owner}'s`);
+    if (r.owner !== 'hyp' && r.kind !== 'normal')
+      warnings.push(`memory[${i}].kind: "${r.kind}" memory is normally the hypervisor's, not ${r.owner}'s`);
   });
   // Two regions may not claim the same physical page, and one owner may not map two regions at
   // the same IPA: either would make "whose page is this?" ambiguous.
@@ -52,7 +53,8 @@ export function checkRefs(doc: ParsedDocument): RefReport {
   doc.memory.forEach((r, i) => {
     for (let j = 0; j < i; j++) {
       const o = doc.memory[j];
-      if (overlap(r.pa, r.pages, o.pa, o.pages)) errors.push(`memory[${i}].pa: ${formatAddress(r.pa)} overlaps region "${o.id}" in physical memory`);
+      if (overlap(r.pa, r.pages, o.pa, o.pages))
+        errors.push(`memory[${i}].pa: ${formatAddress(r.pa)} overlaps region "${o.id}" in physical memory`);
       else if (r.owner !== 'hyp' && r.owner === o.owner && overlap(r.ipa ?? r.pa, r.pages, o.ipa ?? o.pa, o.pages))
         errors.push(`memory[${i}].ipa: overlaps region "${o.id}" in ${r.owner}'s stage-2`);
     }

@@ -97,7 +97,19 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ffaCommit') }),
 ]);
 
-const policyOp = z.enum(['assign', 'transfer', 'lend', 'reclaim', 'relinquish', 'share', 'unassign', 'abort', 'accept', 'enable', 'revoke']);
+const policyOp = z.enum([
+  'assign',
+  'transfer',
+  'lend',
+  'reclaim',
+  'relinquish',
+  'share',
+  'unassign',
+  'abort',
+  'accept',
+  'enable',
+  'revoke',
+]);
 
 export const policySchema = z
   .strictObject({
@@ -107,9 +119,14 @@ export const policySchema = z
       .default([])
       .refine((m) => new Set(m).size === m.length, 'a mutation is listed twice'),
     dmaCoupled: z.boolean().default(false),
-    custom: z.strictObject({ name: label(80), steps: z.partialRecord(policyOp, z.array(stepSchema).max(64)), s2Record: z.boolean().optional() }).optional(),
+    custom: z
+      .strictObject({ name: label(80), steps: z.partialRecord(policyOp, z.array(stepSchema).max(64)), s2Record: z.boolean().optional() })
+      .optional(),
   })
-  .refine((p) => p.id !== 'custom' || p.custom !== undefined, { message: 'policy "custom" needs a "custom" field with its steps', path: ['custom'] });
+  .refine((p) => p.id !== 'custom' || p.custom !== undefined, {
+    message: 'policy "custom" needs a "custom" field with its steps',
+    path: ['custom'],
+  });
 
 export const endpointSchema = z.strictObject({
   id,
@@ -132,7 +149,10 @@ export const regionSchema = z.strictObject({
 export const deviceSchema = z.strictObject({
   id,
   name: label(80).optional(),
-  streams: z.array(int(0, 2 ** 32 - 1)).min(1).max(16),
+  streams: z
+    .array(int(0, 2 ** 32 - 1))
+    .min(1)
+    .max(16),
   group: id.optional(),
   owner: id.nullable().default(null),
   reset: z.enum(['clean', 'ignores-reset', 'retries-after-reset']).default('clean'),
@@ -152,7 +172,10 @@ export const descriptorSchema = z.strictObject({
 });
 
 /** An FF-A receiver: an endpoint id (read-write), or an id with the data access the sender grants. */
-const receivers = z.array(z.union([id, z.strictObject({ id, access: z.enum(['ro', 'rw']) })])).min(1).max(8);
+const receivers = z
+  .array(z.union([id, z.strictObject({ id, access: z.enum(['ro', 'rw']) })]))
+  .min(1)
+  .max(8);
 
 const at = { at: tick };
 const op = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z.strictObject({ ...at, op: z.literal(name), ...shape });
@@ -199,7 +222,10 @@ export const documentSchema = z.strictObject({
   devices: z.array(deviceSchema).max(128).default([]),
   script: z.array(scriptOpSchema).max(4096).default([]),
   layout: z.record(z.string().max(40), z.tuple([z.number().finite(), z.number().finite()])).default({}),
-  captions: z.array(z.strictObject({ at: tick, text: label(500) })).max(256).default([]),
+  captions: z
+    .array(z.strictObject({ at: tick, text: label(500) }))
+    .max(256)
+    .default([]),
 });
 
 export type ParsedDocument = z.output<typeof documentSchema>;

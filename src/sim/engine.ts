@@ -6,7 +6,20 @@ import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
 import { boot } from './model/boot';
-import { EV_ARRIVE, EV_ATC_ACK, EV_CMD, EV_COMMIT, EV_ATC_TIMEOUT, EV_DRAIN, EV_FAULT, EV_HYP, EV_ISSUE, EV_RESET_DONE, EV_SCRIPT, trace } from './model/events';
+import {
+  EV_ARRIVE,
+  EV_ATC_ACK,
+  EV_CMD,
+  EV_COMMIT,
+  EV_ATC_TIMEOUT,
+  EV_DRAIN,
+  EV_FAULT,
+  EV_HYP,
+  EV_ISSUE,
+  EV_RESET_DONE,
+  EV_SCRIPT,
+  trace,
+} from './model/events';
 import type { LogRecord, OpRecord, SimState, Txn, Violation } from './model/state';
 import type { Scenario, ScriptOp } from './model/scenario';
 import { onIssue, onCommit } from './device/dma';

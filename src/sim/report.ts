@@ -7,7 +7,15 @@ import type { MutationId, PolicyId, ScriptOp } from './model/scenario';
 import type { SimState } from './model/state';
 
 /** Operations that hand a device to another endpoint (or to nobody). */
-export const HANDOVER_OPS: ReadonlySet<ScriptOp['op']> = new Set(['assign', 'transfer', 'lend', 'reclaim', 'relinquish', 'share', 'unassign']);
+export const HANDOVER_OPS: ReadonlySet<ScriptOp['op']> = new Set([
+  'assign',
+  'transfer',
+  'lend',
+  'reclaim',
+  'relinquish',
+  'share',
+  'unassign',
+]);
 
 export interface Handover {
   op: string;
@@ -35,7 +43,16 @@ export interface Report {
   dma: { issued: number; committed: number; aborted: number; recorded: number; suppressed: number; dropped: number };
   /** Fault records lost to a full event queue, and how often it went into overflow (OVFLG). */
   eventQueue: { capacity: number; lost: number; overflows: number };
-  violations: { invariant: string; number: string; t: number; device: string | null; txn: number | null; page: string | null; message: string; count: number }[];
+  violations: {
+    invariant: string;
+    number: string;
+    t: number;
+    device: string | null;
+    txn: number | null;
+    page: string | null;
+    message: string;
+    count: number;
+  }[];
   handovers: Handover[];
   opErrors: { t: number; op: string; error: string; message: string }[];
   /** Hypervisor steps that named nothing they could act on (STEP_UNRESOLVED), with the operation's index. */
@@ -97,7 +114,15 @@ export function buildReport(e: Engine, opts: { events?: boolean } = {}): Report 
   };
   if (opts.events) {
     const pending = s.eventq.records;
-    r.events = [...s.events, ...pending].map((x) => ({ t: x.t, name: x.name, number: '0x' + x.number.toString(16).padStart(2, '0'), sid: x.sid, addr: '0x' + x.addr.toString(16), write: x.write, txn: x.txn }));
+    r.events = [...s.events, ...pending].map((x) => ({
+      t: x.t,
+      name: x.name,
+      number: '0x' + x.number.toString(16).padStart(2, '0'),
+      sid: x.sid,
+      addr: '0x' + x.addr.toString(16),
+      write: x.write,
+      txn: x.txn,
+    }));
   }
   return r;
 }

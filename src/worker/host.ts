@@ -47,7 +47,10 @@ export class SimHost {
   /** Where frames' arrays come from; the overlay's painter hands them back (route.ts). */
   readonly pool = new BufferPool();
 
-  constructor(readonly scenario: Scenario, horizon = defaultHorizon(scenario)) {
+  constructor(
+    readonly scenario: Scenario,
+    horizon = defaultHorizon(scenario),
+  ) {
     this.scout = createEngine(scenario);
     this.player = createEngine(scenario);
     this.player.watchEnded(true);
@@ -172,7 +175,17 @@ export class SimHost {
       ended.set(d.subarray(0, take), n - o - take);
       o += take;
     }
-    return { type: 'frame', seq, clock: this.clock, playing: this.playing, speed: this.speed, horizon: this.horizon, view: withView ? buildView(s) : null, inflight, ended };
+    return {
+      type: 'frame',
+      seq,
+      clock: this.clock,
+      playing: this.playing,
+      speed: this.speed,
+      horizon: this.horizon,
+      view: withView ? buildView(s) : null,
+      inflight,
+      ended,
+    };
   }
 }
 

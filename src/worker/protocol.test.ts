@@ -93,7 +93,9 @@ describe('engine host protocol', () => {
 
   it('playing jumps a quiet stretch (a 100 ms reset at 100 ns a tick) to just before its next event', () => {
     // P1's transfer resets the NIC for 10^6 ticks; nothing else happens meanwhile.
-    const doc = structuredClone(galleryEntry('reset-on-transfer')!.doc) as unknown as Record<string, unknown> & { script: Record<string, unknown>[] };
+    const doc = structuredClone(galleryEntry('reset-on-transfer')!.doc) as unknown as Record<string, unknown> & {
+      script: Record<string, unknown>[];
+    };
     doc.timing = { reset: 1_000_000 };
     doc.script = doc.script.map((o) => (o.at === 120 ? { ...o, at: 1_000_200 } : o));
     const r = parseScenario(doc);

@@ -65,4 +65,3 @@ export type Response =
   | { type: 'error'; message: string }
   /** The host itself died (not an error inside one request): the app replaces it. */
   | { type: 'crashed'; message: string };
-

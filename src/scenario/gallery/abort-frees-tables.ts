@@ -20,13 +20,25 @@ export const abortFreesTables: GalleryDoc = {
   ],
   devices: [{ id: 'CE', name: 'Crypto engine', streams: [40], group: 'g-ce', owner: 'S', maxOutstanding: 4 }],
   script: [
-    { at: 0, op: 'program', device: 'CE', by: 'S', dma: [{ iova: '0x10000000', pages: 2, dir: 'write', loop: true, every: 3 }, { iova: '0x10002000', pages: 2, dir: 'read', loop: true, every: 70 }] },
+    {
+      at: 0,
+      op: 'program',
+      device: 'CE',
+      by: 'S',
+      dma: [
+        { iova: '0x10000000', pages: 2, dir: 'write', loop: true, every: 3 },
+        { iova: '0x10002000', pages: 2, dir: 'read', loop: true, every: 70 },
+      ],
+    },
     { at: 60, op: 'abort', endpoint: 'S' },
   ],
   captions: [
-    { at: 0, text: 'The crypto engine streams into the secure partition\'s RAM through a table built at boot.' },
+    { at: 0, text: "The crypto engine streams into the secure partition's RAM through a table built at boot." },
     { at: 60, text: 'The partition aborts. Its DMA table is freed — and nothing tells the SMMU (I4).' },
     { at: 62, text: 'Cached TLB entries keep translating: writes land in memory the aborted partition no longer has (I1).' },
-    { at: 85, text: 'A page no TLB entry holds walks the freed table: freeing did not scrub it, so the old descriptors still translate (I4, I1). Switch to P1: STE invalid, CFGI, TLBI, SYNC, then free.' },
+    {
+      at: 85,
+      text: 'A page no TLB entry holds walks the freed table: freeing did not scrub it, so the old descriptors still translate (I4, I1). Switch to P1: STE invalid, CFGI, TLBI, SYNC, then free.',
+    },
   ],
 };

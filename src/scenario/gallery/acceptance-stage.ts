@@ -26,6 +26,6 @@ export const acceptanceStage: GalleryDoc = {
     { at: 40, text: "Offered to P: the STE says abort (Config=0b000). A's reads are aborted — and no event is recorded." },
     { at: 80, text: "P inspects the device and resets it while nobody has DMA: A's descriptors are gone." },
     { at: 120, text: "P accepts: only now does the STE point at P's table." },
-    { at: 160, text: 'P programs its own DMA. Remove the reset at 80 and A\'s reads hit P\'s secret after the accept.' },
+    { at: 160, text: "P programs its own DMA. Remove the reset at 80 and A's reads hit P's secret after the accept." },
   ],
 };

@@ -15,4 +15,3 @@ export const twoRams = [
 export const aReadLoop = { iova: '0x40000000', pages: 1, dir: 'read', loop: true, every: 5 };
 /** The same, writing. */
 export const aWriteLoop = { iova: '0x40000000', pages: 2, dir: 'write', loop: true, every: 4 };
-

@@ -28,8 +28,17 @@ export const forgotSync: GalleryDoc = {
     { at: 40, text: 'Transfer under P3 — but the hypervisor never issues CMD_SYNC.' },
     { at: 41, text: 'It declares the hand-over complete right after queueing CFGI and TLBI; the SMMU has not consumed them yet.' },
     { at: 44, text: "A's writes still translate through the cached STE and TLB and commit after the hand-over (I2)." },
-    { at: 46, text: "A's table is freed while the TLB still holds its entries (I4), and its VMID is reused before the TLBI was consumed (I5). With no SYNC the invalidations never complete: the NIC, now P's, keeps writing A's RAM (I1). Turn skip-sync off to see the SYNC drain and the aborts." },
-    { at: 110, text: "P maps its RAM, resets the NIC and enables it. With no SYNC ever, the SMMU may still be using A's configuration (I7, I10)." },
-    { at: 140, text: "P's own writes land in A's RAM: P's table got A's old VMID, and A's stale TLB entries under it still translate (I1b)." },
+    {
+      at: 46,
+      text: "A's table is freed while the TLB still holds its entries (I4), and its VMID is reused before the TLBI was consumed (I5). With no SYNC the invalidations never complete: the NIC, now P's, keeps writing A's RAM (I1). Turn skip-sync off to see the SYNC drain and the aborts.",
+    },
+    {
+      at: 110,
+      text: "P maps its RAM, resets the NIC and enables it. With no SYNC ever, the SMMU may still be using A's configuration (I7, I10).",
+    },
+    {
+      at: 140,
+      text: "P's own writes land in A's RAM: P's table got A's old VMID, and A's stale TLB entries under it still translate (I1b).",
+    },
   ],
 };

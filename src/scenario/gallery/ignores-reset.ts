@@ -22,7 +22,10 @@ export const ignoresReset: GalleryDoc = {
   captions: [
     { at: 0, text: 'A programs the NIC to read IPA 0x40000000 in a loop.' },
     { at: 40, text: 'P1: bus master off, STE invalid + CFGI + TLBI + SYNC, reset — which this NIC ignores.' },
-    { at: 77, text: "P's table goes live for a NIC that still holds A's descriptor (I7); bus mastering comes back and A's reads hit P's secret (I1b)." },
+    {
+      at: 77,
+      text: "P's table goes live for a NIC that still holds A's descriptor (I7); bus mastering comes back and A's reads hit P's secret (I1b).",
+    },
     { at: 130, text: "P programs the NIC for itself: its own DMA works — beside A's." },
   ],
 };

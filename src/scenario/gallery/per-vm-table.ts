@@ -25,7 +25,7 @@ export const perVmTable: GalleryDoc = {
     { at: 0, text: 'A programs the NIC and never pauses it — A may be malicious.' },
     { at: 40, text: "Transfer under P3: STE invalid, CFGI, SYNC. Reads translated before the SYNC land in A's RAM." },
     { at: 50, text: 'After the SYNC every read aborts with C_BAD_STE (0x04): the event queue fills with them.' },
-    { at: 100, text: "P maps its RAM into its new, empty table. Nothing translates yet: the STE is still invalid." },
+    { at: 100, text: 'P maps its RAM into its new, empty table. Nothing translates yet: the STE is still invalid.' },
     { at: 140, text: "P enables without resetting first: its table goes live for a NIC that still holds A's descriptor (I7, I10)." },
     { at: 165, text: "A's descriptor reads P's secret (I1b). Reset before enable and it holds." },
     { at: 180, text: "P's own DMA works too: the hand-over completes — unsafely." },

@@ -28,11 +28,14 @@ export const quarantine: GalleryDoc = {
     { at: 130, op: 'program', device: 'NVMe', by: 'H', dma: [{ iova: '0x40001000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
-    { at: 0, text: 'At boot the SMMU is off: GBPA aborts the guest\'s early DMA, without a record.' },
+    { at: 0, text: "At boot the SMMU is off: GBPA aborts the guest's early DMA, without a record." },
     { at: 10, text: 'The SMMU is enabled: the guest writes its own RAM through its table.' },
     { at: 60, text: 'The guest is being torn down while its DMA loop still runs; its NVMe goes back to the host.' },
-    { at: 61, text: "P4: quarantine first — the STE aborts, the device is reset there, then it moves to the host in one step." },
-    { at: 120, text: 'Nothing of the guest reached the host. Under P0 it would have (XSA-302); with unassigned-bypass the quarantine itself leaks.' },
+    { at: 61, text: 'P4: quarantine first — the STE aborts, the device is reset there, then it moves to the host in one step.' },
+    {
+      at: 120,
+      text: 'Nothing of the guest reached the host. Under P0 it would have (XSA-302); with unassigned-bypass the quarantine itself leaks.',
+    },
     { at: 130, text: 'The host programs the NVMe for itself: its writes land in its own RAM. Safe, and working.' },
     { at: 130, text: 'The host programs the NVMe for itself: its writes land in its own RAM. Safe, and working.' },
   ],

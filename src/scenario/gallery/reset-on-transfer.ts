@@ -25,6 +25,6 @@ export const resetOnTransfer: GalleryDoc = {
     { at: 42, text: "STE invalid, CFGI_STE, TLBI of A's VMID, then SYNC: it waits for A's translated reads to land in A's RAM." },
     { at: 50, text: "The reset clears A's descriptors. Only then does P get a table of its own." },
     { at: 120, text: 'P programs the NIC for itself: its DMA lands in its own RAM. I1 and I1b hold.' },
-    { at: 160, text: 'Try the device-ignores-reset mutation: A\'s reads reach P\'s secret once P\'s table is live.' },
+    { at: 160, text: "Try the device-ignores-reset mutation: A's reads reach P's secret once P's table is live." },
   ],
 };

@@ -26,8 +26,14 @@ export const seedAttack: GalleryDoc = {
   ],
   captions: [
     { at: 0, text: "A programs the NIC to read IPA 0x40000000 in a loop — A's own RAM." },
-    { at: 40, text: "A hands the NIC to P. Under P0 the STE goes invalid (CFGI, SYNC), then is made valid on P's CPU stage-2 — by the book." },
-    { at: 46, text: "The SYNC completed: A's tenure is over. A's descriptors still run; their reads abort (C_BAD_STE) until P's STE is valid." },
+    {
+      at: 40,
+      text: "A hands the NIC to P. Under P0 the STE goes invalid (CFGI, SYNC), then is made valid on P's CPU stage-2 — by the book.",
+    },
+    {
+      at: 46,
+      text: "The SYNC completed: A's tenure is over. A's descriptors still run; their reads abort (C_BAD_STE) until P's STE is valid.",
+    },
     { at: 49, text: "P's stage-2 is live for the NIC, which still holds A's descriptor (I7) and was never reset (I10)." },
     { at: 77, text: "IPA 0x40000000 now means P's RAM: A's descriptor reads P's secret (I1b)." },
     { at: 100, text: 'P programs the NIC for itself: its own writes work. The hand-over completes — and leaks.' },

@@ -28,6 +28,9 @@ export const staleAtc: GalleryDoc = {
     { at: 40, text: 'Transfer under P3: STE invalid, CFGI, TLBI, SYNC. The SMMU checks ATS traffic, so it aborts too.' },
     { at: 100, text: "P resets the NIC: A's descriptors are gone, but this non-compliant NIC keeps its ATC. P maps its RAM." },
     { at: 140, text: 'P enables the NIC — without the deferred ATC_INV.' },
-    { at: 160, text: "P writes IPA 0x40000000: the stale ATC entry sends it to A's RAM (I1, I8). Turn skip-atc-inv off: it lands in P's RAM." },
+    {
+      at: 160,
+      text: "P writes IPA 0x40000000: the stale ATC entry sends it to A's RAM (I1, I8). Turn skip-atc-inv off: it lands in P's RAM.",
+    },
   ],
 };

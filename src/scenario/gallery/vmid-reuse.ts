@@ -12,10 +12,7 @@ export const vmidReuse: GalleryDoc = {
   seed: 8,
   policy: { id: 'P3', mutations: ['skip-tlbi'], dmaCoupled: false },
   endpoints: twoVms,
-  memory: [
-    ...twoRams,
-    { id: 'p-buf', owner: 'P', pa: '0x98000000', ipa: '0x48000000', pages: 1 },
-  ],
+  memory: [...twoRams, { id: 'p-buf', owner: 'P', pa: '0x98000000', ipa: '0x48000000', pages: 1 }],
   devices: [
     { id: 'X', name: 'NIC', streams: [17], group: 'g0', owner: 'A', maxOutstanding: 4 },
     { id: 'D', name: 'Disk', streams: [18], group: 'g1', owner: 'P', maxOutstanding: 4, map: ['p-ram'] },
@@ -32,10 +29,13 @@ export const vmidReuse: GalleryDoc = {
     { at: 160, op: 'program', device: 'X', by: 'P', dma: [{ iova: '0x40000000', pages: 1, dir: 'write', loop: true, every: 6 }] },
   ],
   captions: [
-    { at: 0, text: 'A writes its RAM through the NIC; the TLB caches IOVA 0x40000000 → A\'s RAM under the NIC\'s VMID.' },
+    { at: 0, text: "A writes its RAM through the NIC; the TLB caches IOVA 0x40000000 → A's RAM under the NIC's VMID." },
     { at: 40, text: 'A pauses the NIC like a well-behaved owner.' },
     { at: 60, text: "Transfer under P3 — but no TLBI: A's TLB entries stay, tagged with a VMID that is now free." },
     { at: 100, text: 'P resets the NIC, maps its RAM and enables it: its new table gets the freed VMID.' },
-    { at: 160, text: "P writes IPA 0x40000000 — the stale TLB entry sends it to A's RAM (I1, I5). Turn skip-tlbi off: it lands in P's RAM." },
+    {
+      at: 160,
+      text: "P writes IPA 0x40000000 — the stale TLB entry sends it to A's RAM (I1, I5). Turn skip-tlbi off: it lands in P's RAM.",
+    },
   ],
 };

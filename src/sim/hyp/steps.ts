@@ -150,7 +150,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
       if (table !== undefined) {
         ste.table = table.id;
         ste.vmid = table.vmid;
-        ste.eats = st.eats ?? (d?.ats ?? false);
+        ste.eats = st.eats ?? d?.ats ?? false;
       }
       ste.s2r = policyFor(s.scenario.policy).s2Record;
       // As Linux attaches a master: ATS is enabled at the endpoint once its STE allows it.

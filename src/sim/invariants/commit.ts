@@ -19,12 +19,26 @@ export function checkCommit(s: SimState, t: Txn): void {
     violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what(s, t)} reached ${page.kind} memory`);
   } else if (!canAccess(page, t.ownerAtIssue, t.write)) {
     const o = epName(s, t.ownerAtIssue);
-    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} (owned by ${o} at issue) committed a ${what(s, t)}, which ${o} may not ${t.write ? 'write' : 'read'}`);
+    violate(
+      s,
+      'I1',
+      t.device,
+      t.id,
+      t.pfn,
+      `${d.id} (owned by ${o} at issue) committed a ${what(s, t)}, which ${o} may not ${t.write ? 'write' : 'read'}`,
+    );
   }
   if (!canAccess(page, t.programmedBy, t.write)) {
     const by = epName(s, t.programmedBy);
     const secret = page.secret && !t.write ? `, reading ${epName(s, page.dataOf)}'s secret` : '';
-    violate(s, 'I1b', t.device, t.id, t.pfn, `descriptor programmed by ${by} committed a ${what(s, t)}${secret}; ${by} has no access there`);
+    violate(
+      s,
+      'I1b',
+      t.device,
+      t.id,
+      t.pfn,
+      `descriptor programmed by ${by} committed a ${what(s, t)}${secret}; ${by} has no access there`,
+    );
   }
 
   const auth = t.authority;
@@ -34,14 +48,28 @@ export function checkCommit(s: SimState, t: Txn): void {
       for (const h of d.handovers) {
         if (h.from === auth && h.completedAt <= s.now) {
           const via = t.viaAts ? 'ATC' : 'cached configuration/TLB';
-          violate(s, 'I2', t.device, t.id, t.pfn, `${what(s, t)} committed at ${s.now} through ${via} entries of ${epName(s, auth)}'s tenure; the hand-over away from ${epName(s, auth)} completed at ${h.completedAt}`);
+          violate(
+            s,
+            'I2',
+            t.device,
+            t.id,
+            t.pfn,
+            `${what(s, t)} committed at ${s.now} through ${via} entries of ${epName(s, auth)}'s tenure; the hand-over away from ${epName(s, auth)} completed at ${h.completedAt}`,
+          );
           break;
         }
       }
     }
     // I8: ATS-translated traffic using a translation from a tenure that has ended.
     if (t.viaAts && auth !== d.dmaOwner) {
-      violate(s, 'I8', t.device, t.id, t.pfn, `${d.id}'s ATC still held ${epName(s, auth)}'s translation and the ATS-translated ${what(s, t)} skipped the SMMU`);
+      violate(
+        s,
+        'I8',
+        t.device,
+        t.id,
+        t.pfn,
+        `${d.id}'s ATC still held ${epName(s, auth)}'s translation and the ATS-translated ${what(s, t)} skipped the SMMU`,
+      );
     }
   }
   if (t.viaBypass && UNTRUSTED.has(d.assign)) {
@@ -49,7 +77,14 @@ export function checkCommit(s: SimState, t: Txn): void {
   }
   if (t.write) {
     if (page.clearedAt >= 0 && (page.clearedFrom.includes(t.programmedBy) || page.clearedFrom.includes(t.ownerAtIssue))) {
-      violate(s, 'I12', t.device, t.id, t.pfn, `${what(s, t)} by ${epName(s, t.programmedBy)}'s descriptor landed after the page was cleared on hand-over at ${page.clearedAt}`);
+      violate(
+        s,
+        'I12',
+        t.device,
+        t.id,
+        t.pfn,
+        `${what(s, t)} by ${epName(s, t.programmedBy)}'s descriptor landed after the page was cleared on hand-over at ${page.clearedAt}`,
+      );
     }
     const w = page.lastDmaWriter;
     if (w === null) page.lastDmaWriter = { device: t.device, by: t.programmedBy, t: s.now };

@@ -42,7 +42,14 @@ export function afterSteWrite(s: SimState, di: number): void {
       // I10: DMA moving to a new endpoint needs a window without DMA, with a reset in it.
       if (d.lastDmaOwner !== NOBODY) {
         if (d.hasDma) {
-          violate(s, 'I10', di, -1, -1, `${d.id}'s DMA moved from ${ep(d.lastDmaOwner)} straight to ${ep(auth)}: the SMMU never stopped using ${ep(d.lastDmaOwner)}'s configuration (no SYNC completed the CFGI of its STE)`);
+          violate(
+            s,
+            'I10',
+            di,
+            -1,
+            -1,
+            `${d.id}'s DMA moved from ${ep(d.lastDmaOwner)} straight to ${ep(auth)}: the SMMU never stopped using ${ep(d.lastDmaOwner)}'s configuration (no SYNC completed the CFGI of its STE)`,
+          );
         } else if (!d.resetSinceDmaLost) {
           violate(s, 'I10', di, -1, -1, `${d.id} got DMA for ${ep(auth)} without a reset since ${ep(d.lastDmaOwner)}'s DMA was disabled`);
         }
@@ -66,7 +73,14 @@ export function afterSteWrite(s: SimState, di: number): void {
     if (!ste.valid || ste.config !== 's2') continue;
     for (const other of s.streamTable.values()) {
       if (other.sid !== sid && other.valid && other.config === 's2' && other.vmid === ste.vmid && other.table !== ste.table) {
-        violate(s, 'I5', di, -1, -1, `STE ${sid} (${ste.table}) and STE ${other.sid} (${other.table}) share VMID ${ste.vmid}: their TLB entries alias`);
+        violate(
+          s,
+          'I5',
+          di,
+          -1,
+          -1,
+          `STE ${sid} (${ste.table}) and STE ${other.sid} (${other.table}) share VMID ${ste.vmid}: their TLB entries alias`,
+        );
       }
     }
   }

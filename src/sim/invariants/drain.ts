@@ -18,13 +18,27 @@ export function checkLeaving(s: SimState, e: number, pages: number[], why: strin
   const name = s.endpoints[e].id;
   for (const t of s.txns.values()) {
     if (t.phase === 'translated' && (t.ownerAtIssue === e || t.programmedBy === e) && pfns.has(t.pfn)) {
-      violate(s, 'I3', t.device, t.id, t.pfn, `${why}: ${s.devices[t.device].id}'s transaction ${t.id} to ${hex(t.pfn * PAGE)} has not committed yet`);
+      violate(
+        s,
+        'I3',
+        t.device,
+        t.id,
+        t.pfn,
+        `${why}: ${s.devices[t.device].id}'s transaction ${t.id} to ${hex(t.pfn * PAGE)} has not committed yet`,
+      );
     }
   }
   for (const en of s.tlb.values()) {
     if (pfns.has(en.pfn) && (en.authority === e || drivers(s, en.table, en.authority).includes(e))) {
       const t = s.tables.get(en.table);
-      violate(s, 'I3', t ? t.device : -1, -1, en.pfn, `${why}: the TLB still translates ${hex(en.iovaPage * PAGE)} → ${hex(en.pfn * PAGE)} for ${name} (VMID ${en.vmid}, ${en.table})`);
+      violate(
+        s,
+        'I3',
+        t ? t.device : -1,
+        -1,
+        en.pfn,
+        `${why}: the TLB still translates ${hex(en.iovaPage * PAGE)} → ${hex(en.pfn * PAGE)} for ${name} (VMID ${en.vmid}, ${en.table})`,
+      );
     }
   }
   s.devices.forEach((d, di) => {

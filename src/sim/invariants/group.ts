@@ -10,7 +10,14 @@ export function checkGroups(s: SimState, di: number): void {
     const o = s.devices[j];
     if (j !== di && o.group === d.group && o.owner !== d.owner) {
       const name = (e: number) => (e >= 0 ? s.endpoints[e].id : 'nobody');
-      violate(s, 'I9', di, -1, -1, `${d.id} and ${o.id} share isolation group ${d.group} but belong to ${name(d.owner)} and ${name(o.owner)}`);
+      violate(
+        s,
+        'I9',
+        di,
+        -1,
+        -1,
+        `${d.id} and ${o.id} share isolation group ${d.group} but belong to ${name(d.owner)} and ${name(o.owner)}`,
+      );
     }
   }
 }

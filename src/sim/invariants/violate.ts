@@ -6,14 +6,7 @@ import type { SimState } from '../model/state';
 import { INVARIANT_BY_NUMBER, type InvariantNumber } from './catalog';
 import { log } from '../model/log';
 
-export function violate(
-  s: SimState,
-  number: InvariantNumber,
-  device: number,
-  txn: number,
-  pfn: number,
-  message: string,
-): void {
+export function violate(s: SimState, number: InvariantNumber, device: number, txn: number, pfn: number, message: string): void {
   const key = `${number}|${device}|${pfn}`;
   const existing = s.violationIndex.get(key);
   mix(s.hash, 0xbad0000 + number.length * 31 + number.charCodeAt(1));

@@ -53,8 +53,26 @@ export function boot(sc: Scenario): SimState {
     cfgCache: new Map(),
     tlb: new Map(),
     nextCacheId: 1,
-    cmdq: { queue: [], busy: false, drain: new Set(), pending: [], atcPending: 0, atcAwaited: [], cerrors: 0, waitingSync: -1, nextId: 1, consumed: 0 },
-    eventq: { records: [], capacity: mutations.has('eventq-1') ? 1 : sc.smmu.eventQueue, drainScheduled: false, ovflg: false, ovackflg: false, overflows: 0 },
+    cmdq: {
+      queue: [],
+      busy: false,
+      drain: new Set(),
+      pending: [],
+      atcPending: 0,
+      atcAwaited: [],
+      cerrors: 0,
+      waitingSync: -1,
+      nextId: 1,
+      consumed: 0,
+    },
+    eventq: {
+      records: [],
+      capacity: mutations.has('eventq-1') ? 1 : sc.smmu.eventQueue,
+      drainScheduled: false,
+      ovflg: false,
+      ovackflg: false,
+      overflows: 0,
+    },
     devices: [],
     devIndex: new Map(sc.devices.map((d, i) => [d.id, i])),
     sidToDevice: new Map(),
@@ -93,7 +111,18 @@ export function boot(sc: Scenario): SimState {
       const modes = new Array<number>(endpoints.length).fill(0);
       modes[owner] = OWNER_EXCLUSIVE;
       s.pfnToPage.set(pfn, s.pages.length);
-      s.pages.push({ pfn, region: ri, kind: r.kind, owner, modes, dataOf: owner, secret: r.secret, lastDmaWriter: null, clearedFrom: [], clearedAt: -1 });
+      s.pages.push({
+        pfn,
+        region: ri,
+        kind: r.kind,
+        owner,
+        modes,
+        dataOf: owner,
+        secret: r.secret,
+        lastDmaWriter: null,
+        clearedFrom: [],
+        clearedAt: -1,
+      });
       if (owner !== HYP) endpoints[owner].s2.set(r.ipa / PAGE + k, pfn);
     }
   });
@@ -166,7 +195,13 @@ function bootTables(s: SimState, di: number, scheme: 'cpu-stage2' | 'device-tabl
     else {
       table = createTable(s, owner, di);
       if (d.map.length > 0) {
-        for (const id of d.map) mapRegion(s, table, owner, s.regions.findIndex((r) => r.id === id));
+        for (const id of d.map)
+          mapRegion(
+            s,
+            table,
+            owner,
+            s.regions.findIndex((r) => r.id === id),
+          );
       } else fillFromOwner(s, table, owner);
       if (scheme === 'device-table-owner-vmid') {
         // Hafnium: every STE of a partition uses S2VMID = the partition's id (the O2 aliasing).

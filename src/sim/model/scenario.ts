@@ -254,30 +254,11 @@ export type StepSpec =
 
 export type StepKind = StepSpec['kind'];
 
-export type AssignState =
-  | 'assigned'
-  | 'unassigned'
-  | 'held'
-  | 'offered'
-  | 'quarantined'
-  | 'pending-enable'
-  | 'lent'
-  | 'shared'
-  | 'locked';
+export type AssignState = 'assigned' | 'unassigned' | 'held' | 'offered' | 'quarantined' | 'pending-enable' | 'lent' | 'shared' | 'locked';
 
 /** The operations a policy expands into hypervisor steps. */
 export type PolicyOp =
-  | 'assign'
-  | 'transfer'
-  | 'lend'
-  | 'reclaim'
-  | 'relinquish'
-  | 'share'
-  | 'unassign'
-  | 'abort'
-  | 'accept'
-  | 'enable'
-  | 'revoke';
+  'assign' | 'transfer' | 'lend' | 'reclaim' | 'relinquish' | 'share' | 'unassign' | 'abort' | 'accept' | 'enable' | 'revoke';
 
 export interface CustomPolicy {
   name: string;

@@ -161,8 +161,7 @@ export interface CommandQueue {
   consumed: number;
 }
 
-export type EventName =
-  'C_BAD_STE' | 'F_TRANSL_FORBIDDEN' | 'F_WALK_EABT' | 'F_TRANSLATION' | 'F_PERMISSION';
+export type EventName = 'C_BAD_STE' | 'F_TRANSL_FORBIDDEN' | 'F_WALK_EABT' | 'F_TRANSLATION' | 'F_PERMISSION';
 
 export const EVENT_NUMBERS: Record<EventName, number> = {
   C_BAD_STE: 0x04,

@@ -29,7 +29,12 @@ export function handleOp(s: SimState, op: ScriptOp): void {
 
   /** Runs the policy's steps for `what` on the device's whole group. */
   const run = (what: PolicyOp, di: number, from: number, to: number): void => {
-    const group = s.devices.map((_, j) => j).filter((j) => j === di || (policy.id !== 'custom' && s.devices[j].group === s.devices[di].group && s.devices[j].owner === s.devices[di].owner));
+    const group = s.devices
+      .map((_, j) => j)
+      .filter(
+        (j) =>
+          j === di || (policy.id !== 'custom' && s.devices[j].group === s.devices[di].group && s.devices[j].owner === s.devices[di].owner),
+      );
     const steps = expand(s, policy, what, group);
     rec.receiver = to;
     if (steps === null) return deny(`${policy.id} (${policy.name}) has no '${what}'`);
@@ -49,23 +54,27 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       if (!mayProgram) return deny(`${op.by} has no access to ${d!.id}'s registers (owner ${name(d!.owner)}, ${d!.assign})`);
       // A device has a descriptor ring per client: programming replaces this client's descriptors
       // and leaves anyone else's running (which is how an old owner's DMA outlives a hand-over).
-      d!.descriptors = [
-        ...d!.descriptors.filter((x) => x.programmedBy !== by),
-        ...op.dma.map((x) => descriptorState(x, by, s.now)),
-      ];
+      d!.descriptors = [...d!.descriptors.filter((x) => x.programmedBy !== by), ...op.dma.map((x) => descriptorState(x, by, s.now))];
       d!.programmedBy = by;
       if (d!.assign === 'locked') d!.nonce = ++s.nonceCounter;
-      log(s, 'note', `${d!.id} programmed by ${op.by}: ${op.dma.map((x) => `${x.dir} ${hex(x.iova)}×${x.pages}${x.loop ? ' loop' : ''}`).join(', ')}`, i);
+      log(
+        s,
+        'note',
+        `${d!.id} programmed by ${op.by}: ${op.dma.map((x) => `${x.dir} ${hex(x.iova)}×${x.pages}${x.loop ? ' loop' : ''}`).join(', ')}`,
+        i,
+      );
       wake(s, di);
       return;
     }
     case 'assign': {
       const to = ep(op.to);
       if (to < 0) return invalid(`no endpoint ${op.to}`);
-      if (d!.owner !== NOBODY && d!.owner !== HYP && d!.owner !== QUARANTINE) return deny(`${d!.id} belongs to ${name(d!.owner)}; transfer it instead`);
+      if (d!.owner !== NOBODY && d!.owner !== HYP && d!.owner !== QUARANTINE)
+        return deny(`${d!.id} belongs to ${name(d!.owner)}; transfer it instead`);
       // Held by the hypervisor in the middle of a hand-over is not free to assign.
       const busy = unfinishedJobFor(s, di);
-      if (busy !== undefined) return opError(s, rec, 'FFA_BUSY', `${d!.id} is in the middle of ${busy.op.op} (job ${busy.id}); assign it when that has finished`);
+      if (busy !== undefined)
+        return opError(s, rec, 'FFA_BUSY', `${d!.id} is in the middle of ${busy.op.op} (job ${busy.id}); assign it when that has finished`);
       return run('assign', di, d!.owner, to);
     }
     case 'transfer':
@@ -188,13 +197,19 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
     // TDISP: any reset returns the interface to CONFIG_UNLOCKED; its report and nonces mean nothing
     // until the host locks it again (a fresh lock, a fresh nonce).
     if (d.tdisp === 'unlocked') {
-      return opError(s, rec, 'RSI_ERROR_DEVICE', `${d.id} is not locked (a reset unlocked it): the host must lock it again; nonces do not match: verified ${d.verifiedNonce || 'none'}, device now at ${d.nonce}`);
+      return opError(
+        s,
+        rec,
+        'RSI_ERROR_DEVICE',
+        `${d.id} is not locked (a reset unlocked it): the host must lock it again; nonces do not match: verified ${d.verifiedNonce || 'none'}, device now at ${d.nonce}`,
+      );
     }
     if (op.op === 'accept') {
       // The receiver verifies the measured report: a device carrying someone else's DMA programming
       // is not accepted.
       const foreign = d.descriptors.find((x) => x.programmedBy !== by);
-      if (foreign) return opError(s, rec, 'RSI_ERROR_DEVICE', `report shows DMA descriptors programmed by ${s.endpoints[foreign.programmedBy].id}`);
+      if (foreign)
+        return opError(s, rec, 'RSI_ERROR_DEVICE', `report shows DMA descriptors programmed by ${s.endpoints[foreign.programmedBy].id}`);
       d.verifiedNonce = d.nonce;
       log(s, 'note', `${op.by} verified ${d.id}'s report at nonce ${d.nonce}`, i);
       return;

@@ -9,7 +9,7 @@ import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown, ab
 export const P2: Policy = {
   id: 'P2',
   name: 'acceptance-stage',
-  summary: 'device offered to the receiver with its STE aborting; only the receiver\'s accept points the STE at its table',
+  summary: "device offered to the receiver with its STE aborting; only the receiver's accept points the STE at its table",
   boot: 'device-table',
   s2Record: true,
   ops: {
@@ -23,7 +23,14 @@ export const P2: Policy = {
       ...enableOn('new'),
       setOwner('to', 'assigned'),
     ],
-    assign: (c) => [setOwner('to', 'offered'), { kind: 'awaitReceiver', what: 'accept' }, ...lateAtcInv(c), ...build('owner'), ...enableOn('new'), setOwner('to', 'assigned')],
+    assign: (c) => [
+      setOwner('to', 'offered'),
+      { kind: 'awaitReceiver', what: 'accept' },
+      ...lateAtcInv(c),
+      ...build('owner'),
+      ...enableOn('new'),
+      setOwner('to', 'assigned'),
+    ],
     unassign: teardown,
     abort: abortTeardown,
   },

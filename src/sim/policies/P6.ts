@@ -10,11 +10,20 @@ import { build, disable, enableOn, lateAtcInv, retireOld, setOwner, teardown, ab
 export const P6: Policy = {
   id: 'P6',
   name: 'loan (FF-A-analogous proposal)',
-  summary: 'FF-A-analogous proposal, not an FF-A ABI: lend, borrower retrieves (enable), relinquish (disable + SYNC), owner reclaims; reclaim refused while lent',
+  summary:
+    'FF-A-analogous proposal, not an FF-A ABI: lend, borrower retrieves (enable), relinquish (disable + SYNC), owner reclaims; reclaim refused while lent',
   boot: 'device-table',
   s2Record: true,
   ops: {
-    lend: (c) => [setOwner('to', 'lent'), ...disable(c), ...retireOld, { kind: 'awaitReceiver', what: 'accept' }, ...lateAtcInv(c), ...build('owner'), ...enableOn('new')],
+    lend: (c) => [
+      setOwner('to', 'lent'),
+      ...disable(c),
+      ...retireOld,
+      { kind: 'awaitReceiver', what: 'accept' },
+      ...lateAtcInv(c),
+      ...build('owner'),
+      ...enableOn('new'),
+    ],
     relinquish: (c) => [setOwner('hyp', 'held'), ...disable(c), ...retireOld],
     reclaim: (c) => [...lateAtcInv(c), ...build('owner'), setOwner('to', 'assigned'), ...enableOn('new')],
     unassign: teardown,

@@ -21,5 +21,12 @@ export function policyFor(p: PolicySettings): Policy {
   for (const [op, steps] of Object.entries(custom.steps)) {
     if (steps) ops[op as keyof Policy['ops']] = () => steps;
   }
-  return { id: 'custom', name: custom.name, summary: `custom policy "${custom.name}"`, boot: 'device-table', s2Record: custom.s2Record ?? true, ops };
+  return {
+    id: 'custom',
+    name: custom.name,
+    summary: `custom policy "${custom.name}"`,
+    boot: 'device-table',
+    s2Record: custom.s2Record ?? true,
+    ops,
+  };
 }

@@ -8,7 +8,8 @@ export const MUTATION_NOTES: Record<string, string> = {
   'skip-cfgi': 'the hypervisor never issues CFGI_STE / CFGI_ALL: the SMMU keeps using cached STEs',
   'skip-sync': 'the hypervisor never waits for CMD_SYNC: it acts before invalidations complete and in-flight DMA drains',
   'skip-tlbi': 'the hypervisor never issues TLBI_*: stale translations stay in the TLB under their VMID',
-  'reuse-vmid': 'every device table takes its owner VM\'s own VMID (Hafnium\'s scheme) instead of one of its own: tables of one VM alias in the TLB',
+  'reuse-vmid':
+    "every device table takes its owner VM's own VMID (Hafnium's scheme) instead of one of its own: tables of one VM alias in the TLB",
   'ats-unchecked': 'SMMU_CR0.ATSCHK is off although the hypervisor plans on it: ATS-translated traffic skips the SMMU',
   'skip-atc-inv': 'the hypervisor never issues ATC_INV: the device keeps its cached translations',
   'unassigned-bypass': 'the STE given to unassigned and quarantined streams is bypass instead of abort',

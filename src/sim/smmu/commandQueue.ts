@@ -83,7 +83,9 @@ function sameSte(a: Ste, b: Ste): boolean {
 function beginSync(s: SimState, c: Cmd): void {
   const scopes = s.cmdq.pending.map(describeCmd);
   if (scopes.length === 0) return;
-  const cfgi = s.cmdq.pending.some((x) => x.kind === 'CFGI_ALL') ? 'all' : s.cmdq.pending.filter((x) => x.kind === 'CFGI_STE').map((x) => x.sid);
+  const cfgi = s.cmdq.pending.some((x) => x.kind === 'CFGI_ALL')
+    ? 'all'
+    : s.cmdq.pending.filter((x) => x.kind === 'CFGI_STE').map((x) => x.sid);
   const n = completeInvalidations(s);
   dmaOffCompleted(s, cfgi);
   log(

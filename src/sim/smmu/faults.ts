@@ -19,7 +19,14 @@ export function suppress(s: SimState): void {
 export function checkAccounting(s: SimState, txn: Txn): void {
   const c = s.counters;
   if (c.aborted !== c.recorded + c.suppressed + c.dropped) {
-    violate(s, 'I11', txn.device, txn.id, -1, `transaction ${txn.id} aborted, but ${c.aborted} aborts ≠ ${c.recorded} recorded + ${c.suppressed} suppressed + ${c.dropped} lost`);
+    violate(
+      s,
+      'I11',
+      txn.device,
+      txn.id,
+      -1,
+      `transaction ${txn.id} aborted, but ${c.aborted} aborts ≠ ${c.recorded} recorded + ${c.suppressed} suppressed + ${c.dropped} lost`,
+    );
   }
 }
 

@@ -57,7 +57,7 @@ export function mapRegion(s: SimState, t: IoTable, ep: number, region: number): 
     const m = page.modes[ep];
     if ((m & V) === 0) continue;
     let ipaPage = ipaPageOf(s, ep, page.pfn);
-    if (ipaPage < 0) ipaPage = (r.ipa / PAGE) + i;
+    if (ipaPage < 0) ipaPage = r.ipa / PAGE + i;
     if (t.map.has(ipaPage)) mappingsWillChange(s, t, [ipaPage]);
     t.map.set(ipaPage, encodeEntry(page.pfn, (m & R) !== 0, (m & W) !== 0));
     n++;
@@ -126,7 +126,14 @@ export function freeTable(s: SimState, t: IoTable): void {
   for (const e of s.tlb.values()) if (e.table === t.id) tlb++;
   if (tlb > 0) refs.push(`${tlb} TLB entr${tlb === 1 ? 'y' : 'ies'}`);
   if (refs.length > 0) {
-    violate(s, 'I4', t.device, -1, -1, `table ${t.id} freed while ${refs.join(', ')} still refer${refs.length === 1 && tlb !== 1 && !refs[0].includes('TLB') ? 's' : ''} to it`);
+    violate(
+      s,
+      'I4',
+      t.device,
+      -1,
+      -1,
+      `table ${t.id} freed while ${refs.join(', ')} still refer${refs.length === 1 && tlb !== 1 && !refs[0].includes('TLB') ? 's' : ''} to it`,
+    );
   }
   t.state = 'freed';
   s.freedUnused.push(t.id);

@@ -47,9 +47,23 @@ function SystemEditor({ doc }: { doc: Doc }) {
       {endpoints.map((e, i) => (
         <div className="ed-row" key={e.id as string} data-testid="ed-endpoint">
           <b className="ed-id">{e.id as string}</b>
-          <TextField label={`${e.id} name`} value={(e.name as string) ?? e.id} onCommit={(v) => setField('endpoints', i, 'name', v, `Rename ${e.id}`)} />
-          <Select label={`${e.id} kind`} value={e.kind as string} options={['vm', 'sp']} onChange={(v) => setField('endpoints', i, 'kind', v, `${e.id} kind`)} />
-          <NumberField label={`${e.id} VMID`} value={e.vmid as number} width={48} onCommit={(v) => setField('endpoints', i, 'vmid', v, `${e.id} VMID`)} />
+          <TextField
+            label={`${e.id} name`}
+            value={(e.name as string) ?? e.id}
+            onCommit={(v) => setField('endpoints', i, 'name', v, `Rename ${e.id}`)}
+          />
+          <Select
+            label={`${e.id} kind`}
+            value={e.kind as string}
+            options={['vm', 'sp']}
+            onChange={(v) => setField('endpoints', i, 'kind', v, `${e.id} kind`)}
+          />
+          <NumberField
+            label={`${e.id} VMID`}
+            value={e.vmid as number}
+            width={48}
+            onCommit={(v) => setField('endpoints', i, 'vmid', v, `${e.id} VMID`)}
+          />
           <button aria-label={`Delete ${e.id}`} onClick={() => edit(`Delete ${e.id}`, (d) => void rows(d, 'endpoints').splice(i, 1))}>
             ×
           </button>
@@ -69,31 +83,79 @@ function SystemEditor({ doc }: { doc: Doc }) {
         <div className="ed-block" key={x.id as string} data-testid="ed-device">
           <div className="ed-row">
             <b className="ed-id">{x.id as string}</b>
-            <TextField label={`${x.id} name`} value={(x.name as string) ?? x.id} onCommit={(v) => setField('devices', i, 'name', v, `Rename ${x.id}`)} />
+            <TextField
+              label={`${x.id} name`}
+              value={(x.name as string) ?? x.id}
+              onCommit={(v) => setField('devices', i, 'name', v, `Rename ${x.id}`)}
+            />
             <button aria-label={`Delete ${x.id}`} onClick={() => edit(`Delete ${x.id}`, (d) => void rows(d, 'devices').splice(i, 1))}>
               ×
             </button>
           </div>
           <div className="ed-row">
             <span>owner</span>
-            <Select label={`${x.id} owner`} value={(x.owner as string | null) ?? ''} options={[['', 'nobody'], ...owners.map((o) => [o, o] as [string, string])]} onChange={(v) => setField('devices', i, 'owner', v === '' ? null : v, `${x.id} owner`)} />
+            <Select
+              label={`${x.id} owner`}
+              value={(x.owner as string | null) ?? ''}
+              options={[['', 'nobody'], ...owners.map((o) => [o, o] as [string, string])]}
+              onChange={(v) => setField('devices', i, 'owner', v === '' ? null : v, `${x.id} owner`)}
+            />
             <span>SIDs</span>
-            <TextField label={`${x.id} streams`} mono width={70} value={(x.streams as number[]).join(', ')} onCommit={(v) => setField('devices', i, 'streams', v.split(/[\s,]+/).filter(Boolean).map(Number), `${x.id} streams`)} />
+            <TextField
+              label={`${x.id} streams`}
+              mono
+              width={70}
+              value={(x.streams as number[]).join(', ')}
+              onCommit={(v) =>
+                setField(
+                  'devices',
+                  i,
+                  'streams',
+                  v
+                    .split(/[\s,]+/)
+                    .filter(Boolean)
+                    .map(Number),
+                  `${x.id} streams`,
+                )
+              }
+            />
           </div>
           <div className="ed-row">
             <span>group</span>
-            <TextField label={`${x.id} group`} width={70} value={(x.group as string) ?? x.id} onCommit={(v) => setField('devices', i, 'group', v, `${x.id} group`)} />
-            <Select label={`${x.id} reset`} value={x.reset as string} options={['clean', 'ignores-reset', 'retries-after-reset']} onChange={(v) => setField('devices', i, 'reset', v, `${x.id} reset behaviour`)} />
+            <TextField
+              label={`${x.id} group`}
+              width={70}
+              value={(x.group as string) ?? x.id}
+              onCommit={(v) => setField('devices', i, 'group', v, `${x.id} group`)}
+            />
+            <Select
+              label={`${x.id} reset`}
+              value={x.reset as string}
+              options={['clean', 'ignores-reset', 'retries-after-reset']}
+              onChange={(v) => setField('devices', i, 'reset', v, `${x.id} reset behaviour`)}
+            />
           </div>
           <div className="ed-row">
             <Check label="ATS" value={x.ats as boolean} onChange={(v) => setField('devices', i, 'ats', v, `${x.id} ATS`)} />
             <span>max in flight</span>
-            <NumberField label={`${x.id} maxOutstanding`} value={x.maxOutstanding as number} width={44} onCommit={(v) => setField('devices', i, 'maxOutstanding', v, `${x.id} max outstanding`)} />
+            <NumberField
+              label={`${x.id} maxOutstanding`}
+              value={x.maxOutstanding as number}
+              width={44}
+              onCommit={(v) => setField('devices', i, 'maxOutstanding', v, `${x.id} max outstanding`)}
+            />
           </div>
           {(x.ats as boolean) && (
             <div className="ed-row">
-              <span title="What a function-level reset does to the ATC: flush (as PCIe requires) or keep (a non-compliant device)">ATC on reset</span>
-              <Select label={`${x.id} atcOnReset`} value={(x.atcOnReset as string | undefined) ?? 'flush'} options={['flush', 'keep']} onChange={(v) => setField('devices', i, 'atcOnReset', v, `${x.id} ATC on reset`)} />
+              <span title="What a function-level reset does to the ATC: flush (as PCIe requires) or keep (a non-compliant device)">
+                ATC on reset
+              </span>
+              <Select
+                label={`${x.id} atcOnReset`}
+                value={(x.atcOnReset as string | undefined) ?? 'flush'}
+                options={['flush', 'keep']}
+                onChange={(v) => setField('devices', i, 'atcOnReset', v, `${x.id} ATC on reset`)}
+              />
               <Select
                 label={`${x.id} atsInvalidation`}
                 value={(x.atsInvalidation as string | undefined) ?? 'completes'}
@@ -115,30 +177,58 @@ function SystemEditor({ doc }: { doc: Doc }) {
         <div className="ed-block" key={r.id as string} data-testid="ed-region">
           <div className="ed-row">
             <b className="ed-id">{r.id as string}</b>
-            <TextField label={`${r.id} name`} value={(r.name as string) ?? r.id} onCommit={(v) => setField('memory', i, 'name', v, `Rename ${r.id}`)} />
+            <TextField
+              label={`${r.id} name`}
+              value={(r.name as string) ?? r.id}
+              onCommit={(v) => setField('memory', i, 'name', v, `Rename ${r.id}`)}
+            />
             <button aria-label={`Delete ${r.id}`} onClick={() => edit(`Delete ${r.id}`, (d) => void rows(d, 'memory').splice(i, 1))}>
               ×
             </button>
           </div>
           <div className="ed-row">
             <span>owner</span>
-            <Select label={`${r.id} owner`} value={r.owner as string} options={[...owners, 'hyp']} onChange={(v) => edit(`${r.id} owner`, (d) => {
-              const row = rows(d, 'memory')[i];
-              row.owner = v;
-              if (v === 'hyp') delete row.ipa;
-              else if (row.ipa === undefined) row.ipa = row.pa;
-            })} />
+            <Select
+              label={`${r.id} owner`}
+              value={r.owner as string}
+              options={[...owners, 'hyp']}
+              onChange={(v) =>
+                edit(`${r.id} owner`, (d) => {
+                  const row = rows(d, 'memory')[i];
+                  row.owner = v;
+                  if (v === 'hyp') delete row.ipa;
+                  else if (row.ipa === undefined) row.ipa = row.pa;
+                })
+              }
+            />
             <span>pages</span>
-            <NumberField label={`${r.id} pages`} value={r.pages as number} width={48} onCommit={(v) => setField('memory', i, 'pages', v, `${r.id} pages`)} />
+            <NumberField
+              label={`${r.id} pages`}
+              value={r.pages as number}
+              width={48}
+              onCommit={(v) => setField('memory', i, 'pages', v, `${r.id} pages`)}
+            />
             <Check label="secret" value={r.secret as boolean} onChange={(v) => setField('memory', i, 'secret', v, `${r.id} secret`)} />
           </div>
           <div className="ed-row">
             <span>PA</span>
-            <TextField label={`${r.id} PA`} mono width={100} value={r.pa as string} onCommit={(v) => setField('memory', i, 'pa', v.trim(), `${r.id} PA`)} />
+            <TextField
+              label={`${r.id} PA`}
+              mono
+              width={100}
+              value={r.pa as string}
+              onCommit={(v) => setField('memory', i, 'pa', v.trim(), `${r.id} PA`)}
+            />
             {r.owner !== 'hyp' && (
               <>
                 <span>IPA</span>
-                <TextField label={`${r.id} IPA`} mono width={100} value={(r.ipa as string) ?? (r.pa as string)} onCommit={(v) => setField('memory', i, 'ipa', v.trim(), `${r.id} IPA`)} />
+                <TextField
+                  label={`${r.id} IPA`}
+                  mono
+                  width={100}
+                  value={(r.ipa as string) ?? (r.pa as string)}
+                  onCommit={(v) => setField('memory', i, 'ipa', v.trim(), `${r.id} IPA`)}
+                />
               </>
             )}
           </div>
@@ -159,7 +249,11 @@ function SettingsEditor({ doc }: { doc: Doc }) {
   const policy = doc.policy as Row;
   const captions = rows(doc, 'captions');
   const setIn = (obj: string, key: string, v: unknown) => edit(`${obj}.${key}`, (d) => void ((d[obj] as Row)[key] = v));
-  const range = (v: string) => v.split(/[\s,]+/).filter(Boolean).map(Number);
+  const range = (v: string) =>
+    v
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
   return (
     <>
       <h4>Scenario</h4>
@@ -169,7 +263,11 @@ function SettingsEditor({ doc }: { doc: Doc }) {
       </div>
       <div className="ed-row">
         <span>description</span>
-        <TextField label="description" value={doc.description as string} onCommit={(v) => edit('Description', (d) => void (d.description = v))} />
+        <TextField
+          label="description"
+          value={doc.description as string}
+          onCommit={(v) => edit('Description', (d) => void (d.description = v))}
+        />
       </div>
       <div className="ed-row">
         <span>seed</span>
@@ -182,7 +280,13 @@ function SettingsEditor({ doc }: { doc: Doc }) {
           <label key={k}>
             <span>{k}</span>
             {Array.isArray(v) ? (
-              <TextField label={`timing.${k}`} mono width={64} value={(v as number[]).join(', ')} onCommit={(x) => setIn('timing', k, range(x))} />
+              <TextField
+                label={`timing.${k}`}
+                mono
+                width={64}
+                value={(v as number[]).join(', ')}
+                onCommit={(x) => setIn('timing', k, range(x))}
+              />
             ) : (
               <NumberField label={`timing.${k}`} value={v as number} width={52} onCommit={(x) => setIn('timing', k, x)} />
             )}
@@ -200,15 +304,31 @@ function SettingsEditor({ doc }: { doc: Doc }) {
         </label>
         <label>
           <span>unassigned</span>
-          <Select label="smmu.unassigned" value={smmu.unassigned as string} options={['abort', 'bypass']} onChange={(v) => setIn('smmu', 'unassigned', v)} />
+          <Select
+            label="smmu.unassigned"
+            value={smmu.unassigned as string}
+            options={['abort', 'bypass']}
+            onChange={(v) => setIn('smmu', 'unassigned', v)}
+          />
         </label>
         <label>
           <span>event queue</span>
-          <NumberField label="smmu.eventQueue" value={smmu.eventQueue as number} width={52} onCommit={(v) => setIn('smmu', 'eventQueue', v)} />
+          <NumberField
+            label="smmu.eventQueue"
+            value={smmu.eventQueue as number}
+            width={52}
+            onCommit={(v) => setIn('smmu', 'eventQueue', v)}
+          />
         </label>
         <label>
           <span>retention</span>
-          <TextField label="smmu.cacheRetention" mono width={90} value={smmu.cacheRetention as string} onCommit={(v) => setIn('smmu', 'cacheRetention', v.trim())} />
+          <TextField
+            label="smmu.cacheRetention"
+            mono
+            width={90}
+            value={smmu.cacheRetention as string}
+            onCommit={(v) => setIn('smmu', 'cacheRetention', v.trim())}
+          />
         </label>
         <label>
           <span>freed tables</span>
@@ -223,15 +343,33 @@ function SettingsEditor({ doc }: { doc: Doc }) {
       <h4>Captions</h4>
       {captions.map((c, i) => (
         <div className="ed-row" key={i} data-testid="ed-caption">
-          <NumberField label={`caption ${i + 1} tick`} value={c.at as number} width={52} onCommit={(v) => edit('Move caption', (d) => void (rows(d, 'captions')[i].at = v))} />
-          <TextField label={`caption ${i + 1} text`} value={c.text as string} onCommit={(v) => edit('Edit caption', (d) => void (rows(d, 'captions')[i].text = v))} />
-          <button aria-label={`Delete caption ${i + 1}`} onClick={() => edit('Delete caption', (d) => void rows(d, 'captions').splice(i, 1))}>
+          <NumberField
+            label={`caption ${i + 1} tick`}
+            value={c.at as number}
+            width={52}
+            onCommit={(v) => edit('Move caption', (d) => void (rows(d, 'captions')[i].at = v))}
+          />
+          <TextField
+            label={`caption ${i + 1} text`}
+            value={c.text as string}
+            onCommit={(v) => edit('Edit caption', (d) => void (rows(d, 'captions')[i].text = v))}
+          />
+          <button
+            aria-label={`Delete caption ${i + 1}`}
+            onClick={() => edit('Delete caption', (d) => void rows(d, 'captions').splice(i, 1))}
+          >
             ×
           </button>
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => edit('Add caption', (d) => void rows(d, 'captions').push({ at: Math.floor(useApp.getState().clock), text: 'New caption' }))}>+ caption at the playhead</button>
+        <button
+          onClick={() =>
+            edit('Add caption', (d) => void rows(d, 'captions').push({ at: Math.floor(useApp.getState().clock), text: 'New caption' }))
+          }
+        >
+          + caption at the playhead
+        </button>
       </div>
     </>
   );

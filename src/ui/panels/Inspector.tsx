@@ -13,7 +13,13 @@ export function Inspector() {
   const sel = useApp((s) => s.selection);
   const view = useTransitioned((s) => s.view);
   const violations = useApp((s) => s.summary?.violations);
-  if (sel === null || view === null) return <section className="pn-section pn-inspector" data-testid="inspector"><h3>Inspector</h3><p className="pn-dim">Select a node, a verdict or a violation.</p></section>;
+  if (sel === null || view === null)
+    return (
+      <section className="pn-section pn-inspector" data-testid="inspector">
+        <h3>Inspector</h3>
+        <p className="pn-dim">Select a node, a verdict or a violation.</p>
+      </section>
+    );
   return (
     <section className="pn-section pn-inspector" data-testid="inspector">
       <h3>Inspector</h3>
@@ -27,7 +33,9 @@ export function Inspector() {
   );
 }
 
-const Ep = ({ view, i }: { view: SimView; i: number }) => <b style={{ color: endpointColour(i) }}>{i >= 0 ? view.endpoints[i].id : 'nobody'}</b>;
+const Ep = ({ view, i }: { view: SimView; i: number }) => (
+  <b style={{ color: endpointColour(i) }}>{i >= 0 ? view.endpoints[i].id : 'nobody'}</b>
+);
 
 function Rows({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
@@ -49,7 +57,16 @@ function ViolationInfo({ v }: { v: NonNullable<ReturnType<typeof useApp.getState
       <p className="pn-bad">
         <b>{v.number}</b> {inv?.id} — {v.message}
       </p>
-      <Rows rows={[['tick', v.t], ['device', v.device ?? '—'], ['page', v.page ?? '—'], ['transaction', v.txn ?? '—'], ['times', v.count], ['rule', inv?.rule ?? '']]} />
+      <Rows
+        rows={[
+          ['tick', v.t],
+          ['device', v.device ?? '—'],
+          ['page', v.page ?? '—'],
+          ['transaction', v.txn ?? '—'],
+          ['times', v.count],
+          ['rule', inv?.rule ?? ''],
+        ]}
+      />
     </div>
   );
 }
@@ -63,18 +80,35 @@ function EndpointInfo({ view, id }: { view: SimView; id: string }) {
   );
   return (
     <>
-      <Rows rows={[['endpoint', <Ep view={view} i={i} key="e" />], ['name', e.name], ['kind', e.kind], ['VMID', e.vmid], ['lifecycle', e.lifecycle]]} />
+      <Rows
+        rows={[
+          ['endpoint', <Ep view={view} i={i} key="e" />],
+          ['name', e.name],
+          ['kind', e.kind],
+          ['VMID', e.vmid],
+          ['lifecycle', e.lifecycle],
+        ]}
+      />
       <table className="pn-grid">
         <thead>
-          <tr><th>page</th><th>PA</th><th>mode</th><th>owner</th></tr>
+          <tr>
+            <th>page</th>
+            <th>PA</th>
+            <th>mode</th>
+            <th>owner</th>
+          </tr>
         </thead>
         <tbody>
           {access.map(({ r, k, p }) => (
             <tr key={`${r.id}:${k}`}>
-              <td>{r.id}[{k}]</td>
+              <td>
+                {r.id}[{k}]
+              </td>
               <td>{hexAddr(r.pa + k * PAGE_BYTES)}</td>
               <td>{modeText(p.modes[i])}</td>
-              <td><Ep view={view} i={p.owner} /></td>
+              <td>
+                <Ep view={view} i={p.owner} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -102,7 +136,12 @@ function DeviceInfo({ view, id }: { view: SimView; id: string }) {
           ['group', d.group],
           ['table', d.table ?? '—'],
           ['enabled by', <Ep view={view} i={d.enabledBy} key="en" />],
-          ['ATS', d.ats ? `on · ATC ${d.atc.map((a) => `${hexAddr(a.iovaPage * PAGE_BYTES)}→${hexAddr(a.pfn * PAGE_BYTES)}${a.w ? ' W' : ''}`).join(', ') || 'empty'}` : 'off'],
+          [
+            'ATS',
+            d.ats
+              ? `on · ATC ${d.atc.map((a) => `${hexAddr(a.iovaPage * PAGE_BYTES)}→${hexAddr(a.pfn * PAGE_BYTES)}${a.w ? ' W' : ''}`).join(', ') || 'empty'}`
+              : 'off',
+          ],
         ]}
       />
       <h4>Descriptors</h4>
@@ -124,10 +163,24 @@ function RegionInfo({ view, id }: { view: SimView; id: string }) {
   if (!r) return null;
   return (
     <>
-      <Rows rows={[['region', r.name], ['owner', <Ep view={view} i={r.owner} key="o" />], ['PA', hexAddr(r.pa)], ['IPA', r.owner >= 2 ? hexAddr(r.ipa) : '—'], ['pages', r.pages]]} />
+      <Rows
+        rows={[
+          ['region', r.name],
+          ['owner', <Ep view={view} i={r.owner} key="o" />],
+          ['PA', hexAddr(r.pa)],
+          ['IPA', r.owner >= 2 ? hexAddr(r.ipa) : '—'],
+          ['pages', r.pages],
+        ]}
+      />
       <table className="pn-grid">
         <thead>
-          <tr><th>PA</th><th>owner</th><th>access</th><th>data</th><th>last DMA write</th></tr>
+          <tr>
+            <th>PA</th>
+            <th>owner</th>
+            <th>access</th>
+            <th>data</th>
+            <th>last DMA write</th>
+          </tr>
         </thead>
         <tbody>
           {Array.from({ length: r.pages }, (_, k) => {
@@ -135,12 +188,31 @@ function RegionInfo({ view, id }: { view: SimView; id: string }) {
             return (
               <tr key={k}>
                 <td>{hexAddr(r.pa + k * PAGE_BYTES)}</td>
-                <td><Ep view={view} i={p.owner} /></td>
                 <td>
-                  {p.modes.map((m, e) => (m !== 0 ? <div key={e}><Ep view={view} i={e} /> {modeText(m)}</div> : null))}
+                  <Ep view={view} i={p.owner} />
                 </td>
-                <td><Ep view={view} i={p.dataOf} />{p.secret ? ' secret' : ''}</td>
-                <td>{p.lastWriteBy >= 0 ? <>by <Ep view={view} i={p.lastWriteBy} /> via {view.devices[p.lastWriteDevice]?.id}</> : '—'}</td>
+                <td>
+                  {p.modes.map((m, e) =>
+                    m !== 0 ? (
+                      <div key={e}>
+                        <Ep view={view} i={e} /> {modeText(m)}
+                      </div>
+                    ) : null,
+                  )}
+                </td>
+                <td>
+                  <Ep view={view} i={p.dataOf} />
+                  {p.secret ? ' secret' : ''}
+                </td>
+                <td>
+                  {p.lastWriteBy >= 0 ? (
+                    <>
+                      by <Ep view={view} i={p.lastWriteBy} /> via {view.devices[p.lastWriteDevice]?.id}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -154,18 +226,38 @@ function SmmuInfo({ view }: { view: SimView }) {
   const m = view.smmu;
   return (
     <>
-      <Rows rows={[['enabled', m.enabled ? 'yes' : `no (GBPA ${m.gbpa})`], ['unassigned streams', m.unassigned], ['ATS checked', m.atsCheck ? 'yes' : 'no'], ['commands consumed', m.cmdq.consumed], ['SYNC', m.cmdq.waitingSync ? `waiting on ${m.cmdq.drain} transactions, ${m.cmdq.atcPending} ATC acks` : 'none waiting'], ['event queue', `${m.eventq.count}/${m.eventq.capacity}${m.eventq.overflow ? ', overflow' : ''}, ${m.eventq.dropped} dropped`]]} />
+      <Rows
+        rows={[
+          ['enabled', m.enabled ? 'yes' : `no (GBPA ${m.gbpa})`],
+          ['unassigned streams', m.unassigned],
+          ['ATS checked', m.atsCheck ? 'yes' : 'no'],
+          ['commands consumed', m.cmdq.consumed],
+          ['SYNC', m.cmdq.waitingSync ? `waiting on ${m.cmdq.drain} transactions, ${m.cmdq.atcPending} ATC acks` : 'none waiting'],
+          ['event queue', `${m.eventq.count}/${m.eventq.capacity}${m.eventq.overflow ? ', overflow' : ''}, ${m.eventq.dropped} dropped`],
+        ]}
+      />
       <h4>IOMMU tables</h4>
       <table className="pn-grid">
         <thead>
-          <tr><th>table</th><th>VMID</th><th>acts for</th><th>state</th><th>pages</th></tr>
+          <tr>
+            <th>table</th>
+            <th>VMID</th>
+            <th>acts for</th>
+            <th>state</th>
+            <th>pages</th>
+          </tr>
         </thead>
         <tbody>
           {view.tables.map((t) => (
             <tr key={t.id}>
-              <td>{t.id}{t.scratch ? ' (scratch)' : t.cpuOf >= 0 ? ' (CPU stage-2)' : ''}</td>
+              <td>
+                {t.id}
+                {t.scratch ? ' (scratch)' : t.cpuOf >= 0 ? ' (CPU stage-2)' : ''}
+              </td>
               <td>{t.vmid}</td>
-              <td><Ep view={view} i={t.owner} /></td>
+              <td>
+                <Ep view={view} i={t.owner} />
+              </td>
               <td>{t.state}</td>
               <td>{t.mapped}</td>
             </tr>

@@ -111,9 +111,7 @@ export function LiveOps() {
 
   return (
     <section className="pn-section pn-live" data-testid="live-ops">
-      <h3>
-        Act live on {sel.kind === 'smmu' ? 'the SMMU' : sel.id}
-      </h3>
+      <h3>Act live on {sel.kind === 'smmu' ? 'the SMMU' : sel.id}</h3>
       <label className="pn-field">
         <span>operation</span>
         <select aria-label="Operation" value={spec.op} onChange={(e) => (setOpName(e.target.value), setError(''))}>

@@ -49,7 +49,8 @@ export function Timeline() {
       <div
         className="pn-tl-scroll"
         onWheel={(e) => {
-          if (e.ctrlKey || e.altKey || Math.abs(e.deltaY) > Math.abs(e.deltaX)) setZoom((z) => Math.max(1, Math.min(64, z * (e.deltaY < 0 ? 1.25 : 0.8))));
+          if (e.ctrlKey || e.altKey || Math.abs(e.deltaY) > Math.abs(e.deltaX))
+            setZoom((z) => Math.max(1, Math.min(64, z * (e.deltaY < 0 ? 1.25 : 0.8))));
         }}
       >
         <div
@@ -85,7 +86,16 @@ export function Timeline() {
             ))}
           </div>
           <div className="pn-tl-lane pn-tl-steps">
-            {ops.flatMap((o) => o.steps.map((s, k) => <i key={`${o.index}:${k}`} className={open === o.index ? 'pn-hot' : ''} style={{ left: pct(s.t) }} title={`t=${s.t} ${s.text}`} />))}
+            {ops.flatMap((o) =>
+              o.steps.map((s, k) => (
+                <i
+                  key={`${o.index}:${k}`}
+                  className={open === o.index ? 'pn-hot' : ''}
+                  style={{ left: pct(s.t) }}
+                  title={`t=${s.t} ${s.text}`}
+                />
+              )),
+            )}
           </div>
           <div className="pn-tl-lane pn-tl-marks">
             {scenario.captions.map((c, k) => (

@@ -31,7 +31,11 @@ export function Toolbar() {
     <header className="pn-toolbar">
       <span className="pn-brand">DMA Handoff</span>
       <label className="pn-field">
-        <select aria-label="Gallery" value={galleryId !== null && !dirty ? galleryId : ''} onChange={(e) => e.target.value && a.openGallery(e.target.value)}>
+        <select
+          aria-label="Gallery"
+          value={galleryId !== null && !dirty ? galleryId : ''}
+          onChange={(e) => e.target.value && a.openGallery(e.target.value)}
+        >
           {(galleryId === null || dirty) && (
             <option value="">
               {scenario?.title ?? '—'}
@@ -46,7 +50,12 @@ export function Toolbar() {
         </select>
       </label>
       <label className="pn-field">
-        <select aria-label="Policy" value={policy} onChange={(e) => a.setPolicy(e.target.value as PolicyId)} title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}>
+        <select
+          aria-label="Policy"
+          value={policy}
+          onChange={(e) => a.setPolicy(e.target.value as PolicyId)}
+          title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}
+        >
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
               {p} {POLICIES[p].name}
@@ -56,9 +65,7 @@ export function Toolbar() {
         </select>
       </label>
       <details className="pn-mutations">
-        <summary aria-label="Mutations">
-          Mutations{mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}
-        </summary>
+        <summary aria-label="Mutations">Mutations{mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}</summary>
         <div className="pn-menu" role="group" aria-label="Mutations">
           {MUTATION_IDS.map((m) => (
             <label key={m} title={MUTATION_NOTES[m as MutationId]}>
@@ -114,7 +121,12 @@ export function Toolbar() {
         <button onClick={a.undo} disabled={!canUndo} aria-label="Undo" title={canUndo ? `Undo ${undoLabel} (Ctrl/⌘+Z)` : 'Nothing to undo'}>
           <Icon d="M6 4 2 8l4 4M2 8h8a4 4 0 0 1 0 8H8" />
         </button>
-        <button onClick={a.redo} disabled={!canRedo} aria-label="Redo" title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl/⌘+Z)` : 'Nothing to redo'}>
+        <button
+          onClick={a.redo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl/⌘+Z)` : 'Nothing to redo'}
+        >
           <Icon d="M10 4l4 4-4 4M14 8H6a4 4 0 0 0 0 8h2" />
         </button>
         <ShareMenu />
@@ -136,7 +148,11 @@ function TickReadout() {
   const horizon = useTransitioned((s) => s.horizon);
   const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
   return (
-    <span className="pn-tick" data-testid="tick" title={`${duration(now, tickNs)} of ${duration(horizon, tickNs)} (a tick is ${duration(1, tickNs)})`}>
+    <span
+      className="pn-tick"
+      data-testid="tick"
+      title={`${duration(now, tickNs)} of ${duration(horizon, tickNs)} (a tick is ${duration(1, tickNs)})`}
+    >
       t = {now} / {horizon}
     </span>
   );

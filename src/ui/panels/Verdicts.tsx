@@ -44,7 +44,13 @@ export function Verdicts() {
           const count = violations.filter((x) => x.number === inv.number).reduce((n, x) => n + x.count, 0);
           const later = v !== undefined && v.t > clock;
           return (
-            <li key={inv.number} data-testid="verdict" data-invariant={inv.number} data-status={v ? 'violated' : 'holds'} className={v ? (later ? 'pn-later' : 'pn-violated') : 'pn-holds'}>
+            <li
+              key={inv.number}
+              data-testid="verdict"
+              data-invariant={inv.number}
+              data-status={v ? 'violated' : 'holds'}
+              className={v ? (later ? 'pn-later' : 'pn-violated') : 'pn-holds'}
+            >
               <button
                 disabled={!v}
                 onClick={() => {
@@ -56,7 +62,9 @@ export function Verdicts() {
                 <b>{inv.number}</b> <span className="pn-dim">{inv.id}</span>
                 <span className="pn-status">{v ? `violated ×${count} · t=${v.t}${later ? ' (ahead)' : ''}` : 'holds'}</span>
               </button>
-              {v && selection?.kind === 'violation' && violations[selection.index]?.number === inv.number && <p className="pn-reason">{violations[selection.index].message}</p>}
+              {v && selection?.kind === 'violation' && violations[selection.index]?.number === inv.number && (
+                <p className="pn-reason">{violations[selection.index].message}</p>
+              )}
             </li>
           );
         })}
@@ -68,8 +76,17 @@ export function Verdicts() {
             {handovers.map((h, i) => {
               const st = handoverStatus(h);
               return (
-                <li key={i} data-testid="handover" data-status={h.status} data-new-owner-dma={String(h.newOwnerDma)} className={st.ok ? 'pn-holds' : 'pn-later'}>
-                  <button onClick={() => useApp.getState().seek(h.completedAt ?? h.requestedAt)} title={`${h.op} requested at t=${h.requestedAt}`}>
+                <li
+                  key={i}
+                  data-testid="handover"
+                  data-status={h.status}
+                  data-new-owner-dma={String(h.newOwnerDma)}
+                  className={st.ok ? 'pn-holds' : 'pn-later'}
+                >
+                  <button
+                    onClick={() => useApp.getState().seek(h.completedAt ?? h.requestedAt)}
+                    title={`${h.op} requested at t=${h.requestedAt}`}
+                  >
                     <b>{h.op}</b>
                     <span className="pn-dim">
                       {h.device} → {h.to ?? 'nobody'}
@@ -83,12 +100,21 @@ export function Verdicts() {
         </>
       )}
       {eventQueue !== undefined && eventQueue.lost > 0 && (
-        <p className="pn-small pn-bad" data-testid="lost-records" title="Fault records lost to a full event queue: architected behaviour (the SMMU toggles OVFLG), but software never sees which faults they were">
-          {eventQueue.lost} fault record{eventQueue.lost === 1 ? '' : 's'} lost to a full event queue ({eventQueue.capacity} entries; overflow ×{eventQueue.overflows})
+        <p
+          className="pn-small pn-bad"
+          data-testid="lost-records"
+          title="Fault records lost to a full event queue: architected behaviour (the SMMU toggles OVFLG), but software never sees which faults they were"
+        >
+          {eventQueue.lost} fault record{eventQueue.lost === 1 ? '' : 's'} lost to a full event queue ({eventQueue.capacity} entries;
+          overflow ×{eventQueue.overflows})
         </p>
       )}
-      <p className="pn-dim pn-small" title="The engine's trace hash over the whole run: the same scenario and seed give the same hash everywhere">
-        run to t={horizon} ({duration(horizon, tickNs)} at {duration(1, tickNs)} a tick) · trace <span data-testid="trace-hash">{traceHash}</span>
+      <p
+        className="pn-dim pn-small"
+        title="The engine's trace hash over the whole run: the same scenario and seed give the same hash everywhere"
+      >
+        run to t={horizon} ({duration(horizon, tickNs)} at {duration(1, tickNs)} a tick) · trace{' '}
+        <span data-testid="trace-hash">{traceHash}</span>
       </p>
     </section>
   );
