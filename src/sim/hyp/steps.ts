@@ -12,7 +12,6 @@ import { cfgInsert } from '../smmu/caches';
 import { descriptorState, wake } from '../device/dma';
 import { afterSteWrite } from '../invariants/config';
 import { abortMemory, applyFfa } from '../memory/ffa';
-import { policyFor } from '../policies';
 
 /** `stop`: the step failed and the operation ends here, refused with this reason (RSI_ERROR_DEVICE). */
 export type StepResult = { cost: number } | { wait: 'sync' | 'receiver' } | { stop: string };
@@ -152,7 +151,7 @@ export function execStep(s: SimState, job: Job, st: ExecStep): StepResult {
         ste.vmid = table.vmid;
         ste.eats = st.eats ?? d?.ats ?? false;
       }
-      ste.s2r = policyFor(s.scenario.policy).s2Record;
+      ste.s2r = s.s2Record;
       // As Linux attaches a master: ATS is enabled at the endpoint once its STE allows it.
       if (st.valid && config === 's2' && ste.eats && d !== undefined && d.ats) d.atsEnabled = true;
       if (tornFrom !== null) tornSte(s, ste, tornFrom);

@@ -49,6 +49,7 @@ export function boot(sc: Scenario): SimState {
       freedTables: sc.smmu.freedTables,
     },
     freedUnused: [],
+    s2Record: policyFor(sc.policy).s2Record,
     streamTable: new Map(),
     cfgCache: new Map(),
     tlb: new Map(),
@@ -174,7 +175,7 @@ export function boot(sc: Scenario): SimState {
     s.devices.push(d);
     for (const sid of spec.streams) {
       s.sidToDevice.set(sid, di);
-      s.streamTable.set(sid, { sid, device: di, valid: true, config: 'abort', vmid: 0, table: null, eats: false, s2r: policy.s2Record });
+      s.streamTable.set(sid, { sid, device: di, valid: true, config: 'abort', vmid: 0, table: null, eats: false, s2r: s.s2Record });
     }
     bootTables(s, di, policy.boot);
   });

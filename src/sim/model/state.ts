@@ -159,6 +159,8 @@ export interface SimState {
   };
   /** Freed device tables whose memory nothing has reused yet, most recently freed last. */
   freedUnused: string[];
+  /** STE.S2R of the STEs the policy writes (its `s2Record`). */
+  s2Record: boolean;
   streamTable: Map<number, Ste>;
   cfgCache: Map<number, CfgEntry>;
   tlb: Map<number, TlbEntry>;
