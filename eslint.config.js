@@ -12,7 +12,10 @@ const layer = (forbidden, extra = []) => ({
     'error',
     {
       patterns: [
-        ...forbidden.map((dir) => ({ group: [`**/${dir}/*`], message: `layer rule (DESIGN.md §3.1): this layer may not import src/${dir}` })),
+        ...forbidden.map((dir) => ({
+          group: [`**/${dir}/*`],
+          message: `layer rule (DESIGN.md §3.1): this layer may not import src/${dir}`,
+        })),
         ...(extra.length ? [{ group: extra, message: 'layer rule (DESIGN.md §3.1): no UI libraries below the store' }] : []),
       ],
     },
@@ -25,7 +28,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['src/ui/**', 'src/store/**', 'src/worker/**', 'src/main.tsx'], languageOptions: { globals: globals.browser } },
@@ -38,12 +44,32 @@ export default tseslint.config(
       // The engine is deterministic: time is the tick, randomness is the seeded generator.
       'no-restricted-globals': [
         'error',
-        ...['Date', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'performance', 'window', 'document', 'self', 'globalThis', 'localStorage', 'fetch', 'navigator', 'process'].map((name) => ({
+        ...[
+          'Date',
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'clearTimeout',
+          'clearInterval',
+          'requestAnimationFrame',
+          'performance',
+          'window',
+          'document',
+          'self',
+          'globalThis',
+          'localStorage',
+          'fetch',
+          'navigator',
+          'process',
+        ].map((name) => ({
           name,
           message: 'src/sim is pure and deterministic: no clocks, timers, DOM or host globals',
         })),
       ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use the seeded generator (src/sim/core/rng.ts)' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'use the seeded generator (src/sim/core/rng.ts)' },
+      ],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'src/sim has no wall clock' }],
     },
   },

@@ -47,7 +47,8 @@ export function parseArgs(argv: string[]): Command | string {
         policy = p as PolicyId;
       } else if (a === '--mutation' && cmd === 'run') {
         const m = value();
-        if (!(MUTATION_IDS as readonly string[]).includes(m)) return `--mutation: unknown mutation "${m}" (expected one of ${MUTATION_IDS.join(', ')})`;
+        if (!(MUTATION_IDS as readonly string[]).includes(m))
+          return `--mutation: unknown mutation "${m}" (expected one of ${MUTATION_IDS.join(', ')})`;
         mutations = [...(mutations ?? []), m as MutationId].filter((x, k, all) => all.indexOf(x) === k);
       } else if (a === '--until') {
         const t = value();

@@ -48,12 +48,35 @@ describe('scenario links', () => {
     expect(decodeScenario('abc')).toEqual({ ok: false, error: expect.stringContaining('no codec version') });
     expect(decodeScenario('9.abc')).toEqual({ ok: false, error: expect.stringContaining('newer than this app') });
     expect(decodeScenario('1.ab$c')).toEqual({ ok: false, error: expect.stringContaining('not valid base64url') });
-    expect(decodeScenario('1.' + toBase64Url(strToU8('plain text, not deflate')))).toEqual({ ok: false, error: expect.stringContaining('does not decompress') });
-    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8('{not json'))))).toEqual({ ok: false, error: expect.stringContaining('not JSON') });
-    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8('{"format":"something-else","version":1}'))))).toEqual({ ok: false, error: expect.stringContaining('format') });
-    const bad = { ...JSON.parse(JSON.stringify({ format: 'dma-handoff/scenario', version: 1, endpoints: [{ id: 'A', vmid: 1 }], devices: [{ id: 'X', streams: [1], owner: 'Q' }] })) };
-    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8(JSON.stringify(bad)))))).toEqual({ ok: false, error: expect.stringContaining('devices[0].owner: no endpoint "Q"') });
-    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8(JSON.stringify({ format: 'dma-handoff/scenario', version: 7 })))))).toEqual({ ok: false, error: expect.stringContaining('version 7, newer') });
+    expect(decodeScenario('1.' + toBase64Url(strToU8('plain text, not deflate')))).toEqual({
+      ok: false,
+      error: expect.stringContaining('does not decompress'),
+    });
+    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8('{not json'))))).toEqual({
+      ok: false,
+      error: expect.stringContaining('not JSON'),
+    });
+    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8('{"format":"something-else","version":1}'))))).toEqual({
+      ok: false,
+      error: expect.stringContaining('format'),
+    });
+    const bad = {
+      ...JSON.parse(
+        JSON.stringify({
+          format: 'dma-handoff/scenario',
+          version: 1,
+          endpoints: [{ id: 'A', vmid: 1 }],
+          devices: [{ id: 'X', streams: [1], owner: 'Q' }],
+        }),
+      ),
+    };
+    expect(decodeScenario('1.' + toBase64Url(deflateSync(strToU8(JSON.stringify(bad)))))).toEqual({
+      ok: false,
+      error: expect.stringContaining('devices[0].owner: no endpoint "Q"'),
+    });
+    expect(
+      decodeScenario('1.' + toBase64Url(deflateSync(strToU8(JSON.stringify({ format: 'dma-handoff/scenario', version: 7 }))))),
+    ).toEqual({ ok: false, error: expect.stringContaining('version 7, newer') });
     expect(decodeScenario(link(s)).ok).toBe(true);
   });
 
@@ -87,7 +110,10 @@ describe('fuzzing the decoder: always a result, never an exception', () => {
   });
 
   it('random bytes behind a valid version prefix', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (b) => total(() => decodeScenario('1.' + toBase64Url(b)))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (b) => total(() => decodeScenario('1.' + toBase64Url(b)))),
+      { numRuns: 2000 },
+    );
   });
 
   it('truncated valid links', () => {
@@ -109,9 +135,14 @@ describe('fuzzing the decoder: always a result, never an exception', () => {
   });
 
   it('random JSON values and mutated documents', () => {
-    fc.assert(fc.property(fc.jsonValue(), (j) => total(() => decodeJson(JSON.stringify(j)))), { numRuns: 1000 });
     fc.assert(
-      fc.property(fc.constantFrom(...GALLERY.map((g) => g.doc)), fc.string(), fc.jsonValue(), (doc, key, value) => total(() => decodeJson(JSON.stringify({ ...doc, [key]: value })))),
+      fc.property(fc.jsonValue(), (j) => total(() => decodeJson(JSON.stringify(j)))),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...GALLERY.map((g) => g.doc)), fc.string(), fc.jsonValue(), (doc, key, value) =>
+        total(() => decodeJson(JSON.stringify({ ...doc, [key]: value }))),
+      ),
       { numRuns: 1000 },
     );
   });

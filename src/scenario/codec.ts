@@ -53,7 +53,11 @@ export function decodeScenario(payload: string): Decoded {
   if (dot < 0) return fail('The link is not a DMA Handoff scenario link (no codec version).');
   const version = payload.slice(0, dot);
   if (version !== String(CODEC_VERSION))
-    return fail(/^\d+$/.test(version) && Number(version) > CODEC_VERSION ? `The link uses link format ${version}, newer than this app understands (${CODEC_VERSION}).` : `The link's format "${version.slice(0, 10)}" is not one this app knows.`);
+    return fail(
+      /^\d+$/.test(version) && Number(version) > CODEC_VERSION
+        ? `The link uses link format ${version}, newer than this app understands (${CODEC_VERSION}).`
+        : `The link's format "${version.slice(0, 10)}" is not one this app knows.`,
+    );
   const body = payload.slice(dot + 1);
   if (body.length > MAX_LINK_CHARS) return fail(`The link is too long (${body.length} characters; the limit is ${MAX_LINK_CHARS}).`);
   const bytes = fromBase64Url(body);
@@ -62,7 +66,11 @@ export function decodeScenario(payload: string): Decoded {
   try {
     json = inflateCapped(bytes, MAX_JSON_BYTES);
   } catch (e) {
-    return fail((e as Error).message === 'too-large' ? `The scenario in the link is too large (over ${MAX_JSON_BYTES / 1e6} MB).` : 'The link is damaged: its data does not decompress (not deflate).');
+    return fail(
+      (e as Error).message === 'too-large'
+        ? `The scenario in the link is too large (over ${MAX_JSON_BYTES / 1e6} MB).`
+        : 'The link is damaged: its data does not decompress (not deflate).',
+    );
   }
   return decodeJson(json);
 }

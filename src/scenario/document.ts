@@ -9,7 +9,9 @@ export type ScenarioDocument = Record<string, unknown> & { format: 'dma-handoff/
 export function toDocument(s: Scenario): ScenarioDocument {
   return {
     ...s,
-    memory: s.memory.map((r) => ({ ...r, pa: formatAddress(r.pa), ipa: formatAddress(r.ipa) })).map((r, i) => (s.memory[i].owner === 'hyp' ? omit(r, 'ipa') : r)),
+    memory: s.memory
+      .map((r) => ({ ...r, pa: formatAddress(r.pa), ipa: formatAddress(r.ipa) }))
+      .map((r, i) => (s.memory[i].owner === 'hyp' ? omit(r, 'ipa') : r)),
     script: s.script.map((o) => (o.op === 'program' ? { ...o, dma: o.dma.map((d) => ({ ...d, iova: formatAddress(d.iova) })) } : o)),
   } as ScenarioDocument;
 }

@@ -22,7 +22,8 @@ export function migrate(input: unknown, migrations: Migration[] = MIGRATIONS, cu
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: true, doc: input, from: current };
   let doc = input as Record<string, unknown>;
   const from = typeof doc.version === 'number' ? doc.version : current;
-  if (!Number.isInteger(from) || from < 1) return { ok: false, error: `version: expected a positive whole number, got ${JSON.stringify(doc.version)}` };
+  if (!Number.isInteger(from) || from < 1)
+    return { ok: false, error: `version: expected a positive whole number, got ${JSON.stringify(doc.version)}` };
   let v = from;
   while (v < current) {
     const m = migrations.find((x) => x.from === v);

@@ -32,7 +32,9 @@ export function minimalDocument(s: Scenario): ScenarioDocument {
   out.endpoints = s.endpoints.map((e) => strip(e as unknown as Obj, { kind: 'vm', name: e.id }));
   if (s.memory.length > 0) out.memory = (d.memory as Obj[]).map((r) => strip(r, { secret: false, kind: 'normal', name: r.id, ipa: r.pa }));
   if (s.devices.length > 0)
-    out.devices = s.devices.map((x) => strip(x as unknown as Obj, { name: x.id, group: x.id, owner: null, reset: 'clean', ats: false, maxOutstanding: 4, map: [] }));
+    out.devices = s.devices.map((x) =>
+      strip(x as unknown as Obj, { name: x.id, group: x.id, owner: null, reset: 'clean', ats: false, maxOutstanding: 4, map: [] }),
+    );
   if (s.script.length > 0) {
     let auto = 0;
     out.script = (d.script as Obj[]).map((o) => {

@@ -36,7 +36,12 @@ function parseUnsafe(input: unknown): ParseResult {
   const head = input as Record<string, unknown>;
   if (head.format !== FORMAT) return { ok: false, errors: [`format: expected "${FORMAT}", got ${describe(head.format)}`] };
   if (typeof head.version === 'number' && head.version > VERSION)
-    return { ok: false, errors: [`version: this scenario is format version ${head.version}, newer than this app understands (${VERSION}); open it in a newer DMA Handoff`] };
+    return {
+      ok: false,
+      errors: [
+        `version: this scenario is format version ${head.version}, newer than this app understands (${VERSION}); open it in a newer DMA Handoff`,
+      ],
+    };
   const r = documentSchema.safeParse(input);
   if (!r.success) return fail(r.error.issues.map((i) => formatIssue(i, input)));
   const doc = structuredClone(r.data);
@@ -57,7 +62,10 @@ function normalise(doc: ParsedDocument): Scenario {
     memory: doc.memory.map((r) => ({ ...r, ipa: r.ipa ?? r.pa, name: r.name ?? r.id })),
     devices: doc.devices.map((d) => ({ ...d, name: d.name ?? d.id, group: d.group ?? d.id })),
     // Stable: operations at the same tick keep the order the user wrote them in.
-    script: doc.script.map((o, i) => ({ o, i })).sort((a, b) => a.o.at - b.o.at || a.i - b.i).map((x) => x.o) as Scenario['script'],
+    script: doc.script
+      .map((o, i) => ({ o, i }))
+      .sort((a, b) => a.o.at - b.o.at || a.i - b.i)
+      .map((x) => x.o) as Scenario['script'],
     captions: [...doc.captions].sort((a, b) => a.at - b.at),
   };
 }
@@ -99,7 +107,9 @@ function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `${prefix}expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describe(value)}`;
     case 'too_small':
-      return issue.origin === 'array' ? `${prefix}needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : `${prefix}must be ≥ ${issue.minimum}, got ${describe(value)}`;
+      return issue.origin === 'array'
+        ? `${prefix}needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+        : `${prefix}must be ≥ ${issue.minimum}, got ${describe(value)}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `${prefix}longer than ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`

@@ -4,7 +4,9 @@
 
 import type { GalleryDoc } from './gallery/types';
 
-export function stressDocument(opts: { vms?: number; devicesPerVm?: number; regionsPerVm?: number; pages?: number; policy?: string } = {}): GalleryDoc {
+export function stressDocument(
+  opts: { vms?: number; devicesPerVm?: number; regionsPerVm?: number; pages?: number; policy?: string } = {},
+): GalleryDoc {
   const vms = opts.vms ?? 16;
   const perVm = opts.devicesPerVm ?? 2;
   const regionsPerVm = opts.regionsPerVm ?? 4;
@@ -21,7 +23,13 @@ export function stressDocument(opts: { vms?: number; devicesPerVm?: number; regi
     })),
   );
   const devices = endpoints.flatMap((e, i) =>
-    Array.from({ length: perVm }, (_, k) => ({ id: `D${i}-${k}`, name: `dev ${i}.${k}`, streams: [100 + i * perVm + k], owner: e.id, maxOutstanding: 32 })),
+    Array.from({ length: perVm }, (_, k) => ({
+      id: `D${i}-${k}`,
+      name: `dev ${i}.${k}`,
+      streams: [100 + i * perVm + k],
+      owner: e.id,
+      maxOutstanding: 32,
+    })),
   );
   const script = devices.map((d, n) => ({
     at: 0,
@@ -34,7 +42,8 @@ export function stressDocument(opts: { vms?: number; devicesPerVm?: number; regi
     ],
   }));
   // Hand-overs keep the SMMU busy: every 200 ticks one device moves to the next VM.
-  for (let k = 0; k < 8 && k * 3 < devices.length; k++) script.push({ at: 200 + k * 200, op: 'transfer', device: devices[k * 3].id, to: endpoints[(k * 3 + 1) % vms].id } as never);
+  for (let k = 0; k < 8 && k * 3 < devices.length; k++)
+    script.push({ at: 200 + k * 200, op: 'transfer', device: devices[k * 3].id, to: endpoints[(k * 3 + 1) % vms].id } as never);
   return {
     format: 'dma-handoff/scenario',
     version: 1,

@@ -222,7 +222,18 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
   const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
     keepUnsaved();
-    set({ galleryId, selection: null, summary: null, view: null, clock: 0, notice: null, past: [], future: [], dirty: false, opened: scenario });
+    set({
+      galleryId,
+      selection: null,
+      summary: null,
+      view: null,
+      clock: 0,
+      notice: null,
+      past: [],
+      future: [],
+      dirty: false,
+      opened: scenario,
+    });
     frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
   };

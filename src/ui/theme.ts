@@ -1,7 +1,24 @@
 // One colour per endpoint, used everywhere it appears (nodes, pages, particles, descriptors), so a
 // reader follows "A's data" across the canvas at a glance. Built-ins have fixed, muted colours.
 
-const PALETTE = ['#4f9dff', '#ff7a59', '#3ecf8e', '#c77dff', '#ffc145', '#2ec4d6', '#ff5d8f', '#a3d65c', '#8c9eff', '#ffab6e', '#5ee0b8', '#e58cff', '#d4b44a', '#6fc3ff', '#ff8fab', '#b5e48c'];
+const PALETTE = [
+  '#4f9dff',
+  '#ff7a59',
+  '#3ecf8e',
+  '#c77dff',
+  '#ffc145',
+  '#2ec4d6',
+  '#ff5d8f',
+  '#a3d65c',
+  '#8c9eff',
+  '#ffab6e',
+  '#5ee0b8',
+  '#e58cff',
+  '#d4b44a',
+  '#6fc3ff',
+  '#ff8fab',
+  '#b5e48c',
+];
 
 export const HYP_COLOUR = '#8a8f98';
 export const QUARANTINE_COLOUR = '#b08d57';

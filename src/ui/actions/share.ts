@@ -19,7 +19,10 @@ export async function copyLink(): Promise<void> {
     return set({ kind: 'error', text: 'The browser did not allow copying to the clipboard. Export the scenario to a file instead.' });
   }
   if (url.length > LINK_WARN_CHARS)
-    set({ kind: 'info', text: `Link copied (${url.length} characters). Some chat tools cut links over ${LINK_WARN_CHARS} characters — export to a file to be safe.` });
+    set({
+      kind: 'info',
+      text: `Link copied (${url.length} characters). Some chat tools cut links over ${LINK_WARN_CHARS} characters — export to a file to be safe.`,
+    });
   else set({ kind: 'info', text: `Link copied (${url.length} characters).` });
 }
 
@@ -29,13 +32,24 @@ export function exportFile(): void {
   const blob = new Blob([JSON.stringify(toDocument(scenario), null, 2) + '\n'], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `${scenario.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'scenario'}.json`;
+  a.download = `${
+    scenario.title
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'scenario'
+  }.json`;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 /** Reads a dropped or chosen file and opens it (or says what is wrong with it). */
 export async function importFile(file: File): Promise<void> {
-  if (file.size > 2_000_000) return useApp.getState().setNotice({ kind: 'error', text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.` });
+  if (file.size > 2_000_000)
+    return useApp
+      .getState()
+      .setNotice({
+        kind: 'error',
+        text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.`,
+      });
   useApp.getState().importText(await file.text(), file.name);
 }

@@ -43,9 +43,21 @@ export function buildEdges(v: SimView): Edge[] {
       });
     const pending = epId(d.pendingFor);
     if (pending !== null && d.pendingFor !== d.owner)
-      edges.push({ id: `pend:${d.id}`, source: pending, target: d.id, style: { stroke: endpointColour(d.pendingFor), strokeDasharray: '6 4' }, label: d.assign });
+      edges.push({
+        id: `pend:${d.id}`,
+        source: pending,
+        target: d.id,
+        style: { stroke: endpointColour(d.pendingFor), strokeDasharray: '6 4' },
+        label: d.assign,
+      });
     // Streams: device → SMMU, one edge per device labelled with its StreamIDs.
-    edges.push({ id: `sid:${d.id}`, source: d.id, target: SMMU_ID, style: { stroke: '#5b6270', strokeWidth: 1.5 }, label: `SID ${d.streams.join(', ')}` });
+    edges.push({
+      id: `sid:${d.id}`,
+      source: d.id,
+      target: SMMU_ID,
+      style: { stroke: '#5b6270', strokeWidth: 1.5 },
+      label: `SID ${d.streams.join(', ')}`,
+    });
   }
   // IOMMU mappings: SMMU → region, for every table a valid STE points at that maps a page of it.
   const byId = new Map(v.tables.map((t) => [t.id, t]));
@@ -59,13 +71,26 @@ export function buildEdges(v: SimView): Edge[] {
     }
   }
   for (const [r, tables] of mapped)
-    edges.push({ id: `map:${v.regions[r].id}`, source: SMMU_ID, target: v.regions[r].id, style: { stroke: '#7d8594', strokeWidth: 1.5 }, label: [...tables].join(' / ') });
+    edges.push({
+      id: `map:${v.regions[r].id}`,
+      source: SMMU_ID,
+      target: v.regions[r].id,
+      style: { stroke: '#7d8594', strokeWidth: 1.5 },
+      label: [...tables].join(' / '),
+    });
   // CPU stage-2: an endpoint → each region it can access from its CPU (faint, dotted), from the
   // endpoint's bottom to the region's top: apart from the SMMU's mapping edges, which enter on the left.
   for (const r of v.regions)
     for (let e = 2; e < v.endpoints.length; e++)
       if (pageSpan(v, r, (p) => (p.modes[e] & 1) !== 0))
-        edges.push({ id: `s2:${v.endpoints[e].id}:${r.id}`, source: v.endpoints[e].id, target: r.id, sourceHandle: 's2', targetHandle: 's2', style: { stroke: endpointColour(e), strokeDasharray: '2 5', strokeOpacity: 0.45 } });
+        edges.push({
+          id: `s2:${v.endpoints[e].id}:${r.id}`,
+          source: v.endpoints[e].id,
+          target: r.id,
+          sourceHandle: 's2',
+          targetHandle: 's2',
+          style: { stroke: endpointColour(e), strokeDasharray: '2 5', strokeOpacity: 0.45 },
+        });
   return edges;
 }
 
@@ -90,7 +115,8 @@ function computeSignature(v: SimView): string {
   for (const t of v.tables) parts.push(`${t.id}${t.vmid}${t.regions.join('.')}`);
   for (const r of v.regions) {
     let access = 0;
-    for (let i = r.firstPage; i < r.firstPage + r.pages; i++) for (let e = 2; e < v.pages[i].modes.length; e++) if (v.pages[i].modes[e] & 1) access |= 1 << (e % 30);
+    for (let i = r.firstPage; i < r.firstPage + r.pages; i++)
+      for (let e = 2; e < v.pages[i].modes.length; e++) if (v.pages[i].modes[e] & 1) access |= 1 << (e % 30);
     parts.push(String(access));
   }
   return parts.join('|');

@@ -78,13 +78,22 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
               >
                 ✎
               </button>
-              <button aria-label={`Delete operation ${i + 1}`} onClick={() => edit(`Delete ${o.op} at t=${o.at}`, (d) => void script(d).splice(i, 1))}>
+              <button
+                aria-label={`Delete operation ${i + 1}`}
+                onClick={() => edit(`Delete ${o.op} at t=${o.at}`, (d) => void script(d).splice(i, 1))}
+              >
                 ×
               </button>
             </div>
             {open === i && (
               <div className="ed-json">
-                <textarea aria-label={`Operation ${i + 1} JSON`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={6} spellCheck={false} />
+                <textarea
+                  aria-label={`Operation ${i + 1} JSON`}
+                  value={draft}
+                  onChange={(e) => setDraft(e.target.value)}
+                  rows={6}
+                  spellCheck={false}
+                />
                 <button
                   onClick={() => {
                     const v = parse();
@@ -120,7 +129,21 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
           onClick={() => {
             const dev = (doc.devices as { id: string; owner: string | null }[])[0];
             const at = Math.floor(useApp.getState().clock);
-            setDraft(JSON.stringify(dev ? { at, op: 'program', device: dev.id, by: dev.owner ?? '', dma: [{ iova: '0x40000000', pages: 1, dir: 'read', loop: true, every: 5 }] } : { at, op: 'smmuDisable' }, null, 1));
+            setDraft(
+              JSON.stringify(
+                dev
+                  ? {
+                      at,
+                      op: 'program',
+                      device: dev.id,
+                      by: dev.owner ?? '',
+                      dma: [{ iova: '0x40000000', pages: 1, dir: 'read', loop: true, every: 5 }],
+                    }
+                  : { at, op: 'smmuDisable' },
+                null,
+                1,
+              ),
+            );
             setAdding(true);
             setError('');
           }}

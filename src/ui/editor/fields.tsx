@@ -3,7 +3,19 @@
 
 import { useState } from 'react';
 
-export function TextField({ label, value, onCommit, mono, width }: { label: string; value: string; onCommit: (v: string) => void; mono?: boolean; width?: number }) {
+export function TextField({
+  label,
+  value,
+  onCommit,
+  mono,
+  width,
+}: {
+  label: string;
+  value: string;
+  onCommit: (v: string) => void;
+  mono?: boolean;
+  width?: number;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft !== null && draft !== value) onCommit(draft);
@@ -26,7 +38,17 @@ export function TextField({ label, value, onCommit, mono, width }: { label: stri
   );
 }
 
-export function NumberField({ label, value, onCommit, width = 64 }: { label: string; value: number; onCommit: (v: number) => void; width?: number }) {
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  width = 64,
+}: {
+  label: string;
+  value: number;
+  onCommit: (v: number) => void;
+  width?: number;
+}) {
   return (
     <TextField
       label={label}
@@ -42,7 +64,17 @@ export function NumberField({ label, value, onCommit, width = 64 }: { label: str
   );
 }
 
-export function Select({ label, value, options, onChange }: { label: string; value: string; options: (string | [string, string])[]; onChange: (v: string) => void }) {
+export function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: (string | [string, string])[];
+  onChange: (v: string) => void;
+}) {
   return (
     <select aria-label={label} title={label} value={value} onChange={(e) => onChange(e.target.value)}>
       {options.map((o) => {
