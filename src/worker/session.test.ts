@@ -1,0 +1,157 @@
+// The engine session on its own, with the page's clocks and frames in the test's hands: several
+// sessions at once, pacing one frame at a time, recovery at the playhead, and disposal.
+
+import { describe, expect, it } from 'vitest';
+import { EngineSession, WATCHDOG_MS, type SessionEnv, type SessionEvents } from './session';
+import { inProcessClient, type SimClient } from './client';
+import type { Frame, Request } from './protocol';
+import { galleryScenario } from '../testing/scenarios';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** Clocks and frames the test advances by hand. */
+function manualEnv() {
+  let now = 0;
+  const frames: (() => void)[] = [];
+  const timers: { f: () => void; every: number; next: number }[] = [];
+  const env: SessionEnv = {
+    now: () => now,
+    nextFrame: (f) => void frames.push(f),
+    later: (f) => void frames.push(f),
+    every: (f, ms) => {
+      const t = { f, every: ms, next: now + ms };
+      timers.push(t);
+      return () => void timers.splice(timers.indexOf(t), 1);
+    },
+    hidden: () => false,
+  };
+  return {
+    env,
+    /** Runs the animation frames queued so far. */
+    drawFrames() {
+      for (const f of frames.splice(0)) f();
+    },
+    advance(ms: number) {
+      const end = now + ms;
+      for (;;) {
+        const t = timers.filter((x) => x.next <= end).sort((a, b) => a.next - b.next)[0];
+        if (t === undefined) break;
+        now = t.next;
+        t.next += t.every;
+        t.f();
+      }
+      now = end;
+    },
+    timers,
+  };
+}
+
+/** An in-process host that records what it was asked, and can stop answering. */
+function recordingClient(asked: Request[], hung = () => false): SimClient {
+  const c = inProcessClient();
+  return { ...c, kind: c.kind, send: (r) => (asked.push(r), hung() ? undefined : c.send(r)), onResponse: c.onResponse, dispose: c.dispose };
+}
+
+function recorder() {
+  const got = { frames: [] as Frame[], summaries: 0, errors: [] as string[], recovered: [] as [string, number][] };
+  const events: SessionEvents = {
+    summary: () => void got.summaries++,
+    frame: (f) => void got.frames.push(f),
+    error: (m) => void got.errors.push(m),
+    recovered: (why, at) => void got.recovered.push([why, at]),
+  };
+  return { got, events };
+}
+
+describe('engine session', () => {
+  it('two sessions run two scenarios side by side, each on its own bus', async () => {
+    const a = recorder();
+    const b = recorder();
+    const one = new EngineSession(inProcessClient(), a.events);
+    const two = new EngineSession(inProcessClient(), b.events);
+    one.load(galleryScenario('seed-attack'), 40, false);
+    two.load(galleryScenario('vmid-reuse'), 10, false);
+    await settle();
+    expect(one.frames.latest!.clock).toBe(40);
+    expect(two.frames.latest!.clock).toBe(10);
+    expect(a.got.frames.map((f) => f.clock)).toEqual([40]);
+    expect(b.got.frames.map((f) => f.clock)).toEqual([10]);
+    one.dispose();
+    two.seek(20);
+    await settle();
+    expect(two.frames.latest!.clock).toBe(20);
+    two.dispose();
+  });
+
+  it('while playing, asks for one frame per animation frame, never two at once', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    const s = new EngineSession(recordingClient(asked), recorder().events, { env: m.env });
+    s.load(galleryScenario('seed-attack'), 0, false);
+    await settle();
+    s.play();
+    m.drawFrames(); // the frame that shows Pause, then the play request
+    m.drawFrames();
+    await settle();
+    expect(asked.map((r) => r.type)).toEqual(['load', 'play']);
+    for (let i = 0; i < 3; i++) {
+      m.advance(20);
+      m.drawFrames();
+      m.drawFrames(); // a second animation frame before the answer asks for nothing more
+      await settle();
+    }
+    expect(asked.slice(2)).toEqual([
+      { type: 'frame', ms: 16 },
+      { type: 'frame', ms: 20 },
+      { type: 'frame', ms: 20 },
+    ]);
+    s.dispose();
+  });
+
+  it('a Play pressed and then paused before the next frame is never sent', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    const s = new EngineSession(recordingClient(asked), recorder().events, { env: m.env });
+    s.play();
+    s.pause();
+    m.drawFrames();
+    m.drawFrames();
+    expect(asked.map((r) => r.type)).toEqual(['pause']);
+    s.dispose();
+  });
+
+  it('replaces a host that stops answering and reloads it at the playhead', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    let made = 0;
+    const r = recorder();
+    const make = () => (made++ === 0 ? recordingClient(asked, () => asked.length > 2) : inProcessClient());
+    const s = new EngineSession(make(), r.events, { restart: make, env: m.env });
+    s.load(galleryScenario('seed-attack'), 0, false);
+    await settle();
+    s.seek(50);
+    await settle();
+    s.step('tick'); // never answered
+    m.advance(WATCHDOG_MS - 250);
+    expect(made).toBe(1);
+    m.advance(500);
+    expect(made).toBe(2);
+    expect(r.got.recovered).toEqual([['The simulation stopped answering for 2 s.', 50]]);
+    await settle();
+    expect(s.frames.latest!.clock).toBe(50);
+    s.dispose();
+  });
+
+  it('once disposed, stops watching and ignores answers still on their way', async () => {
+    const m = manualEnv();
+    const r = recorder();
+    const s = new EngineSession(inProcessClient(), r.events, { restart: inProcessClient, env: m.env });
+    expect(m.timers).toHaveLength(1);
+    s.load(galleryScenario('seed-attack'), 0, false);
+    s.dispose();
+    await settle();
+    expect(m.timers).toHaveLength(0);
+    expect(r.got.frames).toEqual([]);
+    expect(s.frames.latest).toBeNull();
+  });
+});
