@@ -2,7 +2,7 @@
 // live operations inserted into the script, refused edits, layout, autosave.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_KEY, frames, loadAutosave, useApp } from './appStore';
+import { AUTOSAVE_KEY, loadAutosave, useApp } from './appStore';
 import { inProcessClient, type SimClient } from '../worker/client';
 import { Router, type OverlayFrame } from '../worker/route';
 import { Server } from '../worker/serve';
@@ -23,12 +23,15 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(async () => {
   storage.clear();
+  useApp.getState().reset();
   useApp.getState().connect(inProcessClient());
   useApp.getState().openGallery('seed-attack');
   await settle();
 });
 
 const state = () => useApp.getState();
+/** The session's frame bus and painter channel. */
+const session = () => state().session!;
 
 describe('app store', () => {
   it('opens a gallery scenario and receives its run', () => {
@@ -289,7 +292,6 @@ describe('engine host failures', () => {
     }
     await settle();
     expect(state().clock).toBe(50);
-    useApp.getState().connect(inProcessClient());
   });
 });
 
@@ -323,7 +325,7 @@ describe('a painter with its own channel to the engine', () => {
     await vi.waitFor(() => expect(state().summary).not.toBeNull());
     const painted: OverlayFrame[] = [];
     let port: MessagePort | null = null;
-    const detach = frames.attachPainter((p) => {
+    const detach = session().attachPainter((p) => {
       port = p;
       p.onmessage = (e: MessageEvent<OverlayFrame>) => void painted.push(e.data);
     });
@@ -331,8 +333,8 @@ describe('a painter with its own channel to the engine', () => {
       await vi.waitFor(() => expect(painted).toHaveLength(1)); // the frame at the playhead
       state().setSpeed(200);
       state().play();
-      await vi.waitFor(() => expect(frames.latest?.playing).toBe(true));
-      expect(frames.latest!.direct).toBe(true);
+      await vi.waitFor(() => expect(session().frames.latest?.playing).toBe(true));
+      expect(session().frames.latest!.direct).toBe(true);
       // The painter's animation frames, one request each.
       for (let i = 0; i < 8; i++) {
         const n = painted.length;
@@ -345,14 +347,13 @@ describe('a painter with its own channel to the engine', () => {
       expect(painted.some((f) => f.inflight.length > 0)).toBe(true);
       // The store asked for no frame; what it shows came with the views, without transactions.
       expect(asked).not.toContain('frame');
-      expect(frames.latest!.inflight).toHaveLength(0);
+      expect(session().frames.latest!.inflight).toHaveLength(0);
       state().pause();
       await vi.waitFor(() => expect(state().playing).toBe(false));
     } finally {
       detach();
       port!.close();
     }
-    useApp.getState().connect(inProcessClient());
   });
 
   it('a host that hangs mid-run is asked after a second without a view, and replaced when it does not answer', async () => {
@@ -362,13 +363,13 @@ describe('a painter with its own channel to the engine', () => {
     const factory = () => (made++ === 0 ? routedClient(asked, () => hang) : inProcessClient());
     vi.useFakeTimers({ toFake: ['setInterval', 'performance'] });
     let port: MessagePort | null = null;
-    const detach = frames.attachPainter((p) => (port = p));
+    state().connect(factory(), factory);
+    const detach = session().attachPainter((p) => (port = p));
     try {
-      state().connect(factory(), factory);
       state().openGallery('seed-attack');
       await vi.waitFor(() => expect(state().summary).not.toBeNull());
       state().play();
-      await vi.waitFor(() => expect(frames.latest).toMatchObject({ playing: true, direct: true }));
+      await vi.waitFor(() => expect(session().frames.latest).toMatchObject({ playing: true, direct: true }));
       hang = true;
       vi.advanceTimersByTime(750);
       expect(asked).not.toContain('frame');
@@ -383,7 +384,5 @@ describe('a painter with its own channel to the engine', () => {
       detach();
       (port as MessagePort | null)?.close();
     }
-    await settle();
-    useApp.getState().connect(inProcessClient());
   });
 });

@@ -11,7 +11,8 @@
 
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
-import { frames, useApp, type AppState } from '../../store/appStore';
+import { useApp, type AppState } from '../../store/appStore';
+import type { Frame } from '../../worker/protocol';
 import { GeometryProbe, type Geometry, type Structure } from './geometry';
 import { NO_BOX, overlayBox, sameBox } from './overlayBox';
 import { paintHost } from './paintHost';
@@ -20,10 +21,12 @@ import type { PainterStats } from './painter';
 export function Overlay() {
   const flow = useStoreApi();
   const box = useRef<HTMLDivElement>(null);
+  const session = useApp((s) => s.session);
 
   useEffect(() => {
     const holder = box.current;
-    if (holder === null) return;
+    if (holder === null || session === null) return;
+    const frames = session.frames;
     // A fresh canvas for every mount: a canvas hands its control to a worker only once.
     const canvas = document.createElement('canvas');
     canvas.className = 'cv-overlay';
@@ -108,13 +111,13 @@ export function Overlay() {
     });
     // A painter in a worker takes the frames straight from the engine's worker, and asks for them
     // while playing: the frames the store sees are then marked `direct` and have nothing to draw.
-    const detach = host.connectEngine === undefined ? null : frames.attachPainter((port) => host.connectEngine!(port));
+    const detach = host.connectEngine === undefined ? null : session.attachPainter((port) => host.connectEngine!(port));
     // Otherwise the painter takes the frame's arrays from here (transferred, not cloned). While
     // playing they are handed over as they came, sixty times a second, with no copy; a still frame
     // (paused, seeking) is copied, so the store keeps a whole one for an overlay that mounts later.
     // A mount during play shows the next frame, a sixtieth of a second on.
     const handOver = (a: Float64Array, playing: boolean) => (playing ? a : a.slice());
-    const post = (f: typeof frames.latest) => {
+    const post = (f: Frame | null) => {
       if (f === null) return host.post({ type: 'clear' });
       if (f.direct) return;
       const { clock, playing, speed } = f;
@@ -137,7 +140,7 @@ export function Overlay() {
       host.dispose();
       canvas.remove();
     };
-  }, [flow]);
+  }, [flow, session]);
 
   return <div ref={box} className="cv-overlay-box" />;
 }

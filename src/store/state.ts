@@ -1,0 +1,73 @@
+// The app's state: what it holds and how it starts. The actions that change it are in appStore.ts.
+
+import type { Scenario } from '../sim/model/scenario';
+import type { ScenarioDocument } from '../scenario/document';
+import type { Summary } from '../worker/protocol';
+import type { SimView } from '../worker/view';
+import type { EngineSession } from '../worker/session';
+import { emptyHistory, type HistoryEntry } from './history';
+import { readLibrary, type LibraryEntry } from './library';
+
+export type Selection =
+  | { kind: 'endpoint' | 'device' | 'region' | 'smmu'; id: string }
+  | { kind: 'violation'; index: number }
+  | { kind: 'txn'; id: number }
+  | null;
+
+export interface AppState {
+  doc: ScenarioDocument | null;
+  scenario: Scenario | null;
+  galleryId: string | null;
+  summary: Summary | null;
+  view: SimView | null;
+  clock: number;
+  horizon: number;
+  playing: boolean;
+  speed: number;
+  selection: Selection;
+  /** One message about bad input or a failed operation; the current work is never replaced by it. */
+  notice: { kind: 'error' | 'info'; text: string } | null;
+  /** The connection to the engine; its frames go to the overlay through `session.frames`. */
+  session: EngineSession | null;
+  /** Which engine host answers: the app uses a worker, tests may use the in-process host. */
+  host: 'worker' | 'in-process' | null;
+  logFilter: { kinds: string[]; text: string };
+  shortcutsOpen: boolean;
+  /** Undo history of the document (history.ts): each entry is a whole document (Immer shares structure). */
+  past: HistoryEntry<ScenarioDocument>[];
+  future: HistoryEntry<ScenarioDocument>[];
+  /** The open scenario was edited since it was opened (or last kept in My scenarios). */
+  dirty: boolean;
+  library: LibraryEntry[];
+  presenting: boolean;
+  /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
+  opened: Scenario | null;
+}
+
+export const LOG_KINDS = ['op', 'step', 'opError', 'event', 'violation', 'note'];
+
+/** The state before anything is opened or connected. */
+export function initialState(): AppState {
+  return {
+    doc: null,
+    scenario: null,
+    galleryId: null,
+    summary: null,
+    view: null,
+    clock: 0,
+    horizon: 0,
+    playing: false,
+    speed: 20,
+    selection: null,
+    notice: null,
+    session: null,
+    host: null,
+    logFilter: { kinds: [...LOG_KINDS], text: '' },
+    shortcutsOpen: false,
+    ...emptyHistory<ScenarioDocument>(),
+    dirty: false,
+    library: readLibrary(),
+    presenting: false,
+    opened: null,
+  };
+}
