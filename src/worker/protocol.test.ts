@@ -1,10 +1,11 @@
-// The engine host's protocol, through the in-process client (the same Server the worker runs):
-// load, seek, step, play frames, packed transactions, and errors as messages, never exceptions.
+// The engine host's protocol — load, seek, step, play frames, packed transactions, and errors as
+// messages, never exceptions — asked of each host the app can use: the Server in-process, and the
+// worker script in a real worker thread (messages cloned, arrays transferred).
 
-import { describe, expect, it } from 'vitest';
-import { inProcessClient } from './client';
-import { Server } from './serve';
-import type { Frame, Response } from './protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessClient, type SimClient } from './client';
+import { threadClient } from './threadClient';
+import type { Frame, Request, Response } from './protocol';
 import { TX } from './view';
 import { parseScenario } from '../scenario/parse';
 import { galleryEntry } from '../scenario/gallery';
@@ -19,10 +20,39 @@ function gallery(id: string): Scenario {
 
 const frames = (rs: Response[]) => rs.filter((r): r is Frame => r.type === 'frame');
 
-describe('engine host protocol', () => {
-  it('load answers with the whole run summary and a frame at the requested tick', () => {
-    const server = new Server();
-    const rs = server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
+/** A host behind a client, asked one request at a time: each request's answers end with a frame, a summary or an error. */
+function asker(client: SimClient) {
+  let got: Response[] = [];
+  let done: ((rs: Response[]) => void) | null = null;
+  client.onResponse((r) => {
+    got.push(r);
+    if (r.type !== 'loaded' && done !== null) {
+      const rs = got;
+      got = [];
+      done(rs);
+    }
+  });
+  const ask = (req: Request) =>
+    new Promise<Response[]>((resolve) => {
+      done = resolve;
+      client.send(req);
+    });
+  return { ask, frame: async (req: Request) => frames(await ask(req))[0] };
+}
+
+const HOSTS: [string, () => SimClient][] = [
+  ['in-process', inProcessClient],
+  ['worker thread', threadClient],
+];
+
+describe.each(HOSTS)('engine host protocol (%s)', (_, make) => {
+  let client: SimClient;
+  afterEach(() => client.dispose());
+  const host = () => asker((client = make()));
+
+  it('load answers with the whole run summary and a frame at the requested tick', async () => {
+    const server = host();
+    const rs = await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
     expect(rs[0].type).toBe('loaded');
     const summary = rs[0].type === 'loaded' ? rs[0].summary : null;
     expect(summary!.violations.map((v) => v.number)).toContain('I1b');
@@ -32,22 +62,22 @@ describe('engine host protocol', () => {
     expect(f.view!.devices[0].owner).toBe(2); // A (indices 0 and 1 are hyp and quarantine)
   });
 
-  it('the summary is the same run the CLI and a plain engine see (same trace hash)', () => {
+  it('the summary is the same run the CLI and a plain engine see (same trace hash)', async () => {
     const sc = gallery('vmid-reuse');
-    const server = new Server();
-    const rs = server.handle({ type: 'load', scenario: sc, at: 0, playing: false });
+    const server = host();
+    const rs = await server.ask({ type: 'load', scenario: sc, at: 0, playing: false });
     const summary = rs[0].type === 'loaded' ? rs[0].summary : null;
     const e = createEngine(sc);
     e.runUntil(summary!.horizon);
     expect(summary!.traceHash).toBe(e.traceHash());
   });
 
-  it('seeking back and forth lands on the same state as running straight there', () => {
+  it('seeking back and forth lands on the same state as running straight there', async () => {
     const sc = gallery('stale-atc');
-    const server = new Server();
-    server.handle({ type: 'load', scenario: sc, at: 0, playing: false });
-    server.handle({ type: 'seek', t: 300 });
-    const back = frames(server.handle({ type: 'seek', t: 137 }))[0];
+    const server = host();
+    await server.ask({ type: 'load', scenario: sc, at: 0, playing: false });
+    await server.ask({ type: 'seek', t: 300 });
+    const back = await server.frame({ type: 'seek', t: 137 });
     const e = createEngine(sc);
     e.runUntil(137);
     expect(back.clock).toBe(137);
@@ -55,9 +85,9 @@ describe('engine host protocol', () => {
     expect(back.inflight.length / TX.stride).toBe(e.state.txns.size);
   });
 
-  it('packs every in-flight transaction with its timing, programmer and target page', () => {
-    const server = new Server();
-    const f = frames(server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 62, playing: false }))[0];
+  it('packs every in-flight transaction with its timing, programmer and target page', async () => {
+    const server = host();
+    const f = await server.frame({ type: 'load', scenario: gallery('seed-attack'), at: 62, playing: false });
     expect(f.inflight.length % TX.stride).toBe(0);
     for (let o = 0; o < f.inflight.length; o += TX.stride) {
       expect(f.inflight[o + TX.issuedAt]).toBeLessThanOrEqual(62);
@@ -66,32 +96,32 @@ describe('engine host protocol', () => {
     }
   });
 
-  it('stepping by event, tick and operation moves the playhead forward', () => {
-    const server = new Server();
-    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
-    const op = frames(server.handle({ type: 'step', unit: 'op' }))[0];
+  it('stepping by event, tick and operation moves the playhead forward', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
+    const op = await server.frame({ type: 'step', unit: 'op' });
     expect(op.clock).toBe(40); // the transfer
-    const tick = frames(server.handle({ type: 'step', unit: 'tick' }))[0];
+    const tick = await server.frame({ type: 'step', unit: 'tick' });
     expect(tick.clock).toBe(41);
-    const ev = frames(server.handle({ type: 'step', unit: 'event' }))[0];
+    const ev = await server.frame({ type: 'step', unit: 'event' });
     expect(ev.clock).toBeGreaterThanOrEqual(41);
   });
 
-  it('playing advances by wall time at the chosen speed and stops at the end', () => {
-    const server = new Server();
-    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
-    server.handle({ type: 'speed', ticksPerSecond: 100 });
-    server.handle({ type: 'play' });
-    const f = frames(server.handle({ type: 'frame', ms: 500 }))[0];
+  it('playing advances by wall time at the chosen speed and stops at the end', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });
+    await server.ask({ type: 'speed', ticksPerSecond: 100 });
+    await server.ask({ type: 'play' });
+    const f = await server.frame({ type: 'frame', ms: 500 });
     expect(f.clock).toBeCloseTo(50, 5);
     expect(f.playing).toBe(true);
-    server.handle({ type: 'speed', ticksPerSecond: 100000 });
-    const end = frames(server.handle({ type: 'frame', ms: 100 }))[0];
+    await server.ask({ type: 'speed', ticksPerSecond: 100000 });
+    const end = await server.frame({ type: 'frame', ms: 100 });
     expect(end.clock).toBe(end.horizon);
     expect(end.playing).toBe(false);
   });
 
-  it('playing jumps a quiet stretch (a 100 ms reset at 100 ns a tick) to just before its next event', () => {
+  it('playing jumps a quiet stretch (a 100 ms reset at 100 ns a tick) to just before its next event', async () => {
     // P1's transfer resets the NIC for 10^6 ticks; nothing else happens meanwhile.
     const doc = structuredClone(galleryEntry('reset-on-transfer')!.doc) as unknown as Record<string, unknown> & {
       script: Record<string, unknown>[];
@@ -100,49 +130,51 @@ describe('engine host protocol', () => {
     doc.script = doc.script.map((o) => (o.at === 120 ? { ...o, at: 1_000_200 } : o));
     const r = parseScenario(doc);
     if (!r.ok) throw new Error(r.errors.join('; '));
-    const server = new Server();
-    server.handle({ type: 'load', scenario: r.scenario, at: 60, playing: false });
-    expect(server.host!.horizon).toBeGreaterThan(1_000_200);
-    server.handle({ type: 'speed', ticksPerSecond: 60 });
-    server.handle({ type: 'play' });
-    let f = frames(server.handle({ type: 'frame', ms: 16 }))[0];
+    const server = host();
+    const loaded = await server.frame({ type: 'load', scenario: r.scenario, at: 60, playing: false });
+    expect(loaded.horizon).toBeGreaterThan(1_000_200);
+    await server.ask({ type: 'speed', ticksPerSecond: 60 });
+    await server.ask({ type: 'play' });
+    let f = await server.frame({ type: 'frame', ms: 16 });
     // The next event is the reset's end, ~10^6 ticks ahead: one frame lands 30 ticks (0.5 s) before it.
     const resetDone = 48 + 1_000_000;
     expect(f.clock).toBeGreaterThan(resetDone - 60);
     expect(f.clock).toBeLessThan(resetDone);
-    f = frames(server.handle({ type: 'frame', ms: 1000 }))[0];
+    f = await server.frame({ type: 'frame', ms: 1000 });
     expect(f.clock).toBeGreaterThan(resetDone);
   });
 
-  it('pressing Play sends no view the app already has; playing from the end starts over with one', () => {
-    const server = new Server();
-    server.handle({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
-    const start = frames(server.handle({ type: 'play' }))[0];
+  it('pressing Play sends no view the app already has; playing from the end starts over with one', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
+    const start = await server.frame({ type: 'play' });
     expect(start.playing).toBe(true);
     expect(start.clock).toBe(30);
     expect(start.view).toBeNull();
     expect(start.inflight.length).toBeGreaterThan(0);
     // From the end the run starts over: the view at t=0 is new to the app.
-    server.handle({ type: 'seek', t: server.host!.horizon });
-    const over = frames(server.handle({ type: 'play' }))[0];
+    await server.ask({ type: 'seek', t: start.horizon });
+    const over = await server.frame({ type: 'play' });
     expect(over.clock).toBe(0);
     expect(over.view?.now).toBe(0);
   });
 
-  it('a blocked transaction arrives in the frame with its fault', () => {
-    const server = new Server();
-    server.handle({ type: 'load', scenario: gallery('per-vm-table'), at: 48, playing: false });
+  it('a blocked transaction arrives in the frame with its fault', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('per-vm-table'), at: 48, playing: false });
     let f: Frame | undefined;
-    for (let i = 0; i < 4; i++) f = frames(server.handle({ type: 'step', unit: 'tick' }))[0];
+    for (let i = 0; i < 4; i++) f = await server.frame({ type: 'step', unit: 'tick' });
     const faults: number[] = [];
     for (let o = 0; o < f!.ended.length; o += TX.stride) if (f!.ended[o + TX.phase] === 3) faults.push(f!.ended[o + TX.fault]);
     expect(faults).toContain(0x04); // C_BAD_STE
   });
 
-  it('requests before a load are answered with an error message', () => {
-    expect(new Server().handle({ type: 'seek', t: 5 })).toEqual([{ type: 'error', message: 'no scenario loaded' }]);
+  it('requests before a load are answered with an error message', async () => {
+    expect(await host().ask({ type: 'seek', t: 5 })).toEqual([{ type: 'error', message: 'no scenario loaded' }]);
   });
+});
 
+describe('the in-process client', () => {
   it('the in-process client answers asynchronously, like a worker', async () => {
     const client = inProcessClient();
     const got: Response[] = [];
