@@ -3,7 +3,7 @@
 import { firstClient } from './worker/start'; // first: the worker starts while the rest evaluates
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
+import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { loadAutosave } from './store/library';
 import { workerClient } from './worker/client';
@@ -37,6 +37,6 @@ window.addEventListener('hashchange', openFromAddress);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Workbench />
   </StrictMode>,
 );

@@ -2,7 +2,7 @@
 // sent. A view of a large system is about 90 KB of small objects, four times a second while a run
 // plays, and most of it is unchanged from the last one. Sent whole, the page's main thread
 // deserialized all of it and then compared it with the view it had, to keep the unchanged objects
-// (store/share.ts): half of what that thread allocated while playing. Compared here, in the worker,
+// (ui/canvas/reuse.ts): half of what that thread allocated while playing. Compared here, in the worker,
 // only what changed crosses, and the page patches the view it has: an unchanged part is the very
 // object the page already shows.
 

@@ -13,7 +13,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { reuseByKey } from '../../store/share';
+import { reuseByKey } from './reuse';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reuse, reuseByKey } from './share';
+import { reuse, reuseByKey } from './reuse';
 
 const view = () => ({
   now: 10,
