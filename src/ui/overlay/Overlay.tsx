@@ -1,4 +1,4 @@
-// The one overlay layer for in-flight DMA (DESIGN.md §3.3): a canvas over the part of the React
+// The one overlay layer for in-flight DMA (docs/architecture.md): a canvas over the part of the React
 // Flow pane where transactions can be drawn, redrawn imperatively every animation frame from the
 // engine's latest frame, following pan and zoom. Nothing here invents motion: positions
 // interpolate between the engine's own ticks (issue, arrival, translation, commit) for each real
@@ -16,6 +16,7 @@ import { GeometryProbe, type Geometry, type Structure } from './geometry';
 import { NO_BOX, overlayBox, sameBox } from './overlayBox';
 import { paintHost } from './paintHost';
 import type { PainterStats } from './painter';
+import './overlay.css';
 
 export function Overlay() {
   const flow = useStoreApi();
