@@ -47,7 +47,7 @@ export interface Frame {
   horizon: number;
   /** The entities at the playhead; null in the frames between two views while playing. */
   view: SimView | null;
-  /** In-flight transactions, packed (see TX in view.ts); transferred, not copied. */
+  /** In-flight transactions, packed (frameFormat.ts); transferred, not copied. */
   inflight: Float64Array;
   /** Transactions that ended in the last few ticks, packed the same way. */
   ended: Float64Array;
