@@ -1,4 +1,4 @@
-// The typed messages between the app and the engine host (DESIGN.md §3.3). The same messages are
+// The typed messages between the app and the engine host (docs/architecture.md). The same messages are
 // used in-process, so one test suite covers both.
 
 import type { Scenario } from '../sim/model/scenario';
