@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { BufferPool } from './bufferPool';
-import { packTxns, TX } from './view';
+import { packTxns } from './view';
+import { TX } from './frameFormat';
 import type { Txn } from '../sim/model/state';
 
 describe('the pool of frame arrays', () => {

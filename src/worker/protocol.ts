@@ -1,4 +1,4 @@
-// The typed messages between the app and the engine host (DESIGN.md §3.3). The same messages are
+// The typed messages between the app and the engine host (docs/architecture.md). The same messages are
 // used in-process, so one test suite covers both.
 
 import type { Scenario } from '../sim/model/scenario';
@@ -47,7 +47,7 @@ export interface Frame {
   horizon: number;
   /** The entities at the playhead; null in the frames between two views while playing. */
   view: SimView | null;
-  /** In-flight transactions, packed (see TX in view.ts); transferred, not copied. */
+  /** In-flight transactions, packed (frameFormat.ts); transferred, not copied. */
   inflight: Float64Array;
   /** Transactions that ended in the last few ticks, packed the same way. */
   ended: Float64Array;

@@ -4,6 +4,8 @@
 import type { SimState, Txn } from '../sim/model/state';
 import { EVENT_NUMBERS } from '../sim/model/state';
 import { describeCmd } from '../sim/smmu/commandQueue';
+import { SCRATCH_PFN } from '../sim/smmu/translate';
+import { faultCode, FLAG, PAGE, PHASE, TX } from './frameFormat';
 
 export interface EndpointView {
   id: string;
@@ -296,30 +298,7 @@ export function buildView(s: SimState): SimView {
   };
 }
 
-// ---- In-flight transactions, packed for transfer -------------------------------------------------
-
-/** Fields of one transaction in a packed frame array. */
-export const TX = {
-  id: 0,
-  device: 1,
-  programmedBy: 2,
-  /** 0 issued (device → SMMU), 1 translated (SMMU → page), 2 committed, 3 aborted. */
-  phase: 3,
-  issuedAt: 4,
-  arriveAt: 5,
-  /** When it leaves the SMMU downstream (after cache fetch / walk latency). */
-  translatedAt: 6,
-  commitAt: 7,
-  /** Global page index it reaches, -1 none (bypass outside memory), -2 the quarantine scratch page. */
-  page: 8,
-  /** SMMU event number of its fault; 0 none; -1 aborted with no record (config abort / GBPA). */
-  fault: 9,
-  /** bit 0 write, bit 1 via ATS, bit 2 bypass. */
-  flags: 10,
-  stride: 11,
-} as const;
-
-const PHASE = { issued: 0, translated: 1, committed: 2, aborted: 3 } as const;
+// ---- In-flight transactions, packed for transfer (frameFormat.ts) ---------------------------------
 
 export function packTxns(
   list: Iterable<Txn>,
@@ -338,9 +317,9 @@ export function packTxns(
     a[o + TX.arriveAt] = t.arriveAt;
     a[o + TX.translatedAt] = t.translatedAt;
     a[o + TX.commitAt] = t.commitAt;
-    a[o + TX.page] = t.pfn === -2 ? -2 : t.page;
-    a[o + TX.fault] = t.phase !== 'aborted' ? 0 : t.fault === null ? -1 : EVENT_NUMBERS[t.fault];
-    a[o + TX.flags] = (t.write ? 1 : 0) | (t.viaAts ? 2 : 0) | (t.viaBypass ? 4 : 0);
+    a[o + TX.page] = t.pfn === SCRATCH_PFN ? PAGE.scratch : t.page;
+    a[o + TX.fault] = faultCode(t.phase === 'aborted', t.fault);
+    a[o + TX.flags] = (t.write ? FLAG.write : 0) | (t.viaAts ? FLAG.viaAts : 0) | (t.viaBypass ? FLAG.bypass : 0);
     o += TX.stride;
   }
   a.fill(0, o); // an array on a reused buffer holds the last frame's values beyond what was written

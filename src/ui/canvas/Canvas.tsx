@@ -1,5 +1,5 @@
 // The canvas: React Flow draws the system's nodes, and pans and zooms; the edges are drawn in one
-// layer of our own (EdgeLayer.tsx), and in-flight DMA by one overlay layer on top (Overlay.tsx),
+// layer of our own (EdgeLayer.tsx), and in-flight DMA by one overlay layer on top (ui/overlay),
 // never as React state or animated edges.
 
 import { useCallback, useState } from 'react';
@@ -23,7 +23,7 @@ import { EndpointNode } from '../nodes/EndpointNode';
 import { DeviceNode } from '../nodes/DeviceNode';
 import { RegionNode } from '../nodes/RegionNode';
 import { SmmuNode } from '../nodes/SmmuNode';
-import { Overlay } from './Overlay';
+import { Overlay } from '../overlay/Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
 import { ArrangeButton } from './ArrangeButton';

@@ -1,35 +1,33 @@
 // The painter's own channel to the engine (worker/route.ts). While the run plays, the painter asks
 // for the next frame once per animation frame, one request at a time (any frame from the engine
-// counts as the answer), with the wall time since it last asked — what the store does when frames
-// come through the page. The engine answers
-// here, so the page's main thread takes no part in the sixty frames a second. When the next frame
-// comes, the painter has drawn its last from the one before, whose arrays go back to the engine
-// to be filled again (worker/bufferPool.ts).
+// counts as the answer), with the wall time since it last asked (worker/pacer.ts, as the engine
+// session does when frames come through the page). The engine answers here, so the page's main
+// thread takes no part in the sixty frames a second. When the next frame comes, the painter has
+// drawn its last from the one before, whose arrays go back to the engine to be filled again
+// (worker/bufferPool.ts).
 
 import type { OverlayFrame, OverlayRequest, Port } from '../../worker/route';
-
-/** Wall time one request may advance the run, at most: a painter held up does not make the run leap. */
-const MAX_STEP_MS = 100;
-/** The first request of a run: one display frame. */
-const FIRST_STEP_MS = 16;
+import { FramePacer } from '../../worker/pacer';
 
 export class EngineFeed {
   private port: Port<OverlayFrame, OverlayRequest> | null = null;
   private asking = false;
-  private askedAt = 0;
+  private readonly pacer: FramePacer;
   private last: OverlayFrame | null = null;
 
   constructor(
     private deliver: (f: OverlayFrame) => void,
-    private now: () => number = () => performance.now(),
-  ) {}
+    now: () => number = () => performance.now(),
+  ) {
+    this.pacer = new FramePacer(now);
+  }
 
   /** A new engine (or the first): its answers go to `deliver`. */
   connect(port: Port<OverlayFrame, OverlayRequest>): void {
     this.port?.close();
     this.port = port;
     this.asking = false;
-    this.askedAt = 0;
+    this.pacer.stop();
     this.last = null;
     port.onmessage = (e) => {
       this.asking = false;
@@ -47,14 +45,11 @@ export class EngineFeed {
   /** Once per animation frame: asks for the next frame while the latest one plays. */
   tick(playing: boolean): void {
     if (!playing) {
-      this.askedAt = 0;
+      this.pacer.stop();
       return;
     }
     if (this.port === null || this.asking) return;
-    const now = this.now();
-    const ms = this.askedAt === 0 ? FIRST_STEP_MS : Math.min(MAX_STEP_MS, now - this.askedAt);
-    this.askedAt = now;
     this.asking = true;
-    this.port.postMessage({ type: 'frame', ms }, []);
+    this.port.postMessage({ type: 'frame', ms: this.pacer.next() }, []);
   }
 }

@@ -2,8 +2,7 @@
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
 // SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
 
-import { EVENT_NUMBERS } from '../../sim/model/state';
-import { TX } from '../../worker/view';
+import { FAULT, faultName, FLAG, hasFlag, inPhase, TX } from '../../worker/frameFormat';
 import { endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
 
@@ -11,7 +10,7 @@ import type { Geometry } from './geometry';
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 export interface DrawInput {
-  /** In-flight and recently ended transactions, packed (TX in view.ts). */
+  /** In-flight and recently ended transactions, packed (worker/frameFormat.ts). */
   inflight: Float64Array;
   ended: Float64Array;
   /** The playhead, in ticks, between two engine frames while playing. */
@@ -40,11 +39,9 @@ export const LABEL_LINE = 18;
 const FLASH_TICKS = 6;
 const BLOCKED_TICKS = 20;
 
-const FAULT_NAMES: Record<number, string> = Object.fromEntries(Object.entries(EVENT_NUMBERS).map(([name, n]) => [n, name]));
-
 export function faultLabel(code: number): string {
-  if (code === -1) return 'aborted, not recorded';
-  return `${FAULT_NAMES[code] ?? 'fault'} 0x${code.toString(16).padStart(2, '0')}`;
+  if (code === FAULT.unrecorded) return 'aborted, not recorded';
+  return `${faultName(code) ?? 'fault'} 0x${code.toString(16).padStart(2, '0')}`;
 }
 
 export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
@@ -92,10 +89,10 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
     const fy = 2 * dev < g.devices.length ? g.devices[2 * dev + 1] : NaN;
     if (Number.isNaN(fx)) continue;
     const colour = endpointColour(a[o + TX.programmedBy]);
-    const write = (a[o + TX.flags] & 1) !== 0;
+    const write = hasFlag(a, o, FLAG.write);
     let x: number;
     let y: number;
-    if (a[o + TX.phase] === 0) {
+    if (inPhase(a, o, 'issued')) {
       const f = d.reducedMotion ? 0.5 : clamp((d.clock - a[o + TX.issuedAt]) / Math.max(1, a[o + TX.arriveAt] - a[o + TX.issuedAt]));
       x = fx + (smmuIn.x - fx) * f;
       y = fy + (smmuIn.y - fy) * f;
@@ -127,8 +124,8 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   let landed = 0;
   for (let o = 0; o < e.length; o += TX.stride) {
     const colour = endpointColour(e[o + TX.programmedBy]);
-    const write = (e[o + TX.flags] & 1) !== 0;
-    if (e[o + TX.phase] === 2) {
+    const write = hasFlag(e, o, FLAG.write);
+    if (inPhase(e, o, 'committed')) {
       const age = d.clock - e[o + TX.commitAt];
       if (age < 0 || age > FLASH_TICKS) continue;
       const px = pageX(e[o + TX.page]);
@@ -151,11 +148,12 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       }
       ctx.globalAlpha = 1;
       landed++;
-    } else if (e[o + TX.phase] === 3) {
+    } else if (inPhase(e, o, 'aborted')) {
       const age = d.clock - e[o + TX.arriveAt];
       if (age < 0 || age > BLOCKED_TICKS) continue;
       const label = faultLabel(e[o + TX.fault]);
       blocked.set(label, (blocked.get(label) ?? 0) + 1);
+      // Spread along the SMMU's edge by id (-4 … 4 steps), so blocked ones do not all overlap.
       const jitter = ((e[o + TX.id] * 7) % 9) - 4;
       const sx = (smmuIn.x - 10) * zoom + tx;
       const sy = (smmuIn.y + jitter * 3) * zoom + ty;

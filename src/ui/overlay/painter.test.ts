@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Painter, type PainterStats } from './painter';
 import type { Ctx2D } from './draw';
 import type { Geometry } from './geometry';
-import { TX } from '../../worker/view';
+import { FAULT, faultCode, FLAG, PHASE, TX, type TxField } from '../../worker/frameFormat';
 
 /** A 2D context that records the particles drawn (arc centres) and nothing else. */
 function recorder() {
@@ -37,9 +37,9 @@ function recorder() {
   return ctx;
 }
 
-function txn(fields: Partial<Record<keyof typeof TX, number>>): number[] {
+function txn(fields: Partial<Record<TxField, number>>): number[] {
   const row = new Array<number>(TX.stride).fill(0);
-  for (const [k, v] of Object.entries(fields)) row[TX[k as keyof typeof TX]] = v;
+  for (const [k, v] of Object.entries(fields)) row[TX[k as TxField]] = v;
   return row;
 }
 
@@ -71,7 +71,9 @@ describe('the overlay painter', () => {
   it('draws each in-flight transaction on its leg at the engine time, through the viewport', () => {
     const { ctx, painter, reports } = setup();
     // A write issued at tick 10 that reaches the SMMU at 20, seen at tick 15: half way.
-    const inflight = new Float64Array(txn({ id: 7, device: 0, programmedBy: 2, phase: 0, issuedAt: 10, arriveAt: 20, flags: 1 }));
+    const inflight = new Float64Array(
+      txn({ id: 7, device: 0, programmedBy: 2, phase: PHASE.issued, issuedAt: 10, arriveAt: 20, flags: FLAG.write }),
+    );
     painter.handle({ type: 'frame', clock: 15, playing: false, speed: 1, inflight, ended: new Float64Array() });
     expect(painter.paint()).toBe(true);
     expect(ctx.arcs).toEqual([{ x: 200 + 10, y: 50 + 20, r: 5, filled: true }]);
@@ -80,7 +82,7 @@ describe('the overlay painter', () => {
 
   it('draws a translated transaction from the SMMU towards its page, and a read as a ring', () => {
     const { ctx, painter } = setup();
-    const inflight = new Float64Array(txn({ device: 0, phase: 1, arriveAt: 20, translatedAt: 30, commitAt: 40, page: 0 }));
+    const inflight = new Float64Array(txn({ device: 0, phase: PHASE.translated, arriveAt: 20, translatedAt: 30, commitAt: 40, page: 0 }));
     painter.handle({ type: 'frame', clock: 35, playing: false, speed: 1, inflight, ended: new Float64Array() });
     painter.paint();
     expect(ctx.arcs).toEqual([{ x: 500 + 10, y: 65 + 20, r: 5, filled: false }]);
@@ -89,9 +91,9 @@ describe('the overlay painter', () => {
   it('shows a blocked transaction with its fault and counts the landed ones', () => {
     const { painter, reports } = setup();
     const ended = new Float64Array([
-      ...txn({ id: 1, device: 0, phase: 3, arriveAt: 50, fault: 4 }),
-      ...txn({ id: 2, device: 0, phase: 3, arriveAt: 51, fault: -1 }),
-      ...txn({ id: 3, device: 0, phase: 2, commitAt: 52, page: 0 }),
+      ...txn({ id: 1, device: 0, phase: PHASE.aborted, arriveAt: 50, fault: faultCode(true, 'C_BAD_STE') }),
+      ...txn({ id: 2, device: 0, phase: PHASE.aborted, arriveAt: 51, fault: FAULT.unrecorded }),
+      ...txn({ id: 3, device: 0, phase: PHASE.committed, commitAt: 52, page: 0 }),
     ]);
     painter.handle({ type: 'frame', clock: 53, playing: false, speed: 1, inflight: new Float64Array(), ended });
     painter.paint();
