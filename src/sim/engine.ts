@@ -5,7 +5,7 @@
 import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
-import { boot } from './model/boot';
+import { boot } from './boot';
 import {
   EV_ARRIVE,
   EV_ATC_ACK,
