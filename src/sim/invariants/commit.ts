@@ -3,7 +3,7 @@
 
 import { hex } from '../model/log';
 import { NOBODY, PAGE, SCRATCH_PFN, type SimState, type Txn } from '../model/state';
-import { canAccess } from '../memory/pages';
+import { canAccess } from '../model/pages';
 import { violate } from './violate';
 
 const UNTRUSTED = new Set(['unassigned', 'offered', 'quarantined', 'held', 'locked', 'pending-enable']);

@@ -21,7 +21,7 @@ import {
 import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
 // The page index is looked up once per TLB fill (or bypass) and carried to the commit.
-import { pageIndex } from '../memory/pages';
+import { pageIndex } from '../model/pages';
 
 /**
  * What the translation point did with an arriving transaction:
