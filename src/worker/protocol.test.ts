@@ -8,8 +8,7 @@ import type { Frame, Response } from './protocol';
 import { TX } from './view';
 import { parseScenario } from '../scenario/parse';
 import { galleryEntry } from '../scenario/gallery';
-import { createEngine } from '../sim/engine';
-import type { Scenario } from '../sim/model/scenario';
+import { createEngine, type Scenario } from '../sim';
 
 function gallery(id: string): Scenario {
   const r = parseScenario(galleryEntry(id)!.doc);

@@ -2,7 +2,7 @@
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
 // SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
 
-import { EVENT_NUMBERS } from '../../sim/model/state';
+import { EVENT_NUMBERS } from '../../sim';
 import { TX } from '../../worker/view';
 import { endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
