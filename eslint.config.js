@@ -1,9 +1,11 @@
 // Lint: TypeScript rules, React hooks rules for the UI, and the layer rule of DESIGN.md §3.1 —
-// imports only point down (ui → store → worker → scenario → sim), and the engine stays pure.
+// imports only point down (ui → store → worker → scenario → sim), no module imports itself
+// through a cycle, and the engine stays pure.
 
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const REACT = ['react', 'react/*', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'];
@@ -37,6 +39,18 @@ export default tseslint.config(
   { files: ['src/ui/**', 'src/store/**', 'src/worker/**', 'src/main.tsx'], languageOptions: { globals: globals.browser } },
   { files: ['src/cli/**', 'bench/**', 'scripts/**', 'e2e/**', '*.config.*', '*.js', '*.mjs'], languageOptions: { globals: globals.node } },
   { files: ['src/ui/**', 'src/main.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  // No import cycles: a module never reaches itself through its runtime imports (type-only imports
+  // vanish at build time and are not followed). Resolution is Node's with TypeScript's extensions,
+  // which is all the repository uses (relative, extensionless imports; no path aliases).
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['src/sim/**'],
     rules: {
