@@ -1,4 +1,4 @@
-// The engine (DESIGN.md §3.2): a deterministic discrete-event simulator. Events run in
+// The engine (docs/architecture.md): a deterministic discrete-event simulator. Events run in
 // (tick, sequence) order; the only randomness is the seeded generator in the state. The same
 // scenario and seed give the same trace hash in Node, in a worker and in tests.
 
