@@ -8,8 +8,7 @@
 
 import { parseScenario } from '../src/scenario/parse';
 import { stressDocument } from '../src/scenario/stress';
-import { createEngine, type Engine, type Snapshot } from '../src/sim/engine';
-import type { Scenario } from '../src/sim/model/scenario';
+import { createEngine, type Engine, type Snapshot, type Scenario } from '../src/sim';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMB = () => process.memoryUsage().heapUsed / 1e6;

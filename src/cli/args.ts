@@ -1,6 +1,6 @@
 // The command line of DESIGN.md §3.5, parsed into a command or a one-line error.
 
-import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim/model/scenario';
+import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim';
 
 export type Command =
   | { kind: 'help' }

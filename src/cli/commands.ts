@@ -1,11 +1,16 @@
 // What each command prints: a run's report, or the policies × invariants matrix.
 
-import type { PolicyId, Scenario } from '../sim/model/scenario';
-import { POLICY_IDS } from '../sim/model/scenario';
-import { createEngine } from '../sim/engine';
-import { buildReport, type Handover, type Report } from '../sim/report';
-import { INVARIANTS } from '../sim/invariants/catalog';
-import { POLICIES } from '../sim/policies';
+import {
+  POLICY_IDS,
+  createEngine,
+  buildReport,
+  INVARIANTS,
+  POLICIES,
+  type PolicyId,
+  type Scenario,
+  type Handover,
+  type Report,
+} from '../sim';
 
 export function runReport(s: Scenario, until: number, events: boolean): Report {
   const e = createEngine(s);

@@ -1,6 +1,6 @@
 // A scenario from a file or the gallery, validated like any other document.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import { GALLERY, galleryEntry } from '../scenario/gallery';
 import { parseScenario } from '../scenario/parse';
 import { migrate } from '../scenario/migrations';

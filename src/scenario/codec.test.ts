@@ -8,8 +8,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { decodeFragment, decodeJson, decodeScenario, encodeScenario, fromBase64Url, LINK_WARN_CHARS, toBase64Url } from './codec';
 import { GALLERY } from './gallery';
 import { parseScenario } from './parse';
-import { createEngine } from '../sim/engine';
-import type { Scenario } from '../sim/model/scenario';
+import { createEngine, type Scenario } from '../sim';
 
 const scenarios: [string, Scenario][] = GALLERY.map((g) => {
   const r = parseScenario(g.doc);

@@ -3,7 +3,7 @@
 // message, and nothing is opened unless the whole scenario is valid.
 
 import { Inflate, deflateSync, strToU8, strFromU8 } from 'fflate';
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import { minimalDocument } from './minimal';
 import { migrate } from './migrations';
 import { parseScenario } from './parse';

@@ -1,7 +1,7 @@
 // The way back: a Scenario as a document (hex addresses), for files, links and the editor. Parsing
 // the result gives the same Scenario, so a shared scenario produces the same trace.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import { formatAddress } from './hex';
 
 export type ScenarioDocument = Record<string, unknown> & { format: 'dma-handoff/scenario'; version: 1; title: string };

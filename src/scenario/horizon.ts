@@ -1,7 +1,7 @@
 // How far a scenario is shown and run by default: its last scripted operation or caption plus a
 // tail in which the consequences play out. The app's timeline and the CLI agree on it.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 
 export const TAIL_TICKS = 400;
 export const MIN_HORIZON = 600;

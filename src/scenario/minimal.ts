@@ -1,7 +1,7 @@
 // A document with its defaults left out: what links carry, so that a gallery scenario fits well
 // under 2,000 characters. Parsing the minimal document gives the same scenario as the full one.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import { toDocument, type ScenarioDocument } from './document';
 import { smmuSchema, timingSchema } from './schema';
 

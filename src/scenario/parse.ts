@@ -3,7 +3,7 @@
 // (every field filled, addresses as numbers, the script in time order). Never throws.
 
 import type { z } from 'zod';
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import { FORMAT, VERSION, documentSchema, type ParsedDocument } from './schema';
 import { checkRefs } from './refs';
 

@@ -4,7 +4,7 @@
 // nothing a user wrote is silently ignored.
 
 import { z } from 'zod';
-import { MUTATION_IDS, POLICY_IDS } from '../sim/model/scenario';
+import { MUTATION_IDS, POLICY_IDS } from '../sim';
 import { parseAddress } from './hex';
 
 export const FORMAT = 'dma-handoff/scenario';

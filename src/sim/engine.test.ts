@@ -1,4 +1,4 @@
-// The engine's contract (DESIGN.md §3.2): deterministic, steppable, snapshots are plain data and
+// The engine's contract (docs/architecture.md): deterministic, steppable, snapshots are plain data and
 // restoring one then running on is exact, and a live operation means what the scripted one means.
 
 import { describe, expect, it } from 'vitest';

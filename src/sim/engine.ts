@@ -1,11 +1,11 @@
-// The engine (DESIGN.md §3.2): a deterministic discrete-event simulator. Events run in
+// The engine (docs/architecture.md): a deterministic discrete-event simulator. Events run in
 // (tick, sequence) order; the only randomness is the seeded generator in the state. The same
 // scenario and seed give the same trace hash in Node, in a worker and in tests.
 
 import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
-import { boot } from './model/boot';
+import { boot } from './boot';
 import {
   EV_ARRIVE,
   EV_ATC_ACK,
@@ -22,10 +22,10 @@ import {
 } from './model/events';
 import type { LogRecord, OpRecord, SimState, Txn, Violation } from './model/state';
 import type { Scenario, ScriptOp } from './model/scenario';
-import { onIssue, onCommit } from './device/dma';
-import { arrive, faultNow } from './smmu/translate';
+import { abortTxn, onIssue, onCommit } from './device/dma';
+import { arrive } from './smmu/translate';
 import { onAtcAck, onAtcTimeout, onCmd } from './smmu/commandQueue';
-import { drainEventQueue } from './smmu/faults';
+import { checkAccounting, drainEventQueue, recordFault } from './smmu/faults';
 import { onHyp } from './hyp/executor';
 import { onResetDone } from './hyp/steps';
 import { handleOp } from './ops/userOps';
@@ -60,6 +60,17 @@ export interface Engine {
   readonly state: SimState;
 }
 
+/**
+ * A transaction aborted at the translation point, once its fault is due: the fault recorded (or
+ * suppressed), the transaction ended at its device, the aborts accounted for (I11). The SMMU only
+ * decides; the engine ends the transaction, so translation never calls back into the device.
+ */
+function faultNow(s: SimState, t: Txn): void {
+  recordFault(s, t);
+  abortTxn(s, t);
+  checkAccounting(s, t);
+}
+
 export function createEngine(scenario: Scenario): Engine {
   let s = boot(scenario);
 
@@ -69,7 +80,7 @@ export function createEngine(scenario: Scenario): Engine {
     if (kind === EV_ARRIVE) {
       const t = s.txns.get(arg);
       if (t === undefined) return;
-      arrive(s, t);
+      if (arrive(s, t) === 'fault-now') faultNow(s, t);
       trace(s, kind, arg, t.phase === 'aborted' ? -1 : t.pfn);
     } else if (kind === EV_COMMIT) {
       const t = s.txns.get(arg);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NOBODY, O, R, V, W, X } from './model/state';
 import type { Engine } from './engine';
 import { dmaMappers } from './memory/ffa';
-import { pageIndex } from './memory/pages';
+import { pageIndex } from './model/pages';
 import { P6 } from './policies/P6';
 import {
   type OpDoc,

@@ -1,4 +1,4 @@
-// The run report (DESIGN.md §3.5): what the CLI prints and tests compare. Safety (violations) and
+// The run report (docs/architecture.md): what the CLI prints and tests compare. Safety (violations) and
 // liveness (did each hand-over complete, and did the new owner's own DMA then work) side by side:
 // a policy that is safe only because nothing ever completes must not read as one that works.
 

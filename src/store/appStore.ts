@@ -7,7 +7,7 @@
 
 import { create } from 'zustand';
 import { produce } from 'immer';
-import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim/model/scenario';
+import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim';
 import { parseScenario } from '../scenario/parse';
 import { toDocument, type ScenarioDocument } from '../scenario/document';
 import { galleryEntry } from '../scenario/gallery';

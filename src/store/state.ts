@@ -1,6 +1,6 @@
 // The app's state: what it holds and how it starts. The actions that change it are in appStore.ts.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import type { ScenarioDocument } from '../scenario/document';
 import type { Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';

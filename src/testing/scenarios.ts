@@ -5,10 +5,19 @@
 // Tests go through src/scenario on purpose: a scenario means what its document says, and the
 // gallery is the set of documents reviewers open. The engine itself never imports src/scenario.
 
-import type { MutationId, PolicyId, Scenario } from '../sim/model/scenario';
-import type { LogRecord, Page, Txn, Violation } from '../sim/model/state';
-import { createEngine, type Engine } from '../sim/engine';
-import { buildReport, type Report } from '../sim/report';
+import {
+  createEngine,
+  buildReport,
+  type MutationId,
+  type PolicyId,
+  type Scenario,
+  type LogRecord,
+  type Page,
+  type Txn,
+  type Violation,
+  type Engine,
+  type Report,
+} from '../sim';
 import { parseScenario } from '../scenario/parse';
 import { GALLERY, galleryEntry } from '../scenario/gallery';
 

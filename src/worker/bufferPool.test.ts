@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BufferPool } from './bufferPool';
 import { packTxns } from './view';
 import { TX } from './frameFormat';
-import type { Txn } from '../sim/model/state';
+import type { Txn } from '../sim';
 
 describe('the pool of frame arrays', () => {
   it('fills a handed-back buffer that is large enough, and allocates with room otherwise', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT, faultCode, faultName, FLAG, hasFlag, inPhase, PAGE, PHASE, readTxn, TX, txnCount } from './frameFormat';
 import { packTxns } from './view';
-import { SCRATCH_PFN } from '../sim/smmu/translate';
-import { EVENT_NUMBERS, type Txn } from '../sim/model/state';
+import { EVENT_NUMBERS, SCRATCH_PFN, type Txn } from '../sim';
 
 /** A transaction as the engine keeps it, with only the fields a frame carries filled in. */
 function txn(fields: Partial<Txn>): Txn {

@@ -6,7 +6,7 @@
 // nowhere else. The module is light on purpose: the painter's worker loads it, and nothing of the
 // engine but its event numbers.
 
-import { EVENT_NUMBERS, type EventName, type TxnPhase } from '../sim/model/state';
+import { EVENT_NUMBERS, type EventName, type TxnPhase } from '../sim';
 
 /** Fields of one transaction in a packed frame array: offsets from its first number, and the stride. */
 export const TX = {

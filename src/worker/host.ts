@@ -7,10 +7,7 @@
 // the playhead: seeking restores the nearest checkpoint at or before the target and replays, which
 // is exact because the engine is deterministic.
 
-import { createEngine, type Engine, type Snapshot } from '../sim/engine';
-import { handovers } from '../sim/report';
-import type { Scenario } from '../sim/model/scenario';
-import type { LogRecord, OpRecord, Violation } from '../sim/model/state';
+import { createEngine, handovers, type Engine, type Snapshot, type Scenario, type LogRecord, type OpRecord, type Violation } from '../sim';
 import { buildView, packTxns } from './view';
 import { TX } from './frameFormat';
 import { BufferPool } from './bufferPool';

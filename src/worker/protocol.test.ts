@@ -9,8 +9,7 @@ import type { Frame, Request, Response } from './protocol';
 import { faultName, inPhase, TX } from './frameFormat';
 import { parseScenario } from '../scenario/parse';
 import { galleryEntry } from '../scenario/gallery';
-import { createEngine } from '../sim/engine';
-import type { Scenario } from '../sim/model/scenario';
+import { createEngine, type Scenario } from '../sim';
 
 function gallery(id: string): Scenario {
   const r = parseScenario(galleryEntry(id)!.doc);

@@ -1,9 +1,7 @@
 // The typed messages between the app and the engine host (docs/architecture.md). The same messages are
 // used in-process, so one test suite covers both.
 
-import type { Scenario } from '../sim/model/scenario';
-import type { Counters, LogRecord, OpRecord, Violation } from '../sim/model/state';
-import type { Handover } from '../sim/report';
+import type { Scenario, Counters, LogRecord, OpRecord, Violation, Handover } from '../sim';
 import type { SimView } from './view';
 
 export type Request =

@@ -4,7 +4,7 @@
 // module state and knows nothing of React or the store: it reports through the callbacks it is
 // created with, so a page may hold several sessions (two runs side by side) and disposes each.
 
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 import type { SimClient } from './client';
 import { FrameBus } from './frameBus';
 import { FramePacer } from './pacer';

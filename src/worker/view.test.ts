@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildView } from './view';
-import { createEngine } from '../sim/engine';
+import { createEngine } from '../sim';
 import { parseScenario } from '../scenario/parse';
 import { stressDocument } from '../scenario/stress';
 

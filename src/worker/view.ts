@@ -1,10 +1,7 @@
 // What the app draws, read from the engine's state: plain data a frame can carry. Built in the
 // worker (or the in-process host) — the main thread never touches the engine.
 
-import type { SimState, Txn } from '../sim/model/state';
-import { EVENT_NUMBERS } from '../sim/model/state';
-import { describeCmd } from '../sim/smmu/commandQueue';
-import { SCRATCH_PFN } from '../sim/smmu/translate';
+import { EVENT_NUMBERS, SCRATCH_PFN, describeCmd, type SimState, type Txn } from '../sim';
 import { faultCode, FLAG, PAGE, PHASE, TX } from './frameFormat';
 
 export interface EndpointView {

@@ -9,7 +9,7 @@ import { diff, patch, ViewDecoder, ViewEncoder, type WireFrame } from './viewDel
 import { parseScenario } from '../scenario/parse';
 import { galleryEntry } from '../scenario/gallery';
 import { stressDocument } from '../scenario/stress';
-import type { Scenario } from '../sim/model/scenario';
+import type { Scenario } from '../sim';
 
 function parse(doc: unknown): Scenario {
   const r = parseScenario(doc);

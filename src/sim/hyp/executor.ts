@@ -8,7 +8,7 @@ import type { Job, SimState } from '../model/state';
 import type { ScriptOp } from '../model/scenario';
 import { describeStep, execStep, type ExecStep } from './steps';
 import { checkGroups } from '../invariants/group';
-import { opError } from '../ops/opLog';
+import { opError } from '../model/opLog';
 
 export function newJob(s: SimState, opIndex: number, op: ScriptOp, device: number, from: number, to: number, steps: ExecStep[]): Job {
   const job: Job = {

@@ -2,10 +2,9 @@
 // on the page's content label.
 
 import { hex } from '../model/log';
-import { NOBODY, PAGE, type SimState, type Txn } from '../model/state';
-import { canAccess } from '../memory/pages';
+import { NOBODY, PAGE, SCRATCH_PFN, type SimState, type Txn } from '../model/state';
+import { canAccess } from '../model/pages';
 import { violate } from './violate';
-import { SCRATCH_PFN } from '../smmu/translate';
 
 const UNTRUSTED = new Set(['unassigned', 'offered', 'quarantined', 'held', 'locked', 'pending-enable']);
 

@@ -6,7 +6,7 @@
 
 import { hex } from '../model/log';
 import { PAGE, type SimState } from '../model/state';
-import { canAccess } from '../memory/pages';
+import { canAccess } from '../model/pages';
 import { violate } from './violate';
 
 export function checkIommuAccess(s: SimState, pages: number[], why: string): void {

@@ -7,7 +7,7 @@
 import { hex, log } from '../model/log';
 import { NOBODY, O, OWNER_EXCLUSIVE, R, V, W, X, type ShareState, type SimState } from '../model/state';
 import { receiverAccess, receiverId, receiverLabel, type OpOf, type ScriptOp } from '../model/scenario';
-import { opError } from '../ops/opLog';
+import { opError } from '../model/opLog';
 import { cpuMappingsWillChange, regionPages, s2Map, s2RangeFree, s2Unmap, modeName } from './pages';
 import { violate } from '../invariants/violate';
 import { checkLeaving } from '../invariants/drain';

@@ -4,7 +4,7 @@
 import { hex } from '../model/log';
 import { O, PAGE, V, W, X, type ShareState, type SimState } from '../model/state';
 import { receiverAccess, receiverId, type ScriptOp } from '../model/scenario';
-import type { OpErrorCode } from '../ops/opLog';
+import type { OpErrorCode } from '../model/opLog';
 import { regionPages, modeName } from './pages';
 
 import { FUNC, allocatorFor, ep, handleName } from './handles';

@@ -1,18 +1,8 @@
-// Pages and who may touch them: the per-endpoint V/O/X mode bits plus read/write permission.
+// Pages as the hypervisor changes them: regions, CPU stage-2 mappings, mode names. The read-only
+// queries every part shares (where a PFN is, who may touch a page) are in model/pages.ts.
 
-import { PAGE, R, V, W, type Page, type SimState } from '../model/state';
+import { PAGE, V, type SimState } from '../model/state';
 import { mappingsWillChange } from '../smmu/prefetch';
-
-/** The index into `pages` of the page at a PFN, or -1 where there is no memory. */
-export function pageIndex(s: SimState, pfn: number): number {
-  return s.pfnToPage.get(pfn) ?? -1;
-}
-
-export function canAccess(page: Page, ep: number, write: boolean): boolean {
-  if (ep < 0) return false;
-  const m = page.modes[ep];
-  return (m & V) !== 0 && (m & (write ? W : R)) !== 0;
-}
 
 export function modeName(m: number): string {
   const b = (bit: number, c: string) => ((m & bit) !== 0 ? c : '!' + c);
@@ -54,12 +44,6 @@ export function cpuMappingsWillChange(s: SimState, ep: number, leaving: (pfn: nu
   const pages: number[] = [];
   for (const [ipaPage, pfn] of s.endpoints[ep].s2) if (leaving(pfn)) pages.push(ipaPage);
   mappingsWillChange(s, table, pages);
-}
-
-/** Where an endpoint's stage-2 maps a page (IPA page number), or -1. */
-export function ipaPageOf(s: SimState, ep: number, pfn: number): number {
-  for (const [ipaPage, p] of s.endpoints[ep].s2) if (p === pfn) return ipaPage;
-  return -1;
 }
 
 /** True when `ep`'s stage-2 has nothing mapped in [ipa, ipa + pages). */

@@ -3,6 +3,12 @@
 
 import type { SteConfig } from './scenario';
 
+/**
+ * PFN of the quarantine scratch page: not user memory, writes are absorbed, reads return zeros.
+ * The translation point maps a scratch table's IOVAs to it; the commit checks skip it.
+ */
+export const SCRATCH_PFN = -2;
+
 export interface IoTable {
   id: string;
   vmid: number;

@@ -4,7 +4,7 @@
 import { hex, log } from '../model/log';
 import { HYP, NOBODY, PAGE, QUARANTINE, W, type SimState } from '../model/state';
 import type { OpOf, PolicyOp, ScriptOp } from '../model/scenario';
-import { openOp, opError } from './opLog';
+import { openOp, opError } from '../model/opLog';
 import { policyFor } from '../policies';
 import { expand } from '../policies/expand';
 import { newJob, resume, unfinishedJobFor, waitingJobFor } from '../hyp/executor';

@@ -1,6 +1,6 @@
 // Mutations (docs/model.md §11): each drops or changes exactly one kind of step, to show why it exists.
 // Step-dropping mutations act here, on the expanded step list; the others change a setting at boot
-// (see model/boot.ts) or a choice inside a step (reuse-vmid, in hyp/steps.ts).
+// (see boot.ts) or a choice inside a step (reuse-vmid, in hyp/steps.ts).
 
 import type { StepSpec } from '../model/scenario';
 

@@ -15,6 +15,15 @@ export function suppress(s: SimState): void {
   s.counters.suppressed++;
 }
 
+/**
+ * The fault of a transaction aborted at the translation point, once its fetch or walk has
+ * completed: one event record, or a suppressed abort when `fault` is null.
+ */
+export function recordFault(s: SimState, txn: Txn): void {
+  if (txn.fault === null) suppress(s);
+  else record(s, txn, txn.fault);
+}
+
 /** I11: after an abort, every abort so far is recorded, suppressed or lost — exactly once. */
 export function checkAccounting(s: SimState, txn: Txn): void {
   const c = s.counters;

@@ -4,7 +4,7 @@
 import { hex, log } from '../model/log';
 import { NOBODY, PAGE, R, V, W, type IoTable, type SimState } from '../model/state';
 import { violate } from '../invariants/violate';
-import { ipaPageOf } from '../memory/pages';
+import { ipaPageOf } from '../model/pages';
 import { mappingsWillChange } from './prefetch';
 
 export function createTable(s: SimState, owner: number, device: number, opts: Partial<IoTable> = {}): IoTable {

@@ -1,21 +1,38 @@
 // The translation point (docs/model.md §3): what the SMMU does with a transaction when it
 // arrives. The outcome depends on the SMMU's *cached* view — a stale STE or TLB entry is used as
 // is — and the transaction remembers which entries it used, because a later SYNC must wait for it.
+// The SMMU does not end transactions: `arrive` returns a verdict, and the engine ends an aborted
+// transaction at the device (so the SMMU never calls back into the device it serves).
 
 import { nextInt } from '../core/rng';
 import { EV_COMMIT, EV_FAULT, schedule } from '../model/events';
-import { NOBODY, PAGE, type CfgEntry, type Device, type IoTable, type SimState, type Ste, type Txn, type EventName } from '../model/state';
+import {
+  NOBODY,
+  PAGE,
+  SCRATCH_PFN,
+  type CfgEntry,
+  type Device,
+  type IoTable,
+  type SimState,
+  type Ste,
+  type Txn,
+  type EventName,
+} from '../model/state';
 import { violate } from '../invariants/violate';
 import { cfgInsert, cfgLookup, tlbInsert, tlbLookup } from './caches';
-import { checkAccounting, record, suppress } from './faults';
-import { abortTxn } from '../device/dma';
 // The page index is looked up once per TLB fill (or bypass) and carried to the commit.
-import { pageIndex } from '../memory/pages';
+import { pageIndex } from '../model/pages';
 
-/** PFN of the quarantine scratch page: not user memory, writes are absorbed, reads return zeros. */
-export const SCRATCH_PFN = -2;
+/**
+ * What the translation point did with an arriving transaction:
+ * - `translated`: its commit is scheduled;
+ * - `fault-later`: it aborts once the fetch or walk that found the fault completes (an EV_FAULT is
+ *   scheduled, and the engine ends it then);
+ * - `fault-now`: it aborts now, and the caller ends it (faults.ts `recordFault`, then the device).
+ */
+export type Arrival = 'translated' | 'fault-later' | 'fault-now';
 
-export function arrive(s: SimState, t: Txn): void {
+export function arrive(s: SimState, t: Txn): Arrival {
   const d = s.devices[t.device];
   const iovaPage = Math.floor(t.iova / PAGE);
   // When the translation is known: a fetch or walk this transaction starts, or one it waits for
@@ -68,7 +85,7 @@ export function arrive(s: SimState, t: Txn): void {
     ready += s.scenario.timing.walkPerLevel * s.scenario.timing.walkLevels;
     if (table.state === 'freed') {
       const walked = walkFreed(s, t, table, ready, ste.s2r);
-      if (walked === null) return;
+      if (typeof walked === 'string') return walked;
       table = walked;
     }
     let pfn: number;
@@ -99,14 +116,15 @@ export function arrive(s: SimState, t: Txn): void {
   if (t.write ? !e.w : !e.r) return fail(s, t, ste.s2r ? 'F_PERMISSION' : null, ready);
   // An ATS translation request is served only where the STE allows ATS (STE.EATS).
   if (d.atsEnabled && ste.eats) d.atc.set(iovaPage, { pfn: e.pfn, page: e.page, w: e.w, authority: e.authority, tlbId: e.id, at: ready });
-  translated(s, t, e.pfn, e.page, e.authority, ready);
+  return translated(s, t, e.pfn, e.page, e.authority, ready);
 }
 
 /**
  * A walk through a table the hypervisor has freed: the SMMU reads whatever the memory holds now
- * (`smmu.freedTables`). Returns the table whose descriptors the walk reads, or null when it aborted.
+ * (`smmu.freedTables`). Returns the table whose descriptors the walk reads, or the verdict when it
+ * aborted.
  */
-function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: boolean): IoTable | null {
+function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: boolean): IoTable | Arrival {
   const holds = s.smmu.freedTables;
   const reuse = holds === 'reused' && table.reusedBy !== null ? s.tables.get(table.reusedBy) : undefined;
   const read =
@@ -118,14 +136,8 @@ function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: bool
           ? `the descriptors of ${reuse.id}, built in the same memory`
           : 'its old descriptors';
   violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed, reading ${read}`);
-  if (holds === 'protected') {
-    fail(s, t, 'F_WALK_EABT', ready);
-    return null;
-  }
-  if (holds === 'zeroed') {
-    fail(s, t, s2r ? 'F_TRANSLATION' : null, ready);
-    return null;
-  }
+  if (holds === 'protected') return fail(s, t, 'F_WALK_EABT', ready);
+  if (holds === 'zeroed') return fail(s, t, s2r ? 'F_TRANSLATION' : null, ready);
   return reuse ?? table;
 }
 
@@ -140,7 +152,7 @@ function config(s: SimState, t: Txn): CfgEntry {
   return c;
 }
 
-function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, ready: number): void {
+function translated(s: SimState, t: Txn, pfn: number, page: number, authority: number, ready: number): Arrival {
   t.phase = 'translated';
   t.pfn = pfn;
   t.page = page;
@@ -158,24 +170,21 @@ function translated(s: SimState, t: Txn, pfn: number, page: number, authority: n
   }
   t.commitAt = commitAt;
   schedule(s, commitAt, EV_COMMIT, t.id);
+  return 'translated';
 }
 
 /**
  * Abort at the translation point, at `ready` (after the fetch or walk that found the fault):
- * recorded, or suppressed when `name` is null.
+ * recorded, or suppressed when `name` is null. The fault is due now or at `ready`; either way the
+ * transaction is ended by the caller.
  */
-function fail(s: SimState, t: Txn, name: EventName | null, ready: number): void {
+function fail(s: SimState, t: Txn, name: EventName | null, ready: number): Arrival {
   t.fault = name;
-  if (ready > s.now) schedule(s, ready, EV_FAULT, t.id);
-  else faultNow(s, t);
-}
-
-/** The fault of a transaction whose fetch or walk has completed. */
-export function faultNow(s: SimState, t: Txn): void {
-  if (t.fault === null) suppress(s);
-  else record(s, t, t.fault);
-  abortTxn(s, t);
-  checkAccounting(s, t);
+  if (ready > s.now) {
+    schedule(s, ready, EV_FAULT, t.id);
+    return 'fault-later';
+  }
+  return 'fault-now';
 }
 
 export function deviceOf(s: SimState, t: Txn): Device {

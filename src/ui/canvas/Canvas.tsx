@@ -17,7 +17,7 @@ import { reuseByKey } from './reuse';
 import '@xyflow/react/dist/style.css';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import type { Scenario } from '../../sim/model/scenario';
+import type { Scenario } from '../../sim';
 import { buildEdges, buildNodes, edgeSignature, type CanvasNode } from './graph';
 import { EndpointNode } from '../nodes/EndpointNode';
 import { DeviceNode } from '../nodes/DeviceNode';

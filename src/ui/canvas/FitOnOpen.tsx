@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useApp } from '../../store/appStore';
-import type { Scenario } from '../../sim/model/scenario';
+import type { Scenario } from '../../sim';
 import { nodeIdsOf } from './graph';
 import { useFitClear } from './fitClear';
 

@@ -3,7 +3,7 @@
 // (which nodes exist) and the engine's view at the playhead (who owns what now).
 
 import type { Edge, Node } from '@xyflow/react';
-import type { Scenario } from '../../sim/model/scenario';
+import type { Scenario } from '../../sim';
 import type { SimView } from '../../worker/view';
 import { endpointColour } from '../theme';
 import { autoLayout, positionOf, SMMU_ID } from './layout';

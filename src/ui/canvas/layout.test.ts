@@ -3,7 +3,7 @@ import { autoLayout, columnLayout, SMMU_ID } from './layout';
 import { GALLERY } from '../../scenario/gallery';
 import { parseScenario } from '../../scenario/parse';
 import { stressDocument } from '../../scenario/stress';
-import type { Scenario } from '../../sim/model/scenario';
+import type { Scenario } from '../../sim';
 
 const scenarioOf = (doc: unknown): Scenario => {
   const r = parseScenario(doc);

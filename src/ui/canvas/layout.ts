@@ -8,7 +8,7 @@
 // with every node of a large system on screen, a machine without a GPU composites several times
 // the area on every overlay frame.
 
-import type { Scenario } from '../../sim/model/scenario';
+import type { Scenario } from '../../sim';
 
 export const SMMU_ID = 'smmu';
 

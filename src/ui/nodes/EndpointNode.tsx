@@ -5,7 +5,7 @@ import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
-import { V } from '../../sim/model/state';
+import { V } from '../../sim';
 import './nodes.css';
 
 export function EndpointNode({ data, selected }: NodeProps<CanvasNode>) {

@@ -8,7 +8,7 @@ import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
-import { O, V, X } from '../../sim/model/state';
+import { O, V, X } from '../../sim';
 import { PAGE_BYTES } from '../../scenario/hex';
 import type { PageView } from '../../worker/view';
 import './nodes.css';

@@ -2,7 +2,7 @@
 
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../../sim/invariants/catalog';
+import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../../sim';
 import { endpointColour, hexAddr } from '../theme';
 import { PAGE_BYTES } from '../../scenario/hex';
 import { modeText } from './format';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import type { ScriptOp } from '../../sim/model/scenario';
+import type { ScriptOp } from '../../sim';
 import { parseAddress } from '../../scenario/hex';
 import './panels.css';
 

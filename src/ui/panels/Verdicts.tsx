@@ -4,8 +4,7 @@
 
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import { INVARIANTS } from '../../sim/invariants/catalog';
-import type { Handover } from '../../sim/report';
+import { INVARIANTS, type Handover } from '../../sim';
 import { duration } from './format';
 import './panels.css';
 

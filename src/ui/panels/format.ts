@@ -1,7 +1,6 @@
 // Text for operations, modes and ticks, shared by the panels.
 
-import { receiverLabel, type ScriptOp } from '../../sim/model/scenario';
-import { O, R, V, W, X } from '../../sim/model/state';
+import { receiverLabel, O, R, V, W, X, type ScriptOp } from '../../sim';
 import { hexAddr } from '../theme';
 
 /** Mode bits as Hafnium writes them: V O X, plus R W. */

@@ -2,17 +2,17 @@
 // modes, devices with their boot tables and STEs (as the policy sets them up), and the SMMU with
 // the scenario's settings — as changed by the mutations that act on settings.
 
-import { newHash } from '../core/hash';
-import { seedRng } from '../core/rng';
-import { FIRST, newTimeQueue } from '../core/timeQueue';
-import { EV_SCRIPT, schedule } from './events';
-import { HYP, NOBODY, OWNER_EXCLUSIVE, PAGE, QUARANTINE, type Device, type Endpoint, type SimState } from './state';
-import type { Scenario } from './scenario';
-import { policyFor } from '../policies';
-import { createTable, fillFromOwner, chooseVmid, mapRegion } from '../smmu/tables';
-import { cpuTable } from '../hyp/steps';
-import { afterSteWrite, checkGbpa } from '../invariants/config';
-import { log } from './log';
+import { newHash } from './core/hash';
+import { seedRng } from './core/rng';
+import { FIRST, newTimeQueue } from './core/timeQueue';
+import { EV_SCRIPT, schedule } from './model/events';
+import { HYP, NOBODY, OWNER_EXCLUSIVE, PAGE, QUARANTINE, type Device, type Endpoint, type SimState } from './model/state';
+import type { Scenario } from './model/scenario';
+import { policyFor } from './policies';
+import { createTable, fillFromOwner, chooseVmid, mapRegion } from './smmu/tables';
+import { cpuTable } from './hyp/steps';
+import { afterSteWrite, checkGbpa } from './invariants/config';
+import { log } from './model/log';
 
 export function boot(sc: Scenario): SimState {
   const mutations = new Set<string>(sc.policy.mutations);

@@ -1,9 +1,9 @@
 // Operation records: every user operation, when it ran, its hypervisor steps and how it ended.
 // A refused operation is an operation error in the log, never an exception.
 
-import { log } from '../model/log';
-import type { OpRecord, SimState } from '../model/state';
-import { receiverLabel, type Receiver, type ScriptOp } from '../model/scenario';
+import { log } from './log';
+import type { OpRecord, SimState } from './state';
+import { receiverLabel, type Receiver, type ScriptOp } from './scenario';
 
 export type OpErrorCode = 'FFA_DENIED' | 'FFA_INVALID_PARAMETERS' | 'FFA_BUSY' | 'RSI_ERROR_DEVICE';
 
