@@ -1,5 +1,5 @@
-// The engine benchmark (DESIGN.md §4): transactions and events per second end to end (issue →
-// translate → commit, invariants on) on the stress scenario; heap over a ten-million-tick run;
+// The engine benchmark (docs/performance.md): transactions and events per second end to end (issue
+// → translate → commit, invariants on) on the stress scenario; heap over a ten-million-tick run;
 // seeking in a 100,000-event run. It prints figures; it asserts nothing about time.
 //
 // `npm run bench:engine` bundles this file first (as the app's worker is bundled) and runs the

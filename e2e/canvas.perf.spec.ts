@@ -1,4 +1,4 @@
-// Canvas performance on the production build (DESIGN.md §4): the stress scenario — 16 VMs,
+// Canvas performance on the production build (docs/performance.md): the stress scenario — 16 VMs,
 // 32 devices, 64 regions, ≥ 500 transactions in flight — plays while we record frame times and
 // main-thread long tasks; then seeks in its ~200,000-event run are timed. Figures are printed;
 // the targets are p95 ≤ 20 ms, no task over 50 ms, seek ≤ 150 ms.

@@ -1,4 +1,4 @@
-// The command line of DESIGN.md §3.5, parsed into a command or a one-line error.
+// The command line of the README, parsed into a command or a one-line error.
 
 import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim';
 

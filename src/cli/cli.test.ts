@@ -1,5 +1,5 @@
-// The CLI contract of DESIGN.md §3.5, run in-process: commands, report fields, the matrix, and a
-// one-line message with exit status 2 for every kind of bad input.
+// The CLI contract (README, "The command line"), run in-process: commands, report fields, the
+// matrix, and a one-line message with exit status 2 for every kind of bad input.
 
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';

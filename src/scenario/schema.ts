@@ -1,4 +1,4 @@
-// The scenario document v1 (DESIGN.md §3.4) as a schema: shapes, ranges and defaults. References
+// The scenario document v1 (docs/scenario-format.md) as a schema: shapes, ranges and defaults. References
 // between parts of the document (a device's owner, a script's region…) are checked afterwards in
 // refs.ts, where the whole document is known. Objects are strict: an unknown field is an error, so
 // nothing a user wrote is silently ignored.

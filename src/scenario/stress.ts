@@ -1,6 +1,7 @@
-// The stress scenario of DESIGN.md §4: 16 VMs, 32 devices, 64 regions, every device streaming DMA
-// over its owner's memory, hundreds of transactions in flight. The engine benchmark and the
-// canvas performance test both use it, as a document (what a user could load).
+// The stress scenario of the performance targets (docs/performance.md): 16 VMs, 32 devices, 64
+// regions, every device streaming DMA over its owner's memory, hundreds of transactions in flight.
+// The engine benchmark and the canvas performance test both use it, as a document (what a user
+// could load).
 
 import type { GalleryDoc } from './gallery/types';
 

@@ -1,4 +1,4 @@
-// The worker entry: the engine lives here, the main thread never simulates (DESIGN.md §3.3).
+// The worker entry: the engine lives here, the main thread never simulates (docs/architecture.md).
 
 import type { Request } from './protocol';
 import { Router, type ConnectOverlay } from './route';

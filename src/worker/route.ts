@@ -1,10 +1,10 @@
-// Where the engine's answers go. Without an overlay channel, everything goes to the app, as in
-// DESIGN.md §3.3. With one (a MessagePort to the overlay's painter, in its own worker), every
-// frame's transactions go straight to the painter, which also asks for the frames while playing;
-// the app then receives only the frames that carry entities (a few a second while playing, every
-// one when paused, seeking or stepping) and the answers to its own requests. Playing sixty frames
-// a second then costs the page's main thread nothing: no message, no copy, no animation-frame
-// callback.
+// Where the engine's answers go (docs/architecture.md, the engine host). Without an overlay
+// channel, everything goes to the app. With one (a MessagePort to the overlay's painter, in its own
+// worker), every frame's transactions go straight to the painter, which also asks for the frames
+// while playing; the app then receives only the frames that carry entities (a few a second while
+// playing, every one when paused, seeking or stepping) and the answers to its own requests. Playing
+// sixty frames a second then costs the page's main thread nothing: no message, no copy, no
+// animation-frame callback.
 
 import type { Frame, Request, Response } from './protocol';
 import type { Server } from './serve';
