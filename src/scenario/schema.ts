@@ -1,4 +1,4 @@
-// The scenario document v1 (DESIGN.md §3.4) as a schema: shapes, ranges and defaults. References
+// The scenario document v1 (docs/scenario-format.md) as a schema: shapes, ranges and defaults. References
 // between parts of the document (a device's owner, a script's region…) are checked afterwards in
 // refs.ts, where the whole document is known. Objects are strict: an unknown field is an error, so
 // nothing a user wrote is silently ignored.
@@ -228,4 +228,10 @@ export const documentSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * A document as written, stored and edited: what the schema accepts. Fields with a default may be
+ * absent; addresses are hex strings. The app's open document (the store's `doc`) is one.
+ */
+export type ScenarioDocument = z.input<typeof documentSchema>;
+/** A document as the schema gives it back: every default filled, addresses as numbers. */
 export type ParsedDocument = z.output<typeof documentSchema>;
