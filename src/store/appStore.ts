@@ -13,7 +13,16 @@ import type { Frame, Request, Response, Summary } from '../worker/protocol';
 import type { SimView } from '../worker/view';
 import type { SimClient } from '../worker/client';
 import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
-import { addToLibrary, deleteFromLibrary, readLibrary, renameInLibrary, saveAutosave, type LibraryEntry } from './library';
+import { errorText, readDocument, type ReadResult } from '../scenario/read';
+import {
+  addToLibrary,
+  deleteFromLibrary,
+  readLibrary,
+  readLibraryEntry,
+  renameInLibrary,
+  saveAutosave,
+  type LibraryEntry,
+} from './library';
 
 export type Selection =
   | { kind: 'endpoint' | 'device' | 'region' | 'smmu'; id: string }
@@ -55,8 +64,8 @@ export interface Actions {
    * for WATCHDOG_MS or crashes is replaced and reloaded at the playhead; the document is untouched.
    */
   connect(client: SimClient, restart?: () => SimClient): void;
-  /** Opens a document (validated); returns the errors when it is not a valid scenario. */
-  open(doc: unknown, opts?: { galleryId?: string | null; at?: number }): string[] | null;
+  /** Opens a document read by readDocument; returns the errors when it is not a valid scenario. */
+  open(read: ReadResult, opts?: { galleryId?: string | null; at?: number }): string[] | null;
   openGallery(id: string): string[] | null;
   setPolicy(id: PolicyId): void;
   toggleMutation(m: MutationId): void;
@@ -391,11 +400,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario !== null) c.send({ type: 'load', scenario, at: Math.floor(get().clock), playing: false });
     },
 
-    open(input, opts = {}) {
-      const r = parseScenario(input);
+    open(r, opts = {}) {
       if (!r.ok) {
-        set({ notice: { kind: 'error', text: `Not opened — ${r.errors[0]}` } });
-        return r.errors;
+        set({ notice: { kind: 'error', text: `Not opened — ${errorText(r.errors[0])}` } });
+        return r.errors.map(errorText);
       }
       openScenario(r.scenario, opts.galleryId ?? null, opts.at ?? 0);
       return null;
@@ -407,7 +415,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `No gallery scenario "${id}"` } });
         return [`no gallery scenario "${id}"`];
       }
-      return get().open(g.doc, { galleryId: id });
+      return get().open(readDocument(g.doc), { galleryId: id });
     },
 
     setPolicy(id) {
@@ -525,10 +533,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     },
 
     openFromLibrary(id) {
-      const entry = readLibrary().find((e) => e.id === id);
-      if (entry === undefined) return;
-      const r = parseScenario(entry.doc);
-      if (!r.ok) return set({ notice: { kind: 'error', text: `"${entry.name}" cannot be opened — ${r.errors[0]}` } });
+      const found = readLibraryEntry(id);
+      if (found === null) return;
+      const { entry, read: r } = found;
+      if (!r.ok) return set({ notice: { kind: 'error', text: `"${entry.name}" cannot be opened — ${errorText(r.errors[0])}` } });
       openScenario(r.scenario, null);
     },
 
