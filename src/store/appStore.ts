@@ -88,7 +88,7 @@ export interface Actions {
    * A labelled edit of the document, validated before it happens: refused with a message (and no
    * change) when the result would not be a valid scenario. Enters the undo history.
    */
-  edit(label: string, recipe: (d: Record<string, unknown>) => void): boolean;
+  edit(label: string, recipe: (d: ScenarioDocument) => void): boolean;
   undo(): void;
   redo(): void;
   /** Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad. */
@@ -247,7 +247,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     reload(toDocument(scenario), scenario, at, false);
   };
 
-  const edit = (label: string, recipe: (d: Record<string, unknown>) => void): boolean => {
+  const edit = (label: string, recipe: (d: ScenarioDocument) => void): boolean => {
     const { doc } = get();
     if (doc === null) return false;
     const next = produce(doc, recipe);
