@@ -31,7 +31,7 @@ function openFromAddress(): boolean {
 // The autosaved work comes back first; a link then opens over it, and if that work was edited it
 // is kept in My scenarios by the same rule as inside the app — nothing is silently lost.
 const saved = loadAutosave();
-if (saved !== null && app.open(saved.doc, { galleryId: saved.galleryId }) === null) useApp.setState({ dirty: saved.dirty });
+if (saved !== null && app.open(saved.read, { galleryId: saved.galleryId }) === null) useApp.setState({ dirty: saved.dirty });
 if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
 window.addEventListener('hashchange', openFromAddress);
 

@@ -1,17 +1,16 @@
-// A scenario from a file or the gallery, validated like any other document.
+// A scenario from a file or the gallery, read by readDocument like every other way in.
 
 import type { Scenario } from '../sim';
 import { GALLERY, galleryEntry } from '../scenario/gallery';
-import { parseScenario } from '../scenario/parse';
-import { migrate } from '../scenario/migrations';
+import { errorText, readDocument, readDocumentText, type ReadResult } from '../scenario/read';
 
 export function loadScenario(source: string, readFile: (path: string) => string): Scenario | string {
-  let doc: unknown;
+  let r: ReadResult;
   if (source.startsWith('gallery:')) {
     const id = source.slice('gallery:'.length);
     const g = galleryEntry(id);
     if (g === undefined) return `unknown gallery id "${id}" (expected one of ${GALLERY.map((x) => x.id).join(', ')})`;
-    doc = g.doc;
+    r = readDocument(g.doc);
   } else {
     let text: string;
     try {
@@ -19,15 +18,8 @@ export function loadScenario(source: string, readFile: (path: string) => string)
     } catch (e) {
       return `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     }
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      return `${source}: not JSON (${(e as Error).message})`;
-    }
+    r = readDocumentText(text);
   }
-  const m = migrate(doc);
-  if (!m.ok) return `${source}: ${m.error}`;
-  const r = parseScenario(m.doc);
-  if (!r.ok) return `${source}: ${r.errors[0]}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problems)` : ''}`;
+  if (!r.ok) return `${source}: ${errorText(r.errors[0])}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problems)` : ''}`;
   return r.scenario;
 }

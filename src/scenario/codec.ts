@@ -1,12 +1,12 @@
 // Links: `#s=1.<base64url(deflate-raw(json))>` (the digit is the codec version) and `#g=<id>`.
 // Decoding is capped at both ends and never throws: each way a link can be wrong has its own
-// message, and nothing is opened unless the whole scenario is valid.
+// message, and nothing is opened unless the whole scenario is valid. What a link or a file holds is
+// read by readDocument (read.ts), like every other way in.
 
 import { Inflate, deflateSync, strToU8, strFromU8 } from 'fflate';
 import type { Scenario } from '../sim';
 import { minimalDocument } from './minimal';
-import { migrate } from './migrations';
-import { parseScenario } from './parse';
+import { errorText, readDocument, readDocumentText, type ReadOk, type ReadOptions, type ReadResult } from './read';
 import { galleryEntry } from './gallery';
 
 export const CODEC_VERSION = 1;
@@ -17,7 +17,7 @@ export const MAX_JSON_BYTES = 2_000_000;
 /** Links longer than this may be cut by some chat tools. */
 export const LINK_WARN_CHARS = 2000;
 
-export type Decoded = { ok: true; scenario: Scenario; warnings: string[]; galleryId: string | null } | { ok: false; error: string };
+export type Decoded = (ReadOk & { galleryId: string | null }) | { ok: false; error: string };
 
 export function encodeScenario(s: Scenario): string {
   const json = JSON.stringify(minimalDocument(s));
@@ -31,24 +31,23 @@ export function scenarioFragment(s: Scenario): string {
 
 /**
  * Reads a location hash (`#s=…`, `#g=…`, with `&present` and the like after it). Returns null when
- * the hash names no scenario at all.
+ * the hash names no scenario at all. `options` are readDocument's (tests pass a format of their own).
  */
-export function decodeFragment(hash: string): Decoded | null {
+export function decodeFragment(hash: string, options?: ReadOptions): Decoded | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const g = params.get('g');
   if (g !== null) {
     const entry = galleryEntry(g);
     if (entry === undefined) return { ok: false, error: `This link names gallery scenario "${g.slice(0, 40)}", which does not exist.` };
-    const r = parseScenario(entry.doc);
-    return r.ok ? { ok: true, scenario: r.scenario, warnings: r.warnings, galleryId: g } : { ok: false, error: r.errors[0] };
+    return decoded(readDocument(entry.doc, options), g);
   }
   // URLSearchParams turns "+" into a space; base64url has no "+", so read the raw text.
   const raw = /(?:^|[#&])s=([^&]*)/.exec(hash)?.[1];
   if (raw === undefined) return null;
-  return decodeScenario(raw);
+  return decodeScenario(raw, options);
 }
 
-export function decodeScenario(payload: string): Decoded {
+export function decodeScenario(payload: string, options?: ReadOptions): Decoded {
   const dot = payload.indexOf('.');
   if (dot < 0) return fail('The link is not a DMA Handoff scenario link (no codec version).');
   const version = payload.slice(0, dot);
@@ -72,23 +71,21 @@ export function decodeScenario(payload: string): Decoded {
         : 'The link is damaged: its data does not decompress (not deflate).',
     );
   }
-  return decodeJson(json);
+  return decodeJson(json, options);
 }
 
-/** A document as text (a file, a paste, a decompressed link). */
-export function decodeJson(text: string): Decoded {
+/** A document as text (a file, a paste, a decompressed link), capped in size. */
+export function decodeJson(text: string, options?: ReadOptions): Decoded {
   if (text.length > MAX_JSON_BYTES) return fail(`The scenario is too large (over ${MAX_JSON_BYTES / 1e6} MB).`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return fail('This is not a scenario: the text is not JSON.');
-  }
-  const m = migrate(doc);
-  if (!m.ok) return fail(`Not a valid scenario — ${m.error}`);
-  const r = parseScenario(m.doc);
-  if (!r.ok) return fail(`Not a valid scenario — ${r.errors[0]}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : ''}`);
-  return { ok: true, scenario: r.scenario, warnings: r.warnings, galleryId: null };
+  return decoded(readDocumentText(text, options), null);
+}
+
+/** A read document as the app opens it, or the one message that says why it cannot be. */
+function decoded(r: ReadResult, galleryId: string | null): Decoded {
+  if (r.ok) return { ...r, galleryId };
+  if (r.stage === 'json') return fail('This is not a scenario: the text is not JSON.');
+  const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more)` : '';
+  return fail(`Not a valid scenario — ${errorText(r.errors[0])}${more}`);
 }
 
 function fail(error: string): Decoded {

@@ -2,9 +2,10 @@
 // the result gives the same Scenario, so a shared scenario produces the same trace.
 
 import type { Scenario } from '../sim';
+import type { ScenarioDocument } from './schema';
 import { formatAddress } from './hex';
 
-export type ScenarioDocument = Record<string, unknown> & { format: 'dma-handoff/scenario'; version: 1; title: string };
+export type { ScenarioDocument };
 
 export function toDocument(s: Scenario): ScenarioDocument {
   return {
@@ -13,7 +14,7 @@ export function toDocument(s: Scenario): ScenarioDocument {
       .map((r) => ({ ...r, pa: formatAddress(r.pa), ipa: formatAddress(r.ipa) }))
       .map((r, i) => (s.memory[i].owner === 'hyp' ? omit(r, 'ipa') : r)),
     script: s.script.map((o) => (o.op === 'program' ? { ...o, dma: o.dma.map((d) => ({ ...d, iova: formatAddress(d.iova) })) } : o)),
-  } as ScenarioDocument;
+  };
 }
 
 function omit<T extends object, K extends keyof T>(o: T, k: K): Omit<T, K> {

@@ -55,8 +55,14 @@ describe('the pipeline', () => {
   });
 
   it('names a gap in the chain and a nonsense version', () => {
-    expect(migrate({ version: 1 }, [chain[1]], 3)).toEqual({ ok: false, error: 'version: no migration from version 1' });
-    expect(migrate({ version: 0 }, chain, 3)).toEqual({ ok: false, error: 'version: expected a positive whole number, got 0' });
+    expect(migrate({ version: 1 }, [chain[1]], 3)).toEqual({
+      ok: false,
+      error: { path: 'version', message: 'no migration from version 1' },
+    });
+    expect(migrate({ version: 0 }, chain, 3)).toEqual({
+      ok: false,
+      error: { path: 'version', message: 'expected a positive whole number, got 0' },
+    });
   });
 
   it('a newer document passes through, for the parser to refuse with its message', () => {

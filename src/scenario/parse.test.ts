@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScenario, parseScenarioJson } from './parse';
+import { parseScenario } from './parse';
 import { toDocument } from './document';
 import { GALLERY } from './gallery';
 
@@ -243,13 +243,6 @@ describe('refusals name the field', () => {
     expect(errors({ ...base(), format: 'other' })[0]).toMatch(/^format: expected "dma-handoff\/scenario", got "other"$/);
     expect(errors([])).toEqual(['a scenario is a JSON object']);
     expect(errors(null)).toEqual(['a scenario is a JSON object']);
-  });
-
-  it('reads JSON text and names a syntax error', () => {
-    expect(parseScenarioJson('{"format":').ok).toBe(false);
-    const r = parseScenarioJson('{ broken');
-    expect(r.ok ? '' : r.errors[0]).toMatch(/^not JSON: /);
-    expect(parseScenarioJson(JSON.stringify(GALLERY[0].doc)).ok).toBe(true);
   });
 
   it('summarises a flood of problems', () => {

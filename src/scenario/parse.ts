@@ -1,58 +1,75 @@
-// From an untrusted document (a link, a file, a paste, a gallery entry) to the engine's Scenario:
-// shape and ranges (schema.ts), references (refs.ts), then the normalisation the engine relies on
-// (every field filled, addresses as numbers, the script in time order). Never throws.
+// The validation step of reading a document (read.ts): from a document in the current format to
+// the engine's Scenario — shape and ranges (schema.ts), references (refs.ts), then the
+// normalisation the engine relies on (every field filled, addresses as numbers, the script in time
+// order). Never throws. Anything from outside the app reaches this through readDocument, which
+// migrates older documents first.
 
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Scenario } from '../sim';
-import { FORMAT, VERSION, documentSchema, type ParsedDocument } from './schema';
+import { FORMAT, VERSION, documentSchema, type ParsedDocument, type ScenarioDocument } from './schema';
 import { checkRefs } from './refs';
+import { errorText, type FieldError } from './errors';
 
+export type Checked =
+  { ok: true; scenario: Scenario; document: ScenarioDocument; warnings: string[] } | { ok: false; errors: FieldError[] };
 export type ParseResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
 
 /** More than this many problems are summarised: the first ones are what a user fixes first. */
 const MAX_ERRORS = 20;
 
-export function parseScenarioJson(text: string): ParseResult {
-  let doc: unknown;
+/**
+ * Validates a document of the current format, whose version number is `version` (a test of
+ * migrations stands a later version of this shape in for the current one).
+ */
+export function checkDocument(input: unknown, version: number = VERSION): Checked {
   try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`not JSON: ${(e as Error).message}`] };
-  }
-  return parseScenario(doc);
-}
-
-export function parseScenario(input: unknown): ParseResult {
-  try {
-    return parseUnsafe(input);
+    return checkUnsafe(input, version);
   } catch (e) {
     // The schema and checks are total; this is a last line so that bad input can never crash a caller.
-    return { ok: false, errors: [`could not read the scenario: ${(e as Error).message}`] };
+    return { ok: false, errors: [{ path: '', message: `could not read the scenario: ${e instanceof Error ? e.message : String(e)}` }] };
   }
 }
 
-function parseUnsafe(input: unknown): ParseResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['a scenario is a JSON object'] };
+/**
+ * checkDocument with its errors as text, for documents already in the current format: those the
+ * app's own edits make, and those tests write.
+ */
+export function parseScenario(input: unknown): ParseResult {
+  const r = checkDocument(input);
+  return r.ok ? { ok: true, scenario: r.scenario, warnings: r.warnings } : { ok: false, errors: r.errors.map(errorText) };
+}
+
+/** The schema of documents of format version `version`: the current one, or a stand-in with its shape. */
+const schemaOf = (version: number): typeof documentSchema =>
+  version === VERSION ? documentSchema : (documentSchema.extend({ version: z.literal(version) }) as typeof documentSchema);
+
+function checkUnsafe(input: unknown, version: number): Checked {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return fail([{ path: '', message: 'a scenario is a JSON object' }]);
   const head = input as Record<string, unknown>;
-  if (head.format !== FORMAT) return { ok: false, errors: [`format: expected "${FORMAT}", got ${describe(head.format)}`] };
-  if (typeof head.version === 'number' && head.version > VERSION)
-    return {
-      ok: false,
-      errors: [
-        `version: this scenario is format version ${head.version}, newer than this app understands (${VERSION}); open it in a newer DMA Handoff`,
-      ],
-    };
-  const r = documentSchema.safeParse(input);
+  if (head.format !== FORMAT) return fail([{ path: 'format', message: `expected "${FORMAT}", got ${describe(head.format)}` }]);
+  if (typeof head.version === 'number' && head.version > version)
+    return fail([
+      {
+        path: 'version',
+        message: `this scenario is format version ${head.version}, newer than this app understands (${version}); open it in a newer DMA Handoff`,
+      },
+    ]);
+  const r = schemaOf(version).safeParse(input);
   if (!r.success) return fail(r.error.issues.map((i) => formatIssue(i, input)));
   const doc = structuredClone(r.data);
   const refs = checkRefs(doc);
   if (refs.errors.length > 0) return fail(refs.errors);
-  return { ok: true, scenario: normalise(doc), warnings: refs.warnings };
+  // The schema accepted the input: it is a document as written (the schema's input type).
+  return { ok: true, scenario: normalise(doc), document: input as ScenarioDocument, warnings: refs.warnings };
 }
 
-function fail(errors: string[]): ParseResult {
+function fail(errors: FieldError[]): Checked {
   if (errors.length <= MAX_ERRORS) return { ok: false, errors };
-  return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more problems`] };
+  return {
+    ok: false,
+    errors: [...errors.slice(0, MAX_ERRORS), { path: '', message: `… and ${errors.length - MAX_ERRORS} more problems` }],
+  };
 }
 
 function normalise(doc: ParsedDocument): Scenario {
@@ -88,33 +105,34 @@ function describe(v: unknown): string {
   return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
 
-function formatIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const path = formatPath(issue.path);
-  const prefix = path === '' ? '' : `${path}: `;
-  const value = at(input, issue.path);
+function formatIssue(issue: z.core.$ZodIssue, input: unknown): FieldError {
+  return { path: formatPath(issue.path), message: issueMessage(issue, at(input, issue.path)) };
+}
+
+function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `${prefix}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union': {
       // A discriminated union fails on its tag ("op" of a script operation, "kind" of a step).
       const last = issue.path[issue.path.length - 1];
-      if (last === 'op' || last === 'kind') return `${prefix}unknown ${last === 'op' ? 'operation' : 'step'} ${describe(value)}`;
-      return `${prefix}expected an operation object, got ${describe(value)}`;
+      if (last === 'op' || last === 'kind') return `unknown ${last === 'op' ? 'operation' : 'step'} ${describe(value)}`;
+      return `expected an operation object, got ${describe(value)}`;
     }
     case 'invalid_type':
-      if (value === undefined) return `${prefix}required`;
-      return `${prefix}expected ${issue.expected}, got ${describe(value)}`;
+      if (value === undefined) return 'required';
+      return `expected ${issue.expected}, got ${describe(value)}`;
     case 'invalid_value':
-      return `${prefix}expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describe(value)}`;
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${describe(value)}`;
     case 'too_small':
       return issue.origin === 'array'
-        ? `${prefix}needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
-        : `${prefix}must be ≥ ${issue.minimum}, got ${describe(value)}`;
+        ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+        : `must be ≥ ${issue.minimum}, got ${describe(value)}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
-        ? `${prefix}longer than ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`
-        : `${prefix}must be ≤ ${issue.maximum}, got ${describe(value)}`;
+        ? `longer than ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`
+        : `must be ≤ ${issue.maximum}, got ${describe(value)}`;
     default:
-      return `${prefix}${issue.message}`;
+      return issue.message;
   }
 }

@@ -3,38 +3,40 @@
 // the schema's own messages do.
 
 import type { ParsedDocument } from './schema';
+import type { FieldError } from './errors';
 import { PAGE_BYTES, formatAddress } from './hex';
 
 /** Endpoint ids the engine reserves for its built-in owners. */
 export const RESERVED_IDS = ['hyp', 'quarantine', 'nobody', 'smmu'];
 
 export interface RefReport {
-  errors: string[];
+  errors: FieldError[];
   warnings: string[];
 }
 
 export function checkRefs(doc: ParsedDocument): RefReport {
-  const errors: string[] = [];
+  const errors: FieldError[] = [];
   const warnings: string[] = [];
+  const error = (path: string, message: string) => void errors.push({ path, message });
   const where = new Map<string, string>();
   const claim = (key: string, path: string) => {
     const prev = where.get(key);
-    if (prev !== undefined) errors.push(`${path}: "${key}" is already the id of ${prev}`);
+    if (prev !== undefined) error(path, `"${key}" is already the id of ${prev}`);
     else where.set(key, path.replace(/\.id$/, ''));
   };
 
   const endpoints = new Set<string>();
   const vmids = new Map<number, string>();
   doc.endpoints.forEach((e, i) => {
-    if (RESERVED_IDS.includes(e.id)) errors.push(`endpoints[${i}].id: "${e.id}" is reserved for the built-in owner`);
+    if (RESERVED_IDS.includes(e.id)) error(`endpoints[${i}].id`, `"${e.id}" is reserved for the built-in owner`);
     claim(e.id, `endpoints[${i}].id`);
     endpoints.add(e.id);
     const other = vmids.get(e.vmid);
-    if (other !== undefined) errors.push(`endpoints[${i}].vmid: VMID ${e.vmid} is already ${other}'s`);
+    if (other !== undefined) error(`endpoints[${i}].vmid`, `VMID ${e.vmid} is already ${other}'s`);
     vmids.set(e.vmid, e.id);
   });
   const isEndpoint = (v: string, path: string) => {
-    if (!endpoints.has(v)) errors.push(`${path}: no endpoint "${v}"`);
+    if (!endpoints.has(v)) error(path, `no endpoint "${v}"`);
   };
 
   const regions = new Map<string, ParsedDocument['memory'][number]>();
@@ -42,8 +44,8 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     claim(r.id, `memory[${i}].id`);
     regions.set(r.id, r);
     if (r.owner !== 'hyp') isEndpoint(r.owner, `memory[${i}].owner`);
-    if (r.pa + r.pages * PAGE_BYTES > 2 ** 48) errors.push(`memory[${i}].pages: the region runs past the 48-bit address space`);
-    if (r.owner === 'hyp' && r.ipa !== undefined) errors.push(`memory[${i}].ipa: hypervisor memory has no IPA (no VM's stage-2 maps it)`);
+    if (r.pa + r.pages * PAGE_BYTES > 2 ** 48) error(`memory[${i}].pages`, 'the region runs past the 48-bit address space');
+    if (r.owner === 'hyp' && r.ipa !== undefined) error(`memory[${i}].ipa`, "hypervisor memory has no IPA (no VM's stage-2 maps it)");
     if (r.owner !== 'hyp' && r.kind !== 'normal')
       warnings.push(`memory[${i}].kind: "${r.kind}" memory is normally the hypervisor's, not ${r.owner}'s`);
   });
@@ -54,13 +56,13 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     for (let j = 0; j < i; j++) {
       const o = doc.memory[j];
       if (overlap(r.pa, r.pages, o.pa, o.pages))
-        errors.push(`memory[${i}].pa: ${formatAddress(r.pa)} overlaps region "${o.id}" in physical memory`);
+        error(`memory[${i}].pa`, `${formatAddress(r.pa)} overlaps region "${o.id}" in physical memory`);
       else if (r.owner !== 'hyp' && r.owner === o.owner && overlap(r.ipa ?? r.pa, r.pages, o.ipa ?? o.pa, o.pages))
-        errors.push(`memory[${i}].ipa: overlaps region "${o.id}" in ${r.owner}'s stage-2`);
+        error(`memory[${i}].ipa`, `overlaps region "${o.id}" in ${r.owner}'s stage-2`);
     }
   });
   const isRegion = (v: string, path: string) => {
-    if (!regions.has(v)) errors.push(`${path}: no memory region "${v}"`);
+    if (!regions.has(v)) error(path, `no memory region "${v}"`);
   };
 
   const devices = new Set<string>();
@@ -71,7 +73,7 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     if (d.owner !== null) isEndpoint(d.owner, `devices[${i}].owner`);
     d.streams.forEach((sid, k) => {
       const other = streams.get(sid);
-      if (other !== undefined) errors.push(`devices[${i}].streams[${k}]: StreamID ${sid} already belongs to device "${other}"`);
+      if (other !== undefined) error(`devices[${i}].streams[${k}]`, `StreamID ${sid} already belongs to device "${other}"`);
       streams.set(sid, d.id);
     });
     d.map.forEach((r, k) => isRegion(r, `devices[${i}].map[${k}]`));
@@ -85,7 +87,7 @@ export function checkRefs(doc: ParsedDocument): RefReport {
   const seen = new Set<string>();
   doc.script.forEach((o, i) => {
     const p = `script[${i}]`;
-    if ('device' in o && !devices.has(o.device)) errors.push(`${p}.device: no device "${o.device}"`);
+    if ('device' in o && !devices.has(o.device)) error(`${p}.device`, `no device "${o.device}"`);
     switch (o.op) {
       case 'program':
       case 'relinquish':
@@ -125,7 +127,7 @@ export function checkRefs(doc: ParsedDocument): RefReport {
           o.handle = `h${auto}`;
           handles.add(o.handle);
         }
-        if (seen.has(o.handle)) errors.push(`${p}.handle: handle "${o.handle}" is created twice`);
+        if (seen.has(o.handle)) error(`${p}.handle`, `handle "${o.handle}" is created twice`);
         seen.add(o.handle);
         break;
       }
@@ -133,7 +135,7 @@ export function checkRefs(doc: ParsedDocument): RefReport {
       case 'memRelinquish':
       case 'memReclaim':
         isEndpoint(o.by, `${p}.by`);
-        if (!handles.has(o.handle)) errors.push(`${p}.handle: no memShare, memLend or memDonate creates handle "${o.handle}"`);
+        if (!handles.has(o.handle)) error(`${p}.handle`, `no memShare, memLend or memDonate creates handle "${o.handle}"`);
         break;
     }
   });

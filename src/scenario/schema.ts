@@ -228,4 +228,10 @@ export const documentSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * A document as written, stored and edited: what the schema accepts. Fields with a default may be
+ * absent; addresses are hex strings. The app's open document (the store's `doc`) is one.
+ */
+export type ScenarioDocument = z.input<typeof documentSchema>;
+/** A document as the schema gives it back: every default filled, addresses as numbers. */
 export type ParsedDocument = z.output<typeof documentSchema>;

@@ -8,6 +8,7 @@ import { Router, type OverlayFrame } from '../worker/route';
 import { Server } from '../worker/serve';
 import type { Request, Response } from '../worker/protocol';
 import { galleryEntry } from '../scenario/gallery';
+import { readDocument } from '../scenario/read';
 
 const storage = new Map<string, string>();
 Object.assign(globalThis, {
@@ -100,7 +101,7 @@ describe('app store', () => {
 
   it('opening an invalid document names the problem and keeps the current work', () => {
     const before = state().doc;
-    const errors = state().open({ ...galleryEntry('seed-attack')!.doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] });
+    const errors = state().open(readDocument({ ...galleryEntry('seed-attack')!.doc, devices: [{ id: 'X', streams: [17], owner: 'Q' }] }));
     expect(errors).toEqual(['devices[0].owner: no endpoint "Q"']);
     expect(state().doc).toBe(before);
     expect(state().notice?.text).toContain('devices[0].owner');
@@ -112,7 +113,11 @@ describe('app store', () => {
     expect(state().scenario!.layout.A).toEqual([123, 457]);
     expect(state().summary).toBe(summary);
     expect(JSON.parse(storage.get(AUTOSAVE_KEY)!).doc.layout.A).toEqual([123, 457]);
-    expect(loadAutosave()).toEqual({ version: 1, galleryId: 'seed-attack', doc: state().doc, dirty: true });
+    expect(loadAutosave()).toEqual({
+      galleryId: 'seed-attack',
+      dirty: true,
+      read: expect.objectContaining({ ok: true, document: state().doc }),
+    });
   });
 
   it('remembers the scenario as opened, which an edit does not change (the canvas fits the view to an opened one)', async () => {

@@ -8,14 +8,14 @@
 import { create } from 'zustand';
 import { produce } from 'immer';
 import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim';
-import { parseScenario } from '../scenario/parse';
 import { toDocument, type ScenarioDocument } from '../scenario/document';
 import { galleryEntry } from '../scenario/gallery';
 import type { Frame, Summary } from '../worker/protocol';
 import type { SimClient } from '../worker/client';
 import { EngineSession, type SessionEnv } from '../worker/session';
 import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
-import { addToLibrary, deleteFromLibrary, readLibrary, renameInLibrary, saveAutosave } from './library';
+import { errorText, readDocument, type ReadResult } from '../scenario/read';
+import { addToLibrary, deleteFromLibrary, readLibrary, readLibraryEntry, renameInLibrary, saveAutosave } from './library';
 import { record, redo, undo } from './history';
 import { captionTarget, insertAtTick, sameButLayout, toggled, withPositions } from './documentChanges';
 import { initialState, type AppState, type Selection } from './state';
@@ -29,8 +29,8 @@ export interface Actions {
    * for two seconds (worker/session.ts) or crashes is replaced and reloaded at the playhead; the document is untouched.
    */
   connect(client: SimClient, restart?: () => SimClient, env?: Partial<SessionEnv>): void;
-  /** Opens a document (validated); returns the errors when it is not a valid scenario. */
-  open(doc: unknown, opts?: { galleryId?: string | null; at?: number }): string[] | null;
+  /** Opens a document read by readDocument; returns the errors when it is not a valid scenario. */
+  open(read: ReadResult, opts?: { galleryId?: string | null; at?: number }): string[] | null;
   openGallery(id: string): string[] | null;
   setPolicy(id: PolicyId): void;
   toggleMutation(m: MutationId): void;
@@ -53,7 +53,7 @@ export interface Actions {
    * A labelled edit of the document, validated before it happens: refused with a message (and no
    * change) when the result would not be a valid scenario. Enters the undo history.
    */
-  edit(label: string, recipe: (d: Record<string, unknown>) => void): boolean;
+  edit(label: string, recipe: (d: ScenarioDocument) => void): boolean;
   undo(): void;
   redo(): void;
   /** Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad. */
@@ -90,7 +90,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
   /** Puts a document in place from history (undo/redo); only a layout change skips the re-run. */
   const restoreDoc = (doc: ScenarioDocument) => {
-    const r = parseScenario(doc);
+    const r = readDocument(doc);
     if (!r.ok) return;
     const prev = get().doc;
     if (prev !== null && sameButLayout(prev, doc)) {
@@ -141,13 +141,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     reload(toDocument(scenario), scenario, at, false);
   };
 
-  const edit = (label: string, recipe: (d: Record<string, unknown>) => void): boolean => {
+  const edit = (label: string, recipe: (d: ScenarioDocument) => void): boolean => {
     const { doc } = get();
     if (doc === null) return false;
     const next = produce(doc, recipe);
-    const r = parseScenario(next);
+    const r = readDocument(next);
     if (!r.ok) {
-      set({ notice: { kind: 'error', text: `${label}: refused — ${r.errors[0]}` } });
+      set({ notice: { kind: 'error', text: `${label}: refused — ${errorText(r.errors[0])}` } });
       return false;
     }
     recordChange(label);
@@ -204,11 +204,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario !== null) s.load(scenario, Math.floor(get().clock), false);
     },
 
-    open(input, opts = {}) {
-      const r = parseScenario(input);
+    open(r, opts = {}) {
       if (!r.ok) {
-        set({ notice: { kind: 'error', text: `Not opened — ${r.errors[0]}` } });
-        return r.errors;
+        set({ notice: { kind: 'error', text: `Not opened — ${errorText(r.errors[0])}` } });
+        return r.errors.map(errorText);
       }
       openScenario(r.scenario, opts.galleryId ?? null, opts.at ?? 0);
       return null;
@@ -220,19 +219,18 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `No gallery scenario "${id}"` } });
         return [`no gallery scenario "${id}"`];
       }
-      return get().open(g.doc, { galleryId: id });
+      return get().open(readDocument(g.doc), { galleryId: id });
     },
 
     setPolicy(id) {
       edit(`Policy ${id}`, (d) => {
-        (d.policy as { id: string }).id = id;
+        d.policy = { ...d.policy, id };
       });
     },
 
     toggleMutation(m) {
       edit(`Mutation ${m}`, (d) => {
-        const p = d.policy as { mutations: string[] };
-        p.mutations = toggled(p.mutations, m);
+        d.policy = { ...d.policy, mutations: toggled(d.policy?.mutations ?? [], m) };
       });
     },
 
@@ -241,8 +239,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { scenario } = get();
       if (scenario === null) return;
       // Into the document form (hex addresses).
-      const docOp = toDocument({ ...scenario, script: [{ ...op, at } as ScriptOp] }).script as { at: number }[];
-      const ok = edit(`${op.op} at t=${at}`, (d) => insertAtTick(d.script as { at: number }[], docOp[0], at));
+      const [docOp] = toDocument({ ...scenario, script: [{ ...op, at }] }).script ?? [];
+      const ok = edit(`${op.op} at t=${at}`, (d) => insertAtTick((d.script ??= []), docOp, at));
       if (ok) set({ notice: { kind: 'info', text: `${op.op} inserted into the script at tick ${at}` } });
     },
 
@@ -257,7 +255,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       // arrangement, one undo step.
       const next = withPositions(doc, positions);
       recordChange(label);
-      set({ doc: next, scenario: scenario && { ...scenario, layout: next.layout as Scenario['layout'] } });
+      set({ doc: next, scenario: scenario && { ...scenario, layout: { ...next.layout } } });
       persist();
     },
 
@@ -307,10 +305,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     },
 
     openFromLibrary(id) {
-      const entry = readLibrary().find((e) => e.id === id);
-      if (entry === undefined) return;
-      const r = parseScenario(entry.doc);
-      if (!r.ok) return set({ notice: { kind: 'error', text: `"${entry.name}" cannot be opened — ${r.errors[0]}` } });
+      const found = readLibraryEntry(id);
+      if (found === null) return;
+      const { entry, read: r } = found;
+      if (!r.ok) return set({ notice: { kind: 'error', text: `"${entry.name}" cannot be opened — ${errorText(r.errors[0])}` } });
       openScenario(r.scenario, null);
     },
 

@@ -8,7 +8,7 @@ import type { ScenarioDocument } from '../scenario/document';
 export const toggled = <T>(list: readonly T[], x: T): T[] => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
 
 /** Puts an operation (in document form) into a script at tick `at`, after every operation already at that tick. */
-export function insertAtTick(script: { at: number }[], op: { at: number }, at: number): void {
+export function insertAtTick<T extends { at: number }>(script: T[], op: T, at: number): void {
   let i = script.findIndex((o) => o.at > at);
   if (i < 0) i = script.length;
   script.splice(i, 0, op);
@@ -17,8 +17,8 @@ export function insertAtTick(script: { at: number }[], op: { at: number }, at: n
 /** The document with nodes placed at `positions`, rounded to whole pixels. */
 export function withPositions(doc: ScenarioDocument, positions: Record<string, [number, number]>): ScenarioDocument {
   return produce(doc, (d) => {
-    for (const [id, pos] of Object.entries(positions))
-      (d.layout as Record<string, [number, number]>)[id] = [Math.round(pos[0]), Math.round(pos[1])];
+    const layout = (d.layout ??= {});
+    for (const [id, pos] of Object.entries(positions)) layout[id] = [Math.round(pos[0]), Math.round(pos[1])];
   });
 }
 

@@ -1,6 +1,10 @@
 // What is kept in the browser: the autosave of the open scenario (restored on reload) and the
 // "My scenarios" list. Both records are versioned so a later format can migrate them. Storage can
 // be full or unavailable (private mode): every function then degrades to "not saved", never throws.
+// A document comes back out through readDocument, like a link or a file: work saved under an older
+// format version opens migrated.
+
+import { readDocument, type ReadOptions, type ReadResult } from '../scenario/read';
 
 export const AUTOSAVE_KEY = 'dma-handoff/autosave/v1';
 export const LIBRARY_KEY = 'dma-handoff/library/v1';
@@ -11,6 +15,13 @@ export interface Autosave {
   doc: unknown;
   /** Edited since it was opened: opening something else keeps it in My scenarios. */
   dirty: boolean;
+}
+
+/** The autosaved work as it is opened again: its document read (migrated and validated). */
+export interface SavedWork {
+  galleryId: string | null;
+  dirty: boolean;
+  read: ReadResult;
 }
 
 export interface LibraryEntry {
@@ -52,14 +63,22 @@ export function saveAutosave(a: Omit<Autosave, 'version'>): boolean {
   return write(AUTOSAVE_KEY, { version: 1, ...a });
 }
 
-export function loadAutosave(): Autosave | null {
+/** The autosaved work, null when there is none. `options` are readDocument's (tests pass a format of their own). */
+export function loadAutosave(options?: ReadOptions): SavedWork | null {
   const a = read<Autosave>(AUTOSAVE_KEY);
-  return a !== null && a.version === 1 && typeof a === 'object' ? { ...a, dirty: a.dirty === true } : null;
+  if (a === null || typeof a !== 'object' || a.version !== 1) return null;
+  return { galleryId: a.galleryId ?? null, dirty: a.dirty === true, read: readDocument(a.doc, options) };
 }
 
 export function readLibrary(): LibraryEntry[] {
   const l = read<{ version: number; entries: LibraryEntry[] }>(LIBRARY_KEY);
   return l !== null && l.version === 1 && Array.isArray(l.entries) ? l.entries : [];
+}
+
+/** An entry of My scenarios with its document read (migrated and validated); null when there is no such entry. */
+export function readLibraryEntry(id: string, options?: ReadOptions): { entry: LibraryEntry; read: ReadResult } | null {
+  const entry = readLibrary().find((e) => e.id === id);
+  return entry === undefined ? null : { entry, read: readDocument(entry.doc, options) };
 }
 
 function writeLibrary(entries: LibraryEntry[]): boolean {

@@ -4,49 +4,63 @@
 
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
-import { parseScenario } from '../../scenario/parse';
+import { errorText, readDocument } from '../../scenario/read';
 import { opText } from '../panels/format';
 import { NumberField } from './fields';
 import { edit, type Doc } from '../actions/edits';
 
-type Op = Record<string, unknown> & { at: number; op: string };
-const script = (d: Doc) => d.script as Op[];
+type Op = NonNullable<Doc['script']>[number];
 
-/** The operation as one line, read through the parser so addresses print as the engine sees them. */
-function describe(doc: Doc, i: number): string {
-  const r = parseScenario({ ...doc, script: [script(doc)[i]], captions: [] });
-  return r.ok ? opText(r.scenario.script[0]) : script(doc)[i].op;
+/** The operation as one line, read like any document so addresses print as the engine sees them. */
+function describe(doc: Doc, op: Op): string {
+  const r = readDocument({ ...doc, script: [op], captions: [] });
+  return r.ok ? opText(r.scenario.script[0]) : op.op;
 }
 
+/** Where an operation at tick `at` goes: after those already at its tick, so the script stays in time order. */
+const slot = (list: { at: number }[], at: number) => {
+  const k = list.findIndex((o) => o.at > at);
+  return k < 0 ? list.length : k;
+};
+
 export function ScriptEditor({ doc }: { doc: Doc }) {
-  const ops = script(doc);
+  const ops = doc.script ?? [];
   const [open, setOpen] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
   const [adding, setAdding] = useState(false);
 
-  const apply = (label: string, recipe: (d: Doc) => void) => {
-    if (edit(label, recipe)) {
-      setOpen(null);
-      setAdding(false);
-      setError('');
-    } else setError(useApp.getState().notice?.text ?? 'refused');
+  const done = () => {
+    setOpen(null);
+    setAdding(false);
+    setError('');
   };
-  const parse = (): Op | null => {
+  /**
+   * Puts the operation typed as JSON into the script (in place of operation `replacing`, if any).
+   * It is text from the user: the script with it in place is read like any document, and refused
+   * with the message of the field that is wrong.
+   */
+  const insert = (replacing: number | null) => {
+    let v: unknown;
     try {
-      const v = JSON.parse(draft) as Op;
+      v = JSON.parse(draft);
       if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('an operation is a JSON object');
-      return v;
     } catch (e) {
-      setError(`Not JSON: ${(e as Error).message}`);
-      return null;
+      return setError(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
-  };
-  // The script stays in time order: an operation moved or inserted goes after those at its tick.
-  const place = (list: Op[], op: Op) => {
-    let k = list.findIndex((o) => o.at > op.at);
-    if (k < 0) k = list.length;
-    list.splice(k, 0, op);
+    const op: { op?: unknown; at?: unknown } = v;
+    const label = `${replacing === null ? 'Insert' : 'Edit'} ${String(op.op)} at t=${String(op.at)}`;
+    const rest = ops.filter((_, k) => k !== replacing);
+    const k = slot(rest, typeof op.at === 'number' ? op.at : NaN);
+    const script = [...rest.slice(0, k), v, ...rest.slice(k)];
+    const r = readDocument({ ...doc, script });
+    if (!r.ok) {
+      const text = `${label}: refused — ${errorText(r.errors[0])}`;
+      useApp.getState().setNotice({ kind: 'error', text });
+      return setError(text);
+    }
+    if (edit(label, (d) => void (d.script = r.document.script))) done();
+    else setError(useApp.getState().notice?.text ?? 'refused');
   };
 
   return (
@@ -61,13 +75,14 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
                 width={52}
                 onCommit={(t) =>
                   edit(`Move ${o.op} to t=${t}`, (d) => {
-                    const [moved] = script(d).splice(i, 1);
+                    const script = (d.script ??= []);
+                    const [moved] = script.splice(i, 1);
                     moved.at = t;
-                    place(script(d), moved);
+                    script.splice(slot(script, t), 0, moved);
                   })
                 }
               />
-              <span className="ed-op-text">{describe(doc, i)}</span>
+              <span className="ed-op-text">{describe(doc, o)}</span>
               <button
                 aria-label={`Edit operation ${i + 1}`}
                 onClick={() => {
@@ -80,7 +95,7 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
               </button>
               <button
                 aria-label={`Delete operation ${i + 1}`}
-                onClick={() => edit(`Delete ${o.op} at t=${o.at}`, (d) => void script(d).splice(i, 1))}
+                onClick={() => edit(`Delete ${o.op} at t=${o.at}`, (d) => void d.script?.splice(i, 1))}
               >
                 ×
               </button>
@@ -94,18 +109,7 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
                   rows={6}
                   spellCheck={false}
                 />
-                <button
-                  onClick={() => {
-                    const v = parse();
-                    if (v)
-                      apply(`Edit ${v.op} at t=${v.at}`, (d) => {
-                        script(d).splice(i, 1);
-                        place(script(d), v);
-                      });
-                  }}
-                >
-                  Apply
-                </button>
+                <button onClick={() => insert(i)}>Apply</button>
               </div>
             )}
           </li>
@@ -114,20 +118,13 @@ export function ScriptEditor({ doc }: { doc: Doc }) {
       {adding ? (
         <div className="ed-json">
           <textarea aria-label="New operation JSON" value={draft} onChange={(e) => setDraft(e.target.value)} rows={6} spellCheck={false} />
-          <button
-            onClick={() => {
-              const v = parse();
-              if (v) apply(`Insert ${v.op} at t=${v.at}`, (d) => place(script(d), v));
-            }}
-          >
-            Insert
-          </button>
+          <button onClick={() => insert(null)}>Insert</button>
           <button onClick={() => setAdding(false)}>Cancel</button>
         </div>
       ) : (
         <button
           onClick={() => {
-            const dev = (doc.devices as { id: string; owner: string | null }[])[0];
+            const dev = doc.devices?.[0];
             const at = Math.floor(useApp.getState().clock);
             setDraft(
               JSON.stringify(

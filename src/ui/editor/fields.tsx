@@ -58,33 +58,40 @@ export function NumberField({
       onCommit={(v) => {
         const n = Number(v);
         // Not a number: hand it on anyway, so validation names the field.
-        onCommit(v.trim() === '' || !Number.isFinite(n) ? (NaN as number) : n);
+        onCommit(v.trim() === '' || !Number.isFinite(n) ? NaN : n);
       }}
     />
   );
 }
 
-export function Select({
+/** A choice among `options` (a value, or a value and its text); `onChange` gets one of the values. */
+export function Select<T extends string>({
   label,
   value,
   options,
   onChange,
 }: {
   label: string;
-  value: string;
-  options: (string | [string, string])[];
-  onChange: (v: string) => void;
+  value: T;
+  options: (T | [T, string])[];
+  onChange: (v: T) => void;
 }) {
+  const pairs = options.map((o): [T, string] => (typeof o === 'string' ? [o, o] : o));
   return (
-    <select aria-label={label} title={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      {options.map((o) => {
-        const [v, text] = typeof o === 'string' ? [o, o] : o;
-        return (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        );
-      })}
+    <select
+      aria-label={label}
+      title={label}
+      value={value}
+      onChange={(e) => {
+        const chosen = pairs.find(([v]) => v === e.target.value);
+        if (chosen !== undefined) onChange(chosen[0]);
+      }}
+    >
+      {pairs.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
     </select>
   );
 }

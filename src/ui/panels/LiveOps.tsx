@@ -5,13 +5,14 @@
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import type { ScriptOp } from '../../sim';
+import type { OpName, ScriptOp } from '../../sim';
 import { parseAddress } from '../../scenario/hex';
 import './panels.css';
 
 type Arg = 'endpoint' | 'region' | 'handle' | 'endpoints' | 'flag' | 'dma';
+/** An operation and the fields its form shows (build() below puts them into the operation). */
 interface OpSpec {
-  op: string;
+  op: OpName;
   args: Record<string, Arg>;
 }
 
@@ -64,36 +65,70 @@ export function LiveOps() {
   const set = (k: string, v: string) => setVals({ ...vals, [k]: v });
 
   const build = (): ScriptOp | string => {
-    const op: Record<string, unknown> = { at: Math.floor(clock), op: spec.op };
-    if (sel.kind === 'device') op.device = sel.id;
-    for (const [k, kind] of Object.entries(spec.args)) {
-      if (kind === 'endpoint') op[k] = val(k, endpoints[0]);
-      else if (kind === 'region') op[k] = val(k, regions[0]);
-      else if (kind === 'handle') {
-        const h = val(k, handles[0] ?? '');
-        if (h === '') return 'no memory handle exists yet: share, lend or donate first';
-        op[k] = h;
-      } else if (kind === 'endpoints') op[k] = [val(k, endpoints.find((e) => e !== sel.id) ?? endpoints[0])];
-      else if (kind === 'flag') op[k] = val(k, 'false') === 'true';
-      else if (kind === 'dma') {
+    const at = Math.floor(clock);
+    const id = sel.id;
+    const endpoint = (k: string) => val(k, endpoints[0]);
+    const region = () => val('region', regions[0]);
+    const flag = (k: string) => val(k, 'false') === 'true';
+    const handle = val('handle', handles[0] ?? '');
+    const op = spec.op;
+    switch (op) {
+      case 'program': {
         const iova = parseAddress(val('iova', '0x40000000').trim());
         if (typeof iova === 'string') return `IOVA: ${iova}`;
         const pages = Number(val('pages', '1'));
         const every = Number(val('every', '5'));
         if (!(Number.isInteger(pages) && pages >= 1 && pages <= 4096)) return 'pages must be 1–4096';
         if (!(Number.isInteger(every) && every >= 1)) return 'every must be a whole number of ticks ≥ 1';
-        op.dma = [{ iova, pages, dir: val('dir', 'read'), loop: val('loop', 'true') === 'true', every }];
+        const dir = val('dir', 'read') === 'write' ? 'write' : 'read';
+        return { at, op, device: id, by: endpoint('by'), dma: [{ iova, pages, dir, loop: val('loop', 'true') === 'true', every }] };
       }
+      case 'assign':
+      case 'transfer':
+      case 'lend':
+        return { at, op, device: id, to: endpoint('to') };
+      case 'relinquish':
+      case 'accept':
+      case 'enable':
+        return { at, op, device: id, by: endpoint('by') };
+      case 'share':
+        return { at, op, device: id, with: endpoint('with') };
+      case 'map':
+        return { at, op, device: id, by: endpoint('by'), region: region() };
+      case 'reclaim':
+      case 'unassign':
+      case 'pause':
+      case 'resume':
+      case 'reset':
+      case 'lock':
+        return { at, op, device: id };
+      case 'cpuWrite':
+        return { at, op, endpoint: id, region: region(), secret: flag('secret') };
+      case 'abort':
+        return { at, op, endpoint: id };
+      case 'memShare':
+      case 'memLend':
+      case 'memDonate':
+        return {
+          at,
+          op,
+          from: id,
+          to: [val('to', endpoints.find((e) => e !== id) ?? endpoints[0])],
+          region: region(),
+          clear: flag('clear'),
+          handle: `live${scenario.script.length + 1}`,
+        };
+      case 'memRetrieve':
+      case 'memRelinquish':
+      case 'memReclaim':
+        if (handle === '') return 'no memory handle exists yet: share, lend or donate first';
+        return op === 'memRetrieve'
+          ? { at, op, by: id, handle, clearOnRelinquish: false }
+          : { at, op, by: id, handle, clear: flag('clear') };
+      case 'smmuEnable':
+      case 'smmuDisable':
+        return { at, op };
     }
-    if (sel.kind === 'endpoint') {
-      if (spec.op === 'cpuWrite' || spec.op === 'abort') op.endpoint = sel.id;
-      else if (spec.op.startsWith('mem') && 'handle' in spec.args) op.by = sel.id;
-      else {
-        op.from = sel.id;
-        op.handle = `live${scenario.script.length + 1}`;
-      }
-    }
-    return op as unknown as ScriptOp;
   };
 
   const select = (k: string, options: string[], fallback: string) => (
