@@ -45,11 +45,9 @@ export function exportFile(): void {
 /** Reads a dropped or chosen file and opens it (or says what is wrong with it). */
 export async function importFile(file: File): Promise<void> {
   if (file.size > 2_000_000)
-    return useApp
-      .getState()
-      .setNotice({
-        kind: 'error',
-        text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.`,
-      });
+    return useApp.getState().setNotice({
+      kind: 'error',
+      text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.`,
+    });
   useApp.getState().importText(await file.text(), file.name);
 }
