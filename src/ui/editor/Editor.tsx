@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
-import { action } from '../actions/registry';
+import { ActionButton } from '../actions/ActionButton';
 import { edit, rows, type Doc, type Row } from '../actions/edits';
 import './editor.css';
 
@@ -70,12 +70,8 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => action('addVm').perform()} title={action('addVm').keys}>
-          + VM
-        </button>
-        <button onClick={() => action('addSp').perform()} title={action('addSp').keys}>
-          + SP
-        </button>
+        <ActionButton name="addVm">+ VM</ActionButton>
+        <ActionButton name="addSp">+ SP</ActionButton>
       </div>
 
       <h4>Devices</h4>
@@ -167,9 +163,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => action('addDevice').perform()} title={action('addDevice').keys}>
-          + device
-        </button>
+        <ActionButton name="addDevice">+ device</ActionButton>
       </div>
 
       <h4>Memory</h4>
@@ -235,9 +229,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         </div>
       ))}
       <div className="ed-add">
-        <button onClick={() => action('addRegion').perform()} title={action('addRegion').keys}>
-          + region
-        </button>
+        <ActionButton name="addRegion">+ region</ActionButton>
       </div>
     </>
   );
