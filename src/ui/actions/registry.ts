@@ -1,16 +1,42 @@
-// Every user command as a small object — name, label, shortcut, perform — in the style of
-// Excalidraw's actions: the keyboard, the toolbar and the shortcut list all read this one table.
-// Whether a command enters the undo history is decided by what it performs: document edits go
-// through the store's `edit` (recorded), playback and view commands do not touch the document.
+// Every user command as a small object — name, label, shortcut, history, perform — in the style of
+// Excalidraw's actions. This table is the one place a command is described: the keyboard, the
+// shortcut list, the toolbar's buttons and controls, the Share and My scenarios menus and the
+// editor's add buttons all read it, so a label, a tooltip and a shortcut cannot disagree.
+//
+// `history` says whether performing the command enters the undo history (Excalidraw's
+// `captureUpdate`): 'record' for document edits, which go through the store's `edit` or
+// `placeNodes`; 'never' for playback, view and sharing commands, undo and redo themselves, and
+// opening another scenario (which starts a fresh history). registry.history.test.ts checks every
+// claim against what the command does to the store.
 
-import { useApp } from '../../store/appStore';
-import { copyLink, exportFile } from './share';
+import { useApp, type Actions as StoreActions, type AppState } from '../../store/appStore';
+import type { MutationId, PolicyId } from '../../sim';
+import { copyLink, exportFile, importFile } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 
-export interface Action {
-  name: string;
+/** Whether performing an action enters the undo history. */
+export type History = 'record' | 'never';
+
+type State = AppState & StoreActions;
+
+interface Common {
+  /** The command's name: its button's accessible name or text, and its tooltip before the keys. */
   label: string;
-  /** How the shortcut is written in the list. */
+  /** The shortcut list's line, when it says more than the label. */
+  description?: string;
+  history: History;
+  /** The button's name now, when it follows the state (Play or Pause). */
+  labelNow?: (s: State) => string;
+  /** The tooltip's text now, before the keys, when it follows the state (what Undo undoes). */
+  tip?: (s: State) => string;
+  /** False when the command has nothing to do: its button is disabled. */
+  enabled?: (s: State) => boolean;
+}
+
+/** A command with a shortcut: the keyboard performs it with the key event. */
+interface KeyedSpec extends Common {
+  name: string;
+  /** How the shortcut is written in the list and in tooltips. */
   keys: string;
   keyTest: (e: KeyboardEvent) => boolean;
   perform: (e?: KeyboardEvent) => void;
@@ -20,17 +46,32 @@ export interface Action {
   inFields?: boolean;
 }
 
+/** A command without a shortcut: a button, menu item or control performs it, with its value. */
+interface PlainSpec extends Common {
+  name: string;
+  keys?: undefined;
+  keyTest?: undefined;
+  perform: (value: never) => void;
+}
+
+export type ActionSpec = KeyedSpec | PlainSpec;
+
 const app = () => useApp.getState();
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
 
-export const ACTIONS: Action[] = [
+// The keyed actions come first, in the order of the shortcut list. No two keyTests accept the same
+// key event (registry.test.ts tries every key with every set of modifiers).
+const TABLE = [
   {
     name: 'undo',
     label: 'Undo',
     keys: 'Ctrl/⌘ + Z',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
     perform: () => app().undo(),
+    history: 'never',
+    tip: (s) => (s.past.length > 0 ? `Undo ${s.past[s.past.length - 1].label}` : 'Nothing to undo'),
+    enabled: (s) => s.past.length > 0,
   },
   {
     name: 'redo',
@@ -38,6 +79,9 @@ export const ACTIONS: Action[] = [
     keys: 'Shift + Ctrl/⌘ + Z',
     keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
     perform: () => app().redo(),
+    history: 'never',
+    tip: (s) => (s.future.length > 0 ? `Redo ${s.future[0].label}` : 'Nothing to redo'),
+    enabled: (s) => s.future.length > 0,
   },
   {
     name: 'playPause',
@@ -45,75 +89,95 @@ export const ACTIONS: Action[] = [
     keys: 'Space',
     keyTest: (e) => e.key === ' ' && plain(e),
     perform: () => (app().presenting ? app().caption(1) : app().togglePlay()),
+    history: 'never',
+    labelNow: (s) => (s.playing ? 'Pause' : 'Play'),
     presenting: true,
   },
   {
     name: 'nextOp',
-    label: 'Run to the next operation',
+    label: 'Next operation',
+    description: 'Run to the next operation',
     keys: 'Ctrl + →',
     keyTest: (e) => e.key === 'ArrowRight' && (mod(e) || e.altKey),
     perform: () => app().step('op'),
+    history: 'never',
   },
   {
     name: 'stepTick',
     label: 'Step one tick',
     keys: 'Shift + →',
-    keyTest: (e) => e.key === 'ArrowRight' && e.shiftKey && !mod(e),
+    keyTest: (e) => e.key === 'ArrowRight' && e.shiftKey && plain(e),
     perform: () => app().step('tick'),
+    history: 'never',
   },
   {
     name: 'stepEvent',
-    label: 'Step one event (presenting: run to the next caption)',
+    label: 'Step one event',
+    description: 'Step one event (presenting: run to the next caption)',
     keys: '→',
     keyTest: (e) => e.key === 'ArrowRight' && plain(e) && !e.shiftKey,
     perform: () => (app().presenting ? app().caption(1) : app().step('event')),
+    history: 'never',
     presenting: true,
   },
   {
     name: 'back',
-    label: 'Back one tick (Shift: ten; presenting: previous caption)',
+    label: 'Back one tick',
+    description: 'Back one tick (Shift: ten; presenting: previous caption)',
     keys: '← / Shift + ←',
     keyTest: (e) => e.key === 'ArrowLeft' && !mod(e),
-    perform: (e) => (app().presenting ? app().caption(-1) : app().seek(Math.max(0, Math.floor(app().clock) - (e?.shiftKey ? 10 : 1)))),
+    perform: (e?: KeyboardEvent) =>
+      app().presenting ? app().caption(-1) : app().seek(Math.max(0, Math.floor(app().clock) - (e?.shiftKey ? 10 : 1))),
+    history: 'never',
     presenting: true,
   },
   {
     name: 'home',
-    label: 'Seek to the start',
+    label: 'Start',
+    description: 'Seek to the start',
     keys: 'Home',
     keyTest: (e) => e.key === 'Home',
     perform: () => app().seek(0),
+    history: 'never',
     presenting: true,
   },
   {
     name: 'end',
-    label: 'Seek to the end',
+    label: 'End',
+    description: 'Seek to the end',
     keys: 'End',
     keyTest: (e) => e.key === 'End',
     perform: () => app().seek(app().horizon),
+    history: 'never',
     presenting: true,
   },
   {
     name: 'copyLink',
-    label: 'Copy a link to this scenario',
+    label: 'Copy link',
+    description: 'Copy a link to this scenario',
     keys: 'Ctrl/⌘ + Shift + L',
     keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'l',
     perform: () => void copyLink(),
+    history: 'never',
   },
   {
     name: 'export',
-    label: 'Export to a .json file',
+    label: 'Export .json file',
+    description: 'Export to a .json file',
     keys: 'Ctrl/⌘ + S',
     keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 's',
     perform: () => exportFile(),
+    history: 'never',
     inFields: true,
   },
   {
     name: 'present',
-    label: 'Present (captions, large type)',
+    label: 'Present',
+    description: 'Present (captions, large type)',
     keys: 'P',
     keyTest: (e) => e.key.toLowerCase() === 'p' && plain(e),
     perform: () => app().setPresenting(true),
+    history: 'never',
   },
   {
     name: 'addVm',
@@ -121,6 +185,7 @@ export const ACTIONS: Action[] = [
     keys: 'Shift + V',
     keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'v',
     perform: () => addEndpoint('vm'),
+    history: 'record',
   },
   {
     name: 'addSp',
@@ -128,34 +193,40 @@ export const ACTIONS: Action[] = [
     keys: 'Shift + S',
     keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 's',
     perform: () => addEndpoint('sp'),
+    history: 'record',
   },
   {
     name: 'addDevice',
     label: 'Add a device',
     keys: 'Shift + D',
     keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'd',
-    perform: addDevice,
+    perform: () => addDevice(),
+    history: 'record',
   },
   {
     name: 'addRegion',
     label: 'Add a memory region',
     keys: 'Shift + M',
     keyTest: (e) => e.shiftKey && !mod(e) && e.key.toLowerCase() === 'm',
-    perform: addRegion,
+    perform: () => addRegion(),
+    history: 'record',
   },
   {
     name: 'delete',
     label: 'Delete the selected VM, SP, device or region',
     keys: 'Delete',
     keyTest: (e) => (e.key === 'Delete' || e.key === 'Backspace') && !mod(e),
-    perform: deleteSelection,
+    perform: () => deleteSelection(),
+    history: 'record',
   },
   {
     name: 'shortcuts',
-    label: 'Show or hide this list',
+    label: 'Keyboard shortcuts',
+    description: 'Show or hide this list',
     keys: '?',
     keyTest: (e) => e.key === '?',
     perform: () => app().setShortcutsOpen(!app().shortcutsOpen),
+    history: 'never',
   },
   {
     name: 'escape',
@@ -164,25 +235,95 @@ export const ACTIONS: Action[] = [
     keyTest: (e) => e.key === 'Escape',
     perform: () =>
       app().presenting ? app().setPresenting(false) : app().shortcutsOpen ? app().setShortcutsOpen(false) : app().select(null),
+    history: 'never',
     presenting: true,
   },
-];
+  // Without a shortcut: the toolbar's controls and the menus' items.
+  {
+    name: 'gallery',
+    label: 'Gallery',
+    perform: (id: string) => void app().openGallery(id),
+    history: 'never',
+  },
+  {
+    name: 'policy',
+    label: 'Policy',
+    perform: (id: PolicyId) => app().setPolicy(id),
+    history: 'record',
+  },
+  {
+    name: 'mutation',
+    label: 'Mutations',
+    perform: (m: MutationId) => app().toggleMutation(m),
+    history: 'record',
+  },
+  {
+    name: 'speed',
+    label: 'Speed',
+    perform: (ticksPerSecond: number) => app().setSpeed(ticksPerSecond),
+    history: 'never',
+  },
+  {
+    name: 'goTo',
+    label: 'Go to tick',
+    perform: (t: number) => app().seek(t),
+    history: 'never',
+  },
+  {
+    name: 'import',
+    label: 'Import .json file…',
+    perform: (file: File) => void importFile(file),
+    history: 'never',
+  },
+  {
+    name: 'save',
+    label: 'Save current scenario',
+    perform: () => app().saveToLibrary(),
+    history: 'never',
+  },
+] as const satisfies readonly ActionSpec[];
+
+type Entry = (typeof TABLE)[number];
+/** Every action's name: a misspelt one is a type error. */
+export type ActionName = Entry['name'];
+/** What performing `N` takes: nothing (or the key event) for most, a value for controls. */
+export type ActionArgs<N extends ActionName> = Parameters<Extract<Entry, { name: N }>['perform']>;
+/** The actions a click performs: the ones that take no value. */
+export type ButtonAction = { [N in ActionName]: [] extends ActionArgs<N> ? N : never }[ActionName];
+export type Action = ActionSpec & { name: ActionName };
+export type KeyedAction = KeyedSpec & { name: ActionName };
+
+export const ACTIONS: readonly Action[] = TABLE;
+
+const isKeyed = (a: Action): a is KeyedAction => a.keys !== undefined;
+/** The actions with a shortcut, in the shortcut list's order. */
+export const KEYED: readonly KeyedAction[] = ACTIONS.filter(isKeyed);
+
+export function action(name: ActionName): Action {
+  const a = ACTIONS.find((x) => x.name === name);
+  if (a === undefined) throw new Error(`no action "${name}"`);
+  return a;
+}
+
+/** Performs an action by name, e.g. `perform('undo')`, `perform('speed', 100)`. */
+export function perform<N extends ActionName>(name: N, ...args: ActionArgs<N>): void {
+  (action(name).perform as (...a: unknown[]) => void)(...args);
+}
+
+/** The action's tooltip: what it does now, then its shortcut. */
+export function tooltip(a: Action, s: State = app()): string {
+  const text = a.tip?.(s) ?? a.label;
+  return a.keys === undefined ? text : `${text} (${a.keys})`;
+}
 
 /** Runs the action a key press names; false when none applies here (typing in a field, presenting). */
 export function performKey(e: KeyboardEvent): boolean {
-  const a = app();
+  const a = KEYED.find((x) => x.keyTest(e));
+  if (a === undefined) return false;
   const inField = (e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]') != null;
-  for (const action of ACTIONS) {
-    if (!action.keyTest(e)) continue;
-    if (inField && !action.inFields) return false;
-    if (a.presenting && !action.presenting) return false;
-    if (e.key === ' ' && (e.target as HTMLElement | null)?.closest?.('button')) return false;
-    action.perform(e);
-    return true;
-  }
-  return false;
-}
-
-export function action(name: string): Action {
-  return ACTIONS.find((a) => a.name === name)!;
+  if (inField && !a.inFields) return false;
+  if (app().presenting && !a.presenting) return false;
+  if (e.key === ' ' && (e.target as HTMLElement | null)?.closest?.('button')) return false;
+  a.perform(e);
+  return true;
 }

@@ -7,7 +7,7 @@ import { useApp } from '../../store/appStore';
 import { documentSchema } from '../../scenario/schema';
 import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
-import { action } from '../actions/registry';
+import { ActionButton } from '../actions/ActionButton';
 import { edit, type Doc } from '../actions/edits';
 import './editor.css';
 
@@ -91,12 +91,8 @@ function SystemEditor({ doc }: { doc: Doc }) {
         );
       })}
       <div className="ed-add">
-        <button onClick={() => action('addVm').perform()} title={action('addVm').keys}>
-          + VM
-        </button>
-        <button onClick={() => action('addSp').perform()} title={action('addSp').keys}>
-          + SP
-        </button>
+        <ActionButton name="addVm">+ VM</ActionButton>
+        <ActionButton name="addSp">+ SP</ActionButton>
       </div>
 
       <h4>Devices</h4>
@@ -186,9 +182,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         );
       })}
       <div className="ed-add">
-        <button onClick={() => action('addDevice').perform()} title={action('addDevice').keys}>
-          + device
-        </button>
+        <ActionButton name="addDevice">+ device</ActionButton>
       </div>
 
       <h4>Memory</h4>
@@ -254,9 +248,7 @@ function SystemEditor({ doc }: { doc: Doc }) {
         );
       })}
       <div className="ed-add">
-        <button onClick={() => action('addRegion').perform()} title={action('addRegion').keys}>
-          + region
-        </button>
+        <ActionButton name="addRegion">+ region</ActionButton>
       </div>
     </>
   );

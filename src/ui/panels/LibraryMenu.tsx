@@ -3,6 +3,7 @@
 
 import { useApp } from '../../store/appStore';
 import { alignDropdown } from './dropdown';
+import { ActionButton } from '../actions/ActionButton';
 import './panels.css';
 
 export function LibraryMenu() {
@@ -12,7 +13,7 @@ export function LibraryMenu() {
     <details className="pn-dropdown" onToggle={alignDropdown}>
       <summary aria-label="My scenarios">My scenarios{library.length > 0 ? ` (${library.length})` : ''}</summary>
       <div className="pn-menu pn-library" data-testid="library">
-        <button onClick={() => a.saveToLibrary()}>Save current scenario</button>
+        <ActionButton name="save" />
         {library.length === 0 && <p className="pn-dim">Nothing kept yet.</p>}
         <ul>
           {library.map((e) => (

@@ -1,7 +1,9 @@
-// Share: copy a link, export a file, import a file.
+// Share: copy a link, export a file, import a file — the actions of those names.
 
 import { useMemo, useRef, useState } from 'react';
-import { copyLink, exportFile, importFile, shareUrl } from '../actions/share';
+import { shareUrl } from '../actions/share';
+import { ActionButton } from '../actions/ActionButton';
+import { action, perform, tooltip } from '../actions/registry';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { useApp } from '../../store/appStore';
 import { alignDropdown } from './dropdown';
@@ -24,27 +26,27 @@ export function ShareMenu() {
     >
       <summary aria-label="Share">Share</summary>
       <div className="pn-menu" role="menu">
-        <button role="menuitem" onClick={() => void copyLink()}>
-          Copy link <span className="pn-dim">({length} chars)</span>
-        </button>
+        <ActionButton name="copyLink" role="menuitem">
+          {action('copyLink').label} <span className="pn-dim">({length} chars)</span>
+        </ActionButton>
         {length > LINK_WARN_CHARS && (
           <p className="pn-warn">This link is over {LINK_WARN_CHARS} characters: some chat tools cut it. Export a file instead.</p>
         )}
-        <button role="menuitem" onClick={exportFile}>
-          Export .json file
-        </button>
-        <button role="menuitem" onClick={() => file.current?.click()}>
-          Import .json file…
+        <ActionButton name="export" role="menuitem" />
+        {/* Importing needs the file first: the item opens the chooser, the chosen file performs it. */}
+        <button type="button" role="menuitem" data-action="import" title={tooltip(action('import'))} onClick={() => file.current?.click()}>
+          {action('import').label}
         </button>
         <input
           ref={file}
           type="file"
           accept=".json,application/json"
           aria-label="Import scenario file"
+          data-action="import"
           hidden
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void importFile(f);
+            if (f) perform('import', f);
             e.target.value = '';
           }}
         />

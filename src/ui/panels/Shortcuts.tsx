@@ -1,30 +1,42 @@
-// The list of keyboard shortcuts (`?`).
+// The list of keyboard shortcuts (`?`): every action with a shortcut, from the actions table.
 
 import { useApp } from '../../store/appStore';
-import { SHORTCUTS } from './useKeyboard';
+import { action, KEYED } from '../actions/registry';
 import './panels.css';
 
 export function Shortcuts() {
   const open = useApp((s) => s.shortcutsOpen);
   if (!open) return null;
   return (
-    <div className="pn-modal" role="dialog" aria-label="Keyboard shortcuts" onClick={() => useApp.getState().setShortcutsOpen(false)}>
+    <div
+      className="pn-modal"
+      role="dialog"
+      aria-label={action('shortcuts').label}
+      onClick={() => useApp.getState().setShortcutsOpen(false)}
+    >
       <div className="pn-modal-box" onClick={(e) => e.stopPropagation()}>
-        <h3>Keyboard shortcuts</h3>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
-                <td>
-                  <kbd>{k}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h3>{action('shortcuts').label}</h3>
+        <ShortcutList />
         <button onClick={() => useApp.getState().setShortcutsOpen(false)}>Close</button>
       </div>
     </div>
+  );
+}
+
+/** Each shortcut as the table writes it, with what it does. */
+export function ShortcutList() {
+  return (
+    <table>
+      <tbody>
+        {KEYED.map((a) => (
+          <tr key={a.name} data-action={a.name}>
+            <td>
+              <kbd>{a.keys}</kbd>
+            </td>
+            <td>{a.description ?? a.label}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

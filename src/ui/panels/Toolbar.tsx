@@ -1,4 +1,6 @@
-// The top bar: gallery, policy, mutations, transport and the tick.
+// The top bar: gallery, policy, mutations, transport and the tick. Every button and control
+// performs an action from the actions table (src/ui/actions/registry.ts) and takes its label and
+// tooltip from there.
 
 import { useApp } from '../../store/appStore';
 import { duration } from './format';
@@ -7,6 +9,8 @@ import { GALLERY } from '../../scenario/gallery';
 import { POLICIES, MUTATION_IDS, POLICY_IDS, MUTATION_NOTES, type MutationId, type PolicyId } from '../../sim';
 import { ShareMenu } from './ShareMenu';
 import { LibraryMenu } from './LibraryMenu';
+import { ActionButton } from '../actions/ActionButton';
+import { action, perform } from '../actions/registry';
 import './panels.css';
 
 const SPEEDS = [5, 20, 100, 500, 2000];
@@ -14,15 +18,9 @@ const SPEEDS = [5, 20, 100, 500, 2000];
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
   const galleryId = useApp((s) => s.galleryId);
-  const horizon = useApp((s) => s.horizon);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const dirty = useApp((s) => s.dirty);
-  const canUndo = useApp((s) => s.past.length > 0);
-  const canRedo = useApp((s) => s.future.length > 0);
-  const undoLabel = useApp((s) => s.past[s.past.length - 1]?.label ?? '');
-  const redoLabel = useApp((s) => s.future[0]?.label ?? '');
-  const a = useApp.getState();
   const policy = scenario?.policy.id ?? 'P0';
   const mutations = scenario?.policy.mutations ?? [];
   return (
@@ -30,9 +28,10 @@ export function Toolbar() {
       <span className="pn-brand">DMA Handoff</span>
       <label className="pn-field">
         <select
-          aria-label="Gallery"
+          aria-label={action('gallery').label}
+          data-action="gallery"
           value={galleryId !== null && !dirty ? galleryId : ''}
-          onChange={(e) => e.target.value && a.openGallery(e.target.value)}
+          onChange={(e) => e.target.value && perform('gallery', e.target.value)}
         >
           {(galleryId === null || dirty) && (
             <option value="">
@@ -49,9 +48,10 @@ export function Toolbar() {
       </label>
       <label className="pn-field">
         <select
-          aria-label="Policy"
+          aria-label={action('policy').label}
+          data-action="policy"
           value={policy}
-          onChange={(e) => a.setPolicy(e.target.value as PolicyId)}
+          onChange={(e) => perform('policy', e.target.value as PolicyId)}
           title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}
         >
           {POLICY_IDS.map((p) => (
@@ -63,35 +63,35 @@ export function Toolbar() {
         </select>
       </label>
       <details className="pn-mutations">
-        <summary aria-label="Mutations">Mutations{mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}</summary>
-        <div className="pn-menu" role="group" aria-label="Mutations">
+        <summary aria-label={action('mutation').label}>
+          {action('mutation').label}
+          {mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}
+        </summary>
+        <div className="pn-menu" role="group" aria-label={action('mutation').label}>
           {MUTATION_IDS.map((m) => (
             <label key={m} title={MUTATION_NOTES[m as MutationId]}>
-              <input type="checkbox" checked={mutations.includes(m)} onChange={() => a.toggleMutation(m)} /> {m}
+              <input type="checkbox" data-action="mutation" checked={mutations.includes(m)} onChange={() => perform('mutation', m)} /> {m}
             </label>
           ))}
         </div>
       </details>
       <div className="pn-transport" role="group" aria-label="Playback">
-        <button onClick={() => a.seek(0)} aria-label="Start" title="Start (Home)">
-          <Icon d="M4 3v10M13 3 6 8l7 5z" />
-        </button>
-        <button onClick={() => a.step('event')} aria-label="Step one event" title="One event (→)">
-          <Icon d="M4 3l6 5-6 5zM12 3v10" />
-        </button>
-        <button onClick={() => a.step('tick')} aria-label="Step one tick" title="One tick (Shift+→)">
-          +1
-        </button>
-        <button onClick={a.togglePlay} aria-label={playing ? 'Pause' : 'Play'} className="pn-play" title="Play / pause (space)">
-          {playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
-        </button>
-        <button onClick={() => a.step('op')} aria-label="Next operation" title="Next operation (Ctrl+→)">
-          <Icon d="M2 3l5 5-5 5zM8 3l5 5-5 5z" />
-        </button>
-        <button onClick={() => a.seek(horizon)} aria-label="End" title="End (End)">
-          <Icon d="M3 3l7 5-7 5zM12 3v10" fill />
-        </button>
-        <select aria-label="Speed" value={speed} onChange={(e) => a.setSpeed(Number(e.target.value))}>
+        <ActionButton name="home" icon={<Icon d="M4 3v10M13 3 6 8l7 5z" />} />
+        <ActionButton name="stepEvent" icon={<Icon d="M4 3l6 5-6 5zM12 3v10" />} />
+        <ActionButton name="stepTick" icon="+1" />
+        <ActionButton
+          name="playPause"
+          className="pn-play"
+          icon={playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
+        />
+        <ActionButton name="nextOp" icon={<Icon d="M2 3l5 5-5 5zM8 3l5 5-5 5z" />} />
+        <ActionButton name="end" icon={<Icon d="M3 3l7 5-7 5zM12 3v10" fill />} />
+        <select
+          aria-label={action('speed').label}
+          data-action="speed"
+          value={speed}
+          onChange={(e) => perform('speed', Number(e.target.value))}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s} ticks/s
@@ -107,35 +107,22 @@ export function Toolbar() {
           e.preventDefault();
           const input = e.currentTarget.elements.namedItem('goto') as HTMLInputElement;
           const t = Number(input.value);
-          if (input.value !== '' && Number.isFinite(t)) a.seek(t);
+          if (input.value !== '' && Number.isFinite(t)) perform('goTo', t);
           input.value = '';
           // Back to the keyboard shortcuts (arrows step from here).
           input.blur();
         }}
       >
-        <input name="goto" aria-label="Go to tick" placeholder="go to t" inputMode="numeric" />
+        <input name="goto" aria-label={action('goTo').label} data-action="goTo" placeholder="go to t" inputMode="numeric" />
       </form>
       <div className="pn-docbar" role="group" aria-label="Scenario">
-        <button onClick={a.undo} disabled={!canUndo} aria-label="Undo" title={canUndo ? `Undo ${undoLabel} (Ctrl/⌘+Z)` : 'Nothing to undo'}>
-          <Icon d="M6 4 2 8l4 4M2 8h8a4 4 0 0 1 0 8H8" />
-        </button>
-        <button
-          onClick={a.redo}
-          disabled={!canRedo}
-          aria-label="Redo"
-          title={canRedo ? `Redo ${redoLabel} (Shift+Ctrl/⌘+Z)` : 'Nothing to redo'}
-        >
-          <Icon d="M10 4l4 4-4 4M14 8H6a4 4 0 0 0 0 8h2" />
-        </button>
+        <ActionButton name="undo" icon={<Icon d="M6 4 2 8l4 4M2 8h8a4 4 0 0 1 0 8H8" />} />
+        <ActionButton name="redo" icon={<Icon d="M10 4l4 4-4 4M14 8H6a4 4 0 0 0 0 8h2" />} />
         <ShareMenu />
         <LibraryMenu />
-        <button onClick={() => a.setPresenting(true)} aria-label="Present" title="Present: captions, large type (P)">
-          Present
-        </button>
+        <ActionButton name="present" />
       </div>
-      <button className="pn-help" onClick={() => a.setShortcutsOpen(true)} aria-label="Keyboard shortcuts">
-        ?
-      </button>
+      <ActionButton name="shortcuts" className="pn-help" icon="?" />
     </header>
   );
 }

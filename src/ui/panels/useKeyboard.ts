@@ -2,9 +2,7 @@
 // typed into a field stay in the field, except the few Ctrl/⌘ commands that say otherwise.
 
 import { useEffect } from 'react';
-import { ACTIONS, performKey } from '../actions/registry';
-
-export const SHORTCUTS: [string, string][] = ACTIONS.map((a) => [a.keys, a.label]);
+import { performKey } from '../actions/registry';
 
 export function useKeyboard(): void {
   useEffect(() => {
