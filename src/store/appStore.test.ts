@@ -9,15 +9,9 @@ import { Server } from '../worker/serve';
 import type { Request, Response } from '../worker/protocol';
 import { galleryEntry } from '../scenario/gallery';
 import { readDocument } from '../scenario/read';
+import { memoryStorage } from '../testing/storage';
 
-const storage = new Map<string, string>();
-Object.assign(globalThis, {
-  localStorage: {
-    getItem: (k: string) => storage.get(k) ?? null,
-    setItem: (k: string, v: string) => void storage.set(k, v),
-    removeItem: (k: string) => void storage.delete(k),
-  },
-});
+const storage = memoryStorage();
 
 /** Waits until the engine host has answered everything sent so far. */
 const settle = () => new Promise((r) => setTimeout(r, 0));

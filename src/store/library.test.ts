@@ -7,15 +7,9 @@ import { AUTOSAVE_KEY, LIBRARY_KEY, loadAutosave, readLibrary, readLibraryEntry 
 import { useApp } from './appStore';
 import { inProcessClient } from '../worker/client';
 import { FORMAT_V2, fixtureText } from '../testing/formatV2';
+import { memoryStorage } from '../testing/storage';
 
-const storage = new Map<string, string>();
-Object.assign(globalThis, {
-  localStorage: {
-    getItem: (k: string) => storage.get(k) ?? null,
-    setItem: (k: string, v: string) => void storage.set(k, v),
-    removeItem: (k: string) => void storage.delete(k),
-  },
-});
+const storage = memoryStorage();
 
 /** The records as a version-1 app wrote them: documents in version 1, as text. */
 const v1Doc = (file: string): unknown => JSON.parse(fixtureText(1, file));

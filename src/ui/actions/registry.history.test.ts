@@ -8,15 +8,9 @@ import { useApp, type AppState } from '../../store/appStore';
 import { inProcessClient } from '../../worker/client';
 import { GALLERY } from '../../scenario/gallery';
 import { ACTIONS, perform, type ActionArgs, type ActionName } from './registry';
+import { memoryStorage } from '../../testing/storage';
 
-const storage = new Map<string, string>();
-Object.assign(globalThis, {
-  localStorage: {
-    getItem: (k: string) => storage.get(k) ?? null,
-    setItem: (k: string, v: string) => void storage.set(k, v),
-    removeItem: (k: string) => void storage.delete(k),
-  },
-});
+const storage = memoryStorage();
 
 /** Waits until the engine host has answered everything sent so far. */
 const settle = () => new Promise((r) => setTimeout(r, 0));
