@@ -5,7 +5,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
-import { loadAutosave } from './store/library';
 import { workerClient } from './worker/client';
 
 const app = useApp.getState();
@@ -28,10 +27,10 @@ function openFromAddress(): boolean {
   return opened;
 }
 
-// The autosaved work comes back first; a link then opens over it, and if that work was edited it
-// is kept in My scenarios by the same rule as inside the app — nothing is silently lost.
-const saved = loadAutosave();
-if (saved !== null && app.open(saved.read, { galleryId: saved.galleryId }) === null) useApp.setState({ dirty: saved.dirty });
+// The autosaved work comes back first, as it was left; a link then opens over it, and if that work
+// was edited it is kept in My scenarios by the same rule as inside the app — nothing is silently lost.
+app.listenToOtherTabs();
+app.restoreSavedWork();
 if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
 window.addEventListener('hashchange', openFromAddress);
 

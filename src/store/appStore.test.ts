@@ -110,6 +110,8 @@ describe('app store', () => {
     expect(loadAutosave()).toEqual({
       galleryId: 'seed-attack',
       dirty: true,
+      edited: true,
+      raw: storage.get(AUTOSAVE_KEY),
       read: expect.objectContaining({ ok: true, document: state().doc }),
     });
   });

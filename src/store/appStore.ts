@@ -15,12 +15,23 @@ import type { SimClient } from '../worker/client';
 import { EngineSession, type SessionEnv } from '../worker/session';
 import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
 import { errorText, readDocument, type ReadResult } from '../scenario/read';
-import { addToLibrary, deleteFromLibrary, readLibrary, readLibraryEntry, renameInLibrary, saveAutosave } from './library';
+import {
+  addToLibrary,
+  deleteFromLibrary,
+  loadAutosave,
+  readLibrary,
+  readLibraryEntry,
+  readLibraryRaw,
+  renameInLibrary,
+  rewriteLibrary,
+  setAside,
+} from './library';
 import { record, redo, undo } from './history';
 import { captionTarget, insertAtTick, sameButLayout, toggled, withPositions } from './documentChanges';
-import { initialState, type AppState, type Selection } from './state';
+import { initialState, type Alert, type AlertAction, type AppState, type Selection } from './state';
+import { Autosaver } from './autosave';
 
-export type { AppState, Selection } from './state';
+export type { Alert, AlertAction, AppState, Selection } from './state';
 export { AUTOSAVE_KEY, loadAutosave } from './library';
 
 export interface Actions {
@@ -30,7 +41,7 @@ export interface Actions {
    */
   connect(client: SimClient, restart?: () => SimClient, env?: Partial<SessionEnv>): void;
   /** Opens a document read by readDocument; returns the errors when it is not a valid scenario. */
-  open(read: ReadResult, opts?: { galleryId?: string | null; at?: number }): string[] | null;
+  open(read: ReadResult, opts?: { galleryId?: string | null; at?: number; edited?: boolean; dirty?: boolean }): string[] | null;
   openGallery(id: string): string[] | null;
   setPolicy(id: PolicyId): void;
   toggleMutation(m: MutationId): void;
@@ -71,14 +82,69 @@ export interface Actions {
   caption(dir: 1 | -1): void;
   /** Disposes the engine session and puts back the initial state (tests start from it). */
   reset(): void;
+  /** Hears other tabs of the app saving (start-up; tests of one page need not). */
+  listenToOtherTabs(): void;
+  /** Start-up: opens the autosaved work as it was left; saved data that cannot be read is set aside and said. */
+  restoreSavedWork(): void;
+  dismissAlert(id: Alert['id']): void;
 }
+
+/** What a notice says of edits kept on opening something else. */
+const keptText = (name: string) => `Your edited work was kept in My scenarios as “${name}”.`;
 
 export const useApp = create<AppState & Actions>()((set, get) => {
   const session = () => get().session;
 
+  /** An alert in place of any with its id; `null` text drops it. */
+  const alert = (id: Alert['id'], text: string | null, actions: AlertAction[] = []) =>
+    set({ alerts: [...get().alerts.filter((a) => a.id !== id), ...(text === null ? [] : [{ id, text, actions }])] });
+
+  const EXPORT: AlertAction = { label: 'Export to a file', kind: 'export' };
+
+  const newSaver = () =>
+    new Autosaver({
+      otherSaved: () =>
+        alert(
+          'other-tab',
+          'This scenario is also open in another tab, which has just saved its work. Saving is paused here so the two tabs do not overwrite each other.',
+          [
+            { label: 'Keep this tab’s work in My scenarios', kind: 'run', run: () => get().saveToLibrary() },
+            {
+              label: 'Save this tab’s work again',
+              kind: 'run',
+              run: () => {
+                saver.resume();
+                alert('other-tab', null);
+                persist();
+              },
+            },
+          ],
+        ),
+      otherPaused: () =>
+        set({
+          notice: {
+            kind: 'info',
+            text: 'DMA Handoff is also open in another tab: it has paused its saving, and this tab’s work is saved.',
+          },
+        }),
+      keptOther: (name) => {
+        set({ library: readLibrary(), notice: { kind: 'info', text: `Another tab’s edited work was kept in My scenarios as “${name}”.` } });
+      },
+    });
+  let saver = newSaver();
+
+  /** Saves the open work; a save that fails says so until one succeeds, and never replaces the last good copy. */
   const persist = () => {
-    const { doc, galleryId, dirty } = get();
-    if (doc !== null) saveAutosave({ galleryId, doc, dirty });
+    const { doc, galleryId, dirty, edited } = get();
+    if (doc === null) return;
+    const outcome = saver.save({ galleryId, doc, dirty, edited });
+    if (outcome === 'saved') alert('save-failed', null);
+    else if (outcome === 'failed')
+      alert(
+        'save-failed',
+        'Your latest changes could not be saved in this browser: its storage is full or unavailable. They will be lost when the page closes — export them to a file.',
+        [EXPORT],
+      );
   };
 
   /** Replaces the document and reloads the engine at `at` (the playhead by default). */
@@ -94,10 +160,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     if (!r.ok) return;
     const prev = get().doc;
     if (prev !== null && sameButLayout(prev, doc)) {
-      set({ doc, scenario: r.scenario, dirty: true });
+      set({ doc, scenario: r.scenario, dirty: true, edited: true });
       persist();
     } else {
-      set({ dirty: true });
+      set({ dirty: true, edited: true });
       reload(doc, r.scenario, Math.floor(get().clock));
     }
   };
@@ -105,26 +171,51 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   /** The document is about to change by `label`: its present form becomes an undo step. */
   const recordChange = (label: string) => {
     const { doc, past, future } = get();
-    if (doc !== null) set({ ...record({ past, future }, doc, label), dirty: true });
+    if (doc !== null) set({ ...record({ past, future }, doc, label), dirty: true, edited: true });
   };
 
-  /** Opening something else: unsaved edits go to My scenarios first, so nothing is silently lost. */
-  const keepUnsaved = () => {
+  /**
+   * Opening something else: unsaved edits go to My scenarios first, so nothing is silently lost.
+   * Returns the name they were kept under, '' when there was nothing to keep, null when storage
+   * refused them.
+   */
+  const keepUnsaved = (): string | null => {
     const { dirty, doc, scenario } = get();
-    if (!dirty || doc === null || scenario === null) return;
+    if (!dirty || doc === null || scenario === null) return '';
     const entry = addToLibrary(`${scenario.title} (edited)`, doc);
+    if (entry === null) return null;
     set({ library: readLibrary(), dirty: false });
-    if (entry === null)
-      set({
-        notice: {
-          kind: 'error',
-          text: 'Your edited scenario could not be kept: browser storage is full or unavailable. Export it to a file.',
-        },
-      });
+    return entry.name;
   };
 
-  const openScenario = (scenario: Scenario, galleryId: string | null, at = 0) => {
-    keepUnsaved();
+  /**
+   * Opens a read scenario over the current one; false (with an alert offering the choice) when the
+   * current one has edits that could not be kept — it is then not replaced, and neither is its
+   * autosave. `then` runs once it is open (a notice of the caller's), with what the edits were kept as.
+   */
+  const openScenario = (scenario: Scenario, galleryId: string | null, at = 0, then?: (kept: string) => void): boolean => {
+    const kept = keepUnsaved();
+    if (kept === null) {
+      const title = get().scenario?.title ?? 'scenario';
+      alert(
+        'not-kept',
+        `“${scenario.title}” was not opened: your edited “${title}” could not be kept, because browser storage is full or unavailable.`,
+        [
+          EXPORT,
+          {
+            label: 'Discard my edits and open it',
+            kind: 'run',
+            run: () => {
+              alert('not-kept', null);
+              set({ dirty: false });
+              openScenario(scenario, galleryId, at, then);
+            },
+          },
+        ],
+      );
+      return false;
+    }
+    alert('not-kept', null);
     set({
       galleryId,
       selection: null,
@@ -135,10 +226,14 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       past: [],
       future: [],
       dirty: false,
+      edited: false,
       opened: scenario,
     });
     session()?.frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
+    if (kept !== '') set({ notice: { kind: 'info', text: keptText(kept) } });
+    then?.(kept);
+    return true;
   };
 
   const edit = (label: string, recipe: (d: ScenarioDocument) => void): boolean => {
@@ -209,8 +304,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `Not opened — ${errorText(r.errors[0])}` } });
         return r.errors.map(errorText);
       }
-      openScenario(r.scenario, opts.galleryId ?? null, opts.at ?? 0);
-      return null;
+      const edits = opts.edited === true;
+      const ok = openScenario(r.scenario, opts.galleryId ?? null, opts.at ?? 0, () => {
+        // Saved work comes back as it was: edited (and not yet kept) if it was.
+        if (edits) set({ dirty: opts.dirty ?? true, edited: true });
+        if (edits) persist();
+      });
+      return ok ? null : ['your edited scenario could not be kept'];
     },
 
     openGallery(id) {
@@ -270,8 +370,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
         return false;
       }
-      openScenario(d.scenario, d.galleryId);
-      return true;
+      return openScenario(d.scenario, d.galleryId);
     },
 
     importText(text, source) {
@@ -280,16 +379,21 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         set({ notice: { kind: 'error', text: `${source}: ${d.error} Your current work is unchanged.` } });
         return false;
       }
-      openScenario(d.scenario, null);
-      set({ notice: { kind: 'info', text: `Opened ${source}${d.warnings.length ? ` — ${d.warnings[0]}` : ''}` } });
-      return true;
+      return openScenario(d.scenario, null, 0, (kept) =>
+        set({
+          notice: {
+            kind: 'info',
+            text: `Opened ${source}${d.warnings.length ? ` — ${d.warnings[0]}` : ''}.${kept ? ` ${keptText(kept)}` : ''}`,
+          },
+        }),
+      );
     },
 
     linkFragment() {
-      const { scenario, galleryId, dirty } = get();
+      const { scenario, galleryId, edited } = get();
       if (scenario === null) return null;
       // An unedited gallery scenario has a short link of its own.
-      return galleryId !== null && !dirty ? `g=${galleryId}` : scenarioFragment(scenario);
+      return galleryId !== null && !edited ? `g=${galleryId}` : scenarioFragment(scenario);
     },
 
     saveToLibrary(name) {
@@ -353,7 +457,48 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
     reset() {
       get().session?.dispose();
+      saver.dispose();
+      saver = newSaver();
       set(initialState());
+    },
+
+    listenToOtherTabs: () => saver.listen(),
+
+    restoreSavedWork() {
+      // What cannot be read is set aside, raw, before anything can overwrite it, and offered as a download.
+      const library = readLibraryRaw();
+      const saved = loadAutosave();
+      const aside = [...library.setAside];
+      if (saved !== null && !saved.read.ok)
+        aside.push({ what: 'the autosaved work', why: errorText(saved.read.errors[0]), raw: saved.raw });
+      if (aside.length > 0) {
+        const kept = setAside(aside);
+        if (kept && library.setAside.length > 0) rewriteLibrary();
+        // Kept nowhere else, the unreadable autosave must not be saved over: saving waits.
+        const hold = !kept && saved !== null && !saved.read.ok;
+        if (hold) saver.hold();
+        alert(
+          'set-aside',
+          `Saved data in this browser could not be read: ${aside.map((a) => `${a.what} (${a.why})`).join('; ')}. ${
+            hold
+              ? 'Saving is paused until you download it or dismiss this message.'
+              : 'It was set aside, not deleted: download it to look at or repair it.'
+          }`,
+          aside.map((a, i) => ({
+            label: aside.length > 1 ? `Download ${i + 1}` : 'Download it',
+            kind: 'download',
+            filename: `dma-handoff-unreadable-${i + 1}.json`,
+            text: a.raw,
+          })),
+        );
+      }
+      set({ library: readLibrary() });
+      if (saved !== null && saved.read.ok) get().open(saved.read, { galleryId: saved.galleryId, edited: saved.edited, dirty: saved.dirty });
+    },
+
+    dismissAlert(id) {
+      if (id === 'set-aside') saver.resume();
+      alert(id, null);
     },
   };
 });

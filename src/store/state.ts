@@ -14,6 +14,21 @@ export type Selection =
   | { kind: 'txn'; id: number }
   | null;
 
+/** What a button of an alert does: export the open scenario, download a text, or run a choice. */
+export type AlertAction = { label: string } & (
+  { kind: 'export' } | { kind: 'download'; filename: string; text: string } | { kind: 'run'; run: () => void }
+);
+
+/**
+ * A message about the user's saved work that stays until it is resolved or dismissed: a save that
+ * failed, saved data that could not be read, another tab saving the same work.
+ */
+export interface Alert {
+  id: 'save-failed' | 'set-aside' | 'other-tab' | 'not-kept';
+  text: string;
+  actions: AlertAction[];
+}
+
 export interface AppState {
   doc: ScenarioDocument | null;
   scenario: Scenario | null;
@@ -27,6 +42,8 @@ export interface AppState {
   selection: Selection;
   /** One message about bad input or a failed operation; the current work is never replaced by it. */
   notice: { kind: 'error' | 'info'; text: string } | null;
+  /** Messages about the saved work that stay until resolved (a new notice does not replace them). */
+  alerts: Alert[];
   /** The connection to the engine; its frames go to the overlay through `session.frames`. */
   session: EngineSession | null;
   /** Which engine host answers: the app uses a worker, tests may use the in-process host. */
@@ -36,8 +53,10 @@ export interface AppState {
   /** Undo history of the document (history.ts): each entry is a whole document (Immer shares structure). */
   past: HistoryEntry<ScenarioDocument>[];
   future: HistoryEntry<ScenarioDocument>[];
-  /** The open scenario was edited since it was opened (or last kept in My scenarios). */
+  /** The open scenario has edits not yet kept in My scenarios: opening something else keeps them first. */
   dirty: boolean;
+  /** The open scenario was edited since it was opened (kept or not): it is no longer the gallery's, or the link's. */
+  edited: boolean;
   library: LibraryEntry[];
   presenting: boolean;
   /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
@@ -60,12 +79,14 @@ export function initialState(): AppState {
     speed: 20,
     selection: null,
     notice: null,
+    alerts: [],
     session: null,
     host: null,
     logFilter: { kinds: [...LOG_KINDS], text: '' },
     shortcutsOpen: false,
     ...emptyHistory<ScenarioDocument>(),
     dirty: false,
+    edited: false,
     library: readLibrary(),
     presenting: false,
     opened: null,

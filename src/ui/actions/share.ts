@@ -29,15 +29,19 @@ export async function copyLink(): Promise<void> {
 export function exportFile(): void {
   const { scenario } = useApp.getState();
   if (scenario === null) return;
-  const blob = new Blob([JSON.stringify(toDocument(scenario), null, 2) + '\n'], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${
+  const name =
     scenario.title
       .replace(/[^\w.-]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .toLowerCase() || 'scenario'
-  }.json`;
+      .toLowerCase() || 'scenario';
+  download(`${name}.json`, JSON.stringify(toDocument(scenario), null, 2) + '\n');
+}
+
+/** Saves `text` as a file named `filename` (the browser's download). */
+export function download(filename: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  a.download = filename;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }

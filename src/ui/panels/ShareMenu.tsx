@@ -13,9 +13,9 @@ export function ShareMenu() {
   const file = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const doc = useApp((s) => s.doc);
-  const dirty = useApp((s) => s.dirty);
+  const edited = useApp((s) => s.edited);
   // Encoding compresses the whole document: only while the menu is open, once per document.
-  const length = useMemo(() => (open && doc !== null ? (shareUrl()?.length ?? 0) : 0), [open, doc, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  const length = useMemo(() => (open && doc !== null ? (shareUrl()?.length ?? 0) : 0), [open, doc, edited]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <details
       className="pn-dropdown"

@@ -20,7 +20,7 @@ export function Toolbar() {
   const galleryId = useApp((s) => s.galleryId);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
-  const dirty = useApp((s) => s.dirty);
+  const edited = useApp((s) => s.edited);
   const policy = scenario?.policy.id ?? 'P0';
   const mutations = scenario?.policy.mutations ?? [];
   return (
@@ -30,13 +30,13 @@ export function Toolbar() {
         <select
           aria-label={action('gallery').label}
           data-action="gallery"
-          value={galleryId !== null && !dirty ? galleryId : ''}
+          value={galleryId !== null && !edited ? galleryId : ''}
           onChange={(e) => e.target.value && perform('gallery', e.target.value)}
         >
-          {(galleryId === null || dirty) && (
+          {(galleryId === null || edited) && (
             <option value="">
               {scenario?.title ?? '—'}
-              {dirty ? ' (edited)' : ''}
+              {edited ? ' (edited)' : ''}
             </option>
           )}
           {GALLERY.map((g, i) => (
