@@ -6,11 +6,12 @@ import { compare, runReport } from './commands';
 import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
+import type { ReadFile } from './input';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  readFile(path: string): string;
+  readFile: ReadFile;
 }
 
 export function runCli(argv: string[], io: Io): number {

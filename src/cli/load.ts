@@ -1,10 +1,13 @@
-// A scenario from a file or the gallery, read by readDocument like every other way in.
+// A scenario from a file or the gallery, read by readDocument like every other way in. A file is
+// read only if it is a regular file, and no larger than a scenario document may be.
 
 import type { Scenario } from '../sim';
+import { MAX_JSON_BYTES } from '../scenario/codec';
 import { GALLERY, galleryEntry } from '../scenario/gallery';
 import { errorText, readDocument, readDocumentText, type ReadResult } from '../scenario/read';
+import type { ReadFile } from './input';
 
-export function loadScenario(source: string, readFile: (path: string) => string): Scenario | string {
+export function loadScenario(source: string, readFile: ReadFile): Scenario | string {
   let r: ReadResult;
   if (source.startsWith('gallery:')) {
     const id = source.slice('gallery:'.length);
@@ -12,14 +15,16 @@ export function loadScenario(source: string, readFile: (path: string) => string)
     if (g === undefined) return `unknown gallery id "${id}" (expected one of ${GALLERY.map((x) => x.id).join(', ')})`;
     r = readDocument(g.doc);
   } else {
-    let text: string;
-    try {
-      text = readFile(source);
-    } catch (e) {
-      return `cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    }
-    r = readDocumentText(text);
+    const file = readFile(source, MAX_JSON_BYTES);
+    if (file.kind === 'error') return `cannot read ${source}: ${file.code}`;
+    if (file.kind === 'not-regular') return `${source}: not a regular file (${file.what})`;
+    if (file.bytes.length > MAX_JSON_BYTES)
+      return `${source}: larger than ${thousands(MAX_JSON_BYTES)} bytes, the limit for a scenario document`;
+    r = readDocumentText(new TextDecoder().decode(file.bytes));
   }
   if (!r.ok) return `${source}: ${errorText(r.errors[0])}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problems)` : ''}`;
   return r.scenario;
 }
+
+/** 2000000 → "2,000,000", as the README writes figures. */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

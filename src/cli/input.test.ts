@@ -1,0 +1,109 @@
+// The runner against hostile input (README, "The command line"): it never blocks or reads without
+// end, it refuses what is not a scenario file with one line naming the problem and the limit, and
+// no message carries a control character, an escape sequence or an unbounded run of input.
+
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './cli';
+import { readFileCapped } from './input';
+import { GALLERY } from '../scenario/gallery';
+
+function sim(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/**
+ * The runner as a process, for input that would block or never end if it were read: killed after
+ * a while, and with its data memory capped, so a runner that reads it fails the test rather than
+ * hanging it or filling the machine's memory.
+ */
+function simProcess(...argv: string[]) {
+  const r = spawnSync('/bin/sh', ['-c', 'ulimit -d 1000000; exec "$@"', 'sh', process.execPath, '--import', 'tsx', MAIN, ...argv], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: r.status, signal: r.signal, out: r.stdout.trim(), err: r.stderr.trim() };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-input-'));
+const write = (name: string, data: string | Uint8Array) => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const seed = GALLERY[0].doc as Record<string, unknown>;
+const seedText = JSON.stringify(seed);
+const seedBytes = new TextEncoder().encode(seedText).length;
+const posix = process.platform !== 'win32';
+
+/** Exit 2, nothing on stdout, and one plain line on stderr matching `message`. */
+function expectRefused(r: { code: number | null; out: string; err: string }, message: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.out).toBe('');
+  expect(r.err.split('\n')).toHaveLength(1);
+  expect(r.err).toMatch(message);
+}
+
+describe('files that are not scenario files are refused before they are read', () => {
+  it.skipIf(!posix)('a FIFO with no writer: refused without opening it', () => {
+    const fifo = join(dir, 'pipe.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = simProcess('run', fifo);
+    expect(r.signal).toBeNull();
+    expectRefused(r, /^sim: \S*pipe\.json: not a regular file \(a FIFO\)$/);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('/dev/zero: refused, not read forever', () => {
+    const r = simProcess('run', '/dev/zero');
+    expect(r.signal).toBeNull();
+    expectRefused(r, /^sim: \/dev\/zero: not a regular file \(a character device\)$/);
+  });
+
+  it('a directory', () => {
+    const d = join(dir, 'folder.json');
+    mkdirSync(d);
+    expectRefused(sim('compare', d), /^sim: \S*folder\.json: not a regular file \(a directory\)$/);
+  });
+
+  it('a file over the limit for a scenario document; one at the limit is read', () => {
+    const over = write('big.json', seedText + ' '.repeat(2_000_001 - seedBytes));
+    expectRefused(sim('run', over), /^sim: \S*big\.json: larger than 2,000,000 bytes, the limit for a scenario document$/);
+    const at = write('limit.json', seedText + ' '.repeat(2_000_000 - seedBytes));
+    const r = sim('run', at, '--until', '50');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).scenario).toBe(seed.title);
+  });
+
+  it('reads no more than the limit and one byte, however long the file', () => {
+    const big = write('huge.bin', new Uint8Array(3_000_000).fill(0x20));
+    const r = readFileCapped(big, 1000);
+    expect(r.kind === 'bytes' && r.bytes.length).toBe(1001);
+    const small = readFileCapped(write('small.json', '{}'), 1000);
+    expect(small.kind === 'bytes' && new TextDecoder().decode(small.bytes)).toBe('{}');
+  });
+
+  it('asks the reader for the documented limit', () => {
+    const limits: number[] = [];
+    runCli(['run', 'x.json'], {
+      out: () => {},
+      err: () => {},
+      readFile: (_, limit) => {
+        limits.push(limit);
+        return { kind: 'error', code: 'ENOENT' };
+      },
+    });
+    expect(limits).toEqual([2_000_000]);
+  });
+});
