@@ -107,3 +107,64 @@ describe('files that are not scenario files are refused before they are read', (
     expect(limits).toEqual([2_000_000]);
   });
 });
+
+describe('every message is one plain line', () => {
+  /** One line, no control characters (C0, DEL, C1) or separators, and no run of input kept whole past 200 characters. */
+  function expectPlain(err: string) {
+    expect(err.split('\n')).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex
+    expect(err).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(err.length).toBeLessThanOrEqual(1001);
+    expect(err).not.toMatch(/\S{202,}/);
+  }
+
+  it('a key with a terminal escape sequence and a NUL is shown escaped', () => {
+    const r = sim('run', write('esc-key.json', JSON.stringify({ ...seed, '\u001b[2J\u0000\u009b': 1 })));
+    expectRefused(r, /unknown field "\\x1b\[2J\\x00\\x9b"$/);
+    expectPlain(r.err);
+  });
+
+  it('a megabyte-long field path is cut short with an ellipsis', () => {
+    const key = '\u001b[31m' + 'k'.repeat(1_000_000);
+    const r = sim('run', write('long-key.json', JSON.stringify({ ...seed, layout: { [key]: [0, 0] } })));
+    expectRefused(r, /: layout\.\\x1b\[31mk+…k+: Invalid key in record$/);
+    expectPlain(r.err);
+  });
+
+  it('a megabyte-long unknown field, spaces and all, is cut short', () => {
+    const r = sim('run', write('long-field.json', JSON.stringify({ ...seed, ['a '.repeat(500_000)]: 1 })));
+    expectRefused(r, /unknown field "a a a .*…$/);
+    expect(r.err.length).toBeLessThan(1100);
+    expectPlain(r.err);
+  });
+
+  it('a file name with a newline and an escape sequence', () => {
+    const r = sim('run', write('evil\n\u001b[2J.json', '{ nope'));
+    expectRefused(r, /evil\\n\\x1b\[2J\.json: not JSON/);
+    expectPlain(r.err);
+    const missing = sim('run', join(dir, 'gone\r\u0007\u2028.json'));
+    expectRefused(missing, /gone\\r\\x07\\u2028\.json: ENOENT/);
+    expectPlain(missing.err);
+  });
+
+  it('a NUL in a file name', () => {
+    const r = sim('run', 'a\u0000b.json');
+    expectRefused(r, /^sim: cannot read a\\x00b\.json: /);
+    expectPlain(r.err);
+  });
+
+  it('text that is not JSON, quoted back by the parser', () => {
+    const r = sim('run', write('esc.json', '\u001b[2J\u001b]0;title\u0007'));
+    expectRefused(r, /esc\.json: not JSON: .*\\x1b\[2J/);
+    expectPlain(r.err);
+  });
+
+  it('arguments echoed back', () => {
+    const policy = sim('run', 'gallery:seed-attack', '--policy', '\u001b[2J\n');
+    expectRefused(policy, /unknown policy "\\x1b\[2J\\n"/);
+    expectPlain(policy.err);
+    const id = sim('run', 'gallery:' + 'x'.repeat(100_000));
+    expectRefused(id, /unknown gallery id "x+…/);
+    expectPlain(id.err);
+  });
+});
