@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './cli';
-import { readFileCapped } from './input';
+import { firstInvalidUtf8, readFileCapped } from './input';
 import { GALLERY } from '../scenario/gallery';
 
 function sim(...argv: string[]) {
@@ -46,6 +46,7 @@ const write = (name: string, data: string | Uint8Array) => {
 const seed = GALLERY[0].doc as Record<string, unknown>;
 const seedText = JSON.stringify(seed);
 const seedBytes = new TextEncoder().encode(seedText).length;
+const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const posix = process.platform !== 'win32';
 
 /** Exit 2, nothing on stdout, and one plain line on stderr matching `message`. */
@@ -166,5 +167,65 @@ describe('every message is one plain line', () => {
     const id = sim('run', 'gallery:' + 'x'.repeat(100_000));
     expectRefused(id, /unknown gallery id "x+…/);
     expectPlain(id.err);
+  });
+});
+
+describe('text: a byte-order mark, UTF-8, nesting', () => {
+  it('accepts a UTF-8 byte-order mark, as the app does', () => {
+    const r = sim('run', write('bom.json', '\ufeff' + seedText), '--until', '100');
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out).traceHash).toBe(JSON.parse(sim('run', 'gallery:seed-attack', '--until', '100').out).traceHash);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the offset', () => {
+    const bytes = new TextEncoder().encode(seedText);
+    const at = seedText.indexOf(String(seed.title));
+    bytes[at] = 0xff;
+    expectRefused(sim('run', write('latin.json', bytes)), /^sim: \S*latin\.json: not UTF-8 text \(invalid byte at offset \d+\)$/);
+    expect(sim('run', write('latin.json', bytes)).err).toContain(`offset ${at})`);
+    // A sequence cut short: the offset is where it starts.
+    const cut = new Uint8Array([...new TextEncoder().encode('{"title":"'), 0xe2, 0x28, 0xa1]);
+    expect(sim('run', write('cut.json', cut)).err).toMatch(/not UTF-8 text \(invalid byte at offset 10\)$/);
+  });
+
+  it('finds the first byte that UTF-8 decoding fails on, as TextDecoder decides', () => {
+    const cases: [number[], number][] = [
+      [[0x41, 0x42], -1],
+      [[0xef, 0xbb, 0xbf, 0x7b], -1],
+      [[0xf0, 0x9f, 0x98, 0x80], -1],
+      [[0x41, 0x80], 1],
+      [[0xc0, 0xaf], 0],
+      [[0x41, 0xe0, 0x80, 0x80], 1],
+      [[0xed, 0xa0, 0x80], 0],
+      [[0xf4, 0x90, 0x80, 0x80], 0],
+      [[0x41, 0xe2, 0x82], 1],
+      [[0xf5], 0],
+    ];
+    for (const [bytes, at] of cases) {
+      expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(at);
+      let decodes = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+      } catch {
+        decodes = false;
+      }
+      expect(decodes).toBe(at === -1);
+    }
+  });
+
+  it('refuses 100,000 nested arrays with its own message, at the top or in a field', () => {
+    expectRefused(sim('run', write('deep.json', deep(100_000))), /^sim: \S*deep\.json: nested too deeply to read \(.*1,000 levels/);
+    const inField = write('deep-field.json', JSON.stringify({ ...seed, devices: ['D'] }).replace('"D"', deep(100_000)));
+    expectRefused(sim('compare', inField), /deep-field\.json: nested too deeply to read/);
+    const unclosed = write('open.json', '{"format":' + '{"a":'.repeat(100_000));
+    expectRefused(sim('run', unclosed), /open\.json: nested too deeply to read/);
+  });
+
+  it('reads a document nested to the limit, and brackets in strings do not count', () => {
+    const atLimit = write('deep-ok.json', JSON.stringify({ ...seed, devices: ['D'] }).replace('"D"', deep(998)));
+    const r = sim('run', atLimit);
+    expectRefused(r, /deep-ok\.json: devices\[0\]: expected object, got \[\[\[/);
+    const quoted = write('quoted.json', JSON.stringify({ ...seed, captions: [{ at: 0, text: '['.repeat(5000) }] }));
+    expect(sim('run', quoted).err).not.toMatch(/nested/);
   });
 });

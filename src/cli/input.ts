@@ -67,3 +67,73 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Text from a file's bytes: UTF-8, as the app reads a file. A byte-order mark at the start is
+ * dropped (TextDecoder does so unless told not to), as the browser's File.text() drops it; the
+ * scenario reader itself takes text without one. Bytes that are not UTF-8 are refused, not
+ * replaced: `invalidAt` is the offset of the first byte of the first ill-formed sequence.
+ */
+export function decodeText(bytes: Uint8Array): { text: string } | { invalidAt: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { invalidAt: firstInvalidUtf8(bytes) };
+  }
+}
+
+/** The offset where UTF-8 decoding fails, by the Encoding Standard's decoder; -1 if it does not. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (needed === 0) {
+      if (b <= 0x7f) continue;
+      start = i;
+      if (b >= 0xc2 && b <= 0xdf) needed = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+      } else return i;
+      continue;
+    }
+    if (b < lower || b > upper) return start;
+    lower = 0x80;
+    upper = 0xbf;
+    if (++seen === needed) needed = seen = 0;
+  }
+  return needed > 0 ? start : -1;
+}
+
+/**
+ * How deep arrays and objects may nest in a file the runner reads. A scenario document needs a
+ * handful of levels; reading it (validation and its messages) recurses once a level, and the stack
+ * runs out a few thousand levels down, so a deeper file is refused before it is read.
+ */
+export const MAX_NESTING = 1000;
+
+/** Whether JSON text opens more than `limit` arrays and objects inside one another. */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}

@@ -1,11 +1,12 @@
 // A scenario from a file or the gallery, read by readDocument like every other way in. A file is
-// read only if it is a regular file, and no larger than a scenario document may be.
+// checked before it is read: a regular file, no larger than a scenario document may be, UTF-8
+// text, and not nested so deeply that reading it would exhaust the stack.
 
 import type { Scenario } from '../sim';
 import { MAX_JSON_BYTES } from '../scenario/codec';
 import { GALLERY, galleryEntry } from '../scenario/gallery';
 import { errorText, readDocument, readDocumentText, type ReadResult } from '../scenario/read';
-import type { ReadFile } from './input';
+import { MAX_NESTING, decodeText, nestedDeeperThan, type ReadFile } from './input';
 
 export function loadScenario(source: string, readFile: ReadFile): Scenario | string {
   let r: ReadResult;
@@ -20,7 +21,11 @@ export function loadScenario(source: string, readFile: ReadFile): Scenario | str
     if (file.kind === 'not-regular') return `${source}: not a regular file (${file.what})`;
     if (file.bytes.length > MAX_JSON_BYTES)
       return `${source}: larger than ${thousands(MAX_JSON_BYTES)} bytes, the limit for a scenario document`;
-    r = readDocumentText(new TextDecoder().decode(file.bytes));
+    const decoded = decodeText(file.bytes);
+    if ('invalidAt' in decoded) return `${source}: not UTF-8 text (invalid byte at offset ${decoded.invalidAt})`;
+    if (nestedDeeperThan(decoded.text, MAX_NESTING))
+      return `${source}: nested too deeply to read (more than ${thousands(MAX_NESTING)} levels of arrays and objects)`;
+    r = readDocumentText(decoded.text);
   }
   if (!r.ok) return `${source}: ${errorText(r.errors[0])}${r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problems)` : ''}`;
   return r.scenario;
