@@ -229,3 +229,15 @@ describe('text: a byte-order mark, UTF-8, nesting', () => {
     expect(sim('run', quoted).err).not.toMatch(/nested/);
   });
 });
+
+describe('the report on stdout', () => {
+  it('escapes the C1 controls, separators and bidirectional controls a title may hold', () => {
+    const title = 'CSI \u009b2J NEL \u0085 LS \u2028 RLO \u202e DEL \u007f ESC \u001b[2J';
+    const r = sim('run', write('title.json', JSON.stringify({ ...seed, title })), '--until', '10');
+    expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(r.out).not.toMatch(/[\u001b\u007f-\u009f\u2028\u2029\u202e]/);
+    expect(r.out).toContain('CSI \\u009b2J');
+    expect(JSON.parse(r.out).scenario).toBe(title);
+  });
+});
