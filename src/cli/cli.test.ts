@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { runCli } from './cli';
+import { readFileCapped } from './input';
 import { GALLERY } from '../scenario/gallery';
 
 function sim(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: (p) => readFileSync(p, 'utf8') });
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const json = (r: { out: string }) => JSON.parse(r.out);

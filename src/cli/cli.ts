@@ -6,14 +6,19 @@ import { compare, runReport } from './commands';
 import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
+import { oneLine } from './line';
+import type { ReadFile } from './input';
 
 export interface Io {
   out(text: string): void;
+  /** A message: written as one plain line (line.ts), whatever it echoes from the input. */
   err(text: string): void;
-  readFile(path: string): string;
+  readFile: ReadFile;
 }
 
-export function runCli(argv: string[], io: Io): number {
+export function runCli(argv: string[], given: Io): number {
+  // Every message leaves through this io, so each one is a single plain line.
+  const io: Io = { ...given, err: (text) => given.err(oneLine(text)) };
   const cmd = parseArgs(argv);
   if (typeof cmd === 'string') {
     io.err(`sim: ${cmd}`);
