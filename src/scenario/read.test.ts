@@ -69,6 +69,11 @@ describe('reading a current document', () => {
     expect(r.ok ? '' : r.errors[0].message).toMatch(/^not JSON: /);
   });
 
+  it('reads text that starts with a byte-order mark (pasted from an editor that writes one)', () => {
+    const r = readDocumentText('\uFEFF' + JSON.stringify(GALLERY[0].doc));
+    expect(r.ok && r.scenario.title).toBe(GALLERY[0].doc.title);
+  });
+
   it('refuses, rather than throws, when a migration trips over a malformed document', () => {
     const trips = () => {
       throw new TypeError("Cannot read properties of undefined (reading 'id')");

@@ -60,7 +60,8 @@ export function readDocument(input: unknown, options: ReadOptions = {}): ReadRes
 export function readDocumentText(text: string, options: ReadOptions = {}): ReadResult {
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    // A byte-order mark (some editors write one) is not part of the document.
+    input = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { ok: false, stage: 'json', errors: [{ path: '', message: `not JSON: ${messageOf(e)}` }] };
   }
