@@ -1,13 +1,14 @@
 // The validation step of reading a document (read.ts): from a document in the current format to
-// the engine's Scenario — shape and ranges (schema.ts), references (refs.ts), then the
-// normalisation the engine relies on (every field filled, addresses as numbers, the script in time
-// order). Never throws. Anything from outside the app reaches this through readDocument, which
-// migrates older documents first.
+// the engine's Scenario — shape and ranges (schema.ts), references (refs.ts), custom policy steps
+// that can never act (customPolicy.ts), then the normalisation the engine relies on (every field
+// filled, addresses as numbers, the script in time order). Never throws. Anything from outside the
+// app reaches this through readDocument, which migrates older documents first.
 
 import { z } from 'zod';
 import type { Scenario } from '../sim';
 import { FORMAT, VERSION, documentSchema, type ParsedDocument, type ScenarioDocument } from './schema';
 import { checkRefs } from './refs';
+import { checkCustomPolicy } from './customPolicy';
 import { errorText, type FieldError } from './errors';
 
 export type Checked =
@@ -59,7 +60,8 @@ function checkUnsafe(input: unknown, version: number): Checked {
   if (!r.success) return fail(r.error.issues.map((i) => formatIssue(i, input)));
   const doc = structuredClone(r.data);
   const refs = checkRefs(doc);
-  if (refs.errors.length > 0) return fail(refs.errors);
+  const errors = [...refs.errors, ...checkCustomPolicy(doc.policy)];
+  if (errors.length > 0) return fail(errors);
   // The schema accepted the input: it is a document as written (the schema's input type).
   return { ok: true, scenario: normalise(doc), document: input as ScenarioDocument, warnings: refs.warnings };
 }
