@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { parseScenario } from './parse';
 import { toDocument } from './document';
 import { GALLERY } from './gallery';
+import { POLICIES } from '../sim';
 
 const base = () => ({
   format: 'dma-handoff/scenario',
@@ -250,6 +251,105 @@ describe('refusals name the field', () => {
     const e = errors(many);
     expect(e).toHaveLength(21);
     expect(e[20]).toBe('… and 10 more problems');
+  });
+});
+
+describe('custom policy steps that can never act', () => {
+  const withSteps = (steps: Record<string, unknown[]>) => ({ ...base(), policy: { id: 'custom', custom: { name: 'c', steps } } });
+  const create = (fill: string, who: string) => ({ kind: 'tableCreate', fill, for: who });
+
+  it.each<[string, Record<string, unknown[]>, string[]]>([
+    [
+      "the receiver's CPU stage-2 on an operation without a receiver",
+      {
+        unassign: [{ kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' }],
+        revoke: [{ kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'owner-cpu' }],
+      },
+      [
+        `policy.custom.steps.unassign[0].table: "owner-cpu" is the receiver's CPU stage-2; unassign has no receiver`,
+        `policy.custom.steps.revoke[0].table: "owner-cpu" is the receiver's CPU stage-2; revoke has no receiver`,
+      ],
+    ],
+    [
+      'an owner fill for a party the operation never has',
+      { abort: [create('owner', 'to')], enable: [create('empty', 'from')], transfer: [create('owner', 'none')] },
+      [
+        'policy.custom.steps.abort[0].for: a table for "to" needs an operation with a receiver; abort has none',
+        'policy.custom.steps.enable[0].for: a table for "from" needs an operation with a sender; enable has none',
+        'policy.custom.steps.transfer[0].for: a table for "none" belongs to nobody; only the scratch table (fill "scratch") has no owner',
+      ],
+    ],
+    [
+      'a shared fill without both parties',
+      { accept: [create('shared', 'to')] },
+      ['policy.custom.steps.accept[0].fill: a shared table holds what the sender and the receiver both may access; accept has no sender'],
+    ],
+    [
+      'a region mapped with the access of a receiver there is not',
+      { unassign: [create('scratch', 'none'), { kind: 'tableMap', region: 'a-ram', table: 'new' }] },
+      ["policy.custom.steps.unassign[1]: tableMap maps a region with the receiver's access; unassign has no receiver"],
+    ],
+    [
+      'a CPU stage-2 mapped or unmapped as a device table',
+      { transfer: [{ kind: 'tableUnmap', pages: 'all', table: 'owner-cpu' }] },
+      ['policy.custom.steps.transfer[0].table: "owner-cpu" is a CPU stage-2, not a device table: tableUnmap cannot change it'],
+    ],
+    [
+      'the new table before any step creates it',
+      {
+        transfer: [
+          { kind: 'vmidAlloc', table: 'new' },
+          { kind: 'steWrite', valid: false, config: 's2' },
+          create('owner', 'to'),
+          { kind: 'vmidAlloc', table: 'new' },
+        ],
+      },
+      [
+        'policy.custom.steps.transfer[0].table: table "new" is the table this operation creates, and no tableCreate comes before this step',
+        'policy.custom.steps.transfer[1].config: an s2 write without a table uses "new", which is the table this operation creates, and no tableCreate comes before this step',
+      ],
+    ],
+    [
+      'an FF-A commit in an operation that carries no memory operation',
+      { transfer: [{ kind: 'ffaCommit' }], abort: [{ kind: 'ffaCommit' }], revoke: [{ kind: 'ffaCommit' }] },
+      ['policy.custom.steps.transfer[0]: ffaCommit applies the memory operation of an abort or a revoke; transfer carries none'],
+    ],
+  ])('refuses %s, naming the step', (_, steps, expected) => {
+    expect(errors(withSteps(steps))).toEqual(expected);
+  });
+
+  it('accepts what depends on the run: an old or device table, a receiver an operation may have', () => {
+    const r = parseScenario(
+      withSteps({
+        reclaim: [create('owner', 'to'), { kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' }],
+        unassign: [
+          { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'old' },
+          { kind: 'steWrite', valid: true, config: 's2', table: 'device' },
+          { kind: 'setOwner', to: 'to', state: 'unassigned' },
+          { kind: 'cmd', cmd: 'CFGI_STE', table: 'owner-cpu' },
+        ],
+        assign: [create('owner', 'from'), { kind: 'tableMap', region: 'a-ram' }],
+      }),
+    );
+    expect(r.ok ? r.warnings : r.errors).toEqual([]);
+  });
+
+  it('holds the built-in policies to the same rules', () => {
+    for (const [id, policy] of Object.entries(POLICIES))
+      for (const ats of [false, true])
+        for (const atsCheckPlanned of [false, true]) {
+          const steps = Object.fromEntries(
+            Object.entries(policy.ops).map(([op, f]) => [
+              op,
+              f!({ ats, atsCheckPlanned }).map(({ ...st }) => {
+                // A built-in policy may flag any step; a document flags a SYNC only.
+                if (st.kind !== 'sync') delete (st as { completesHandover?: boolean }).completesHandover;
+                return st;
+              }),
+            ]),
+          );
+          expect(errors(withSteps(steps)), `${id} ats=${ats} atsCheck=${atsCheckPlanned}`).toEqual([]);
+        }
   });
 });
 

@@ -1,13 +1,15 @@
 // The validation step of reading a document (read.ts): from a document in the current format to
-// the engine's Scenario — shape and ranges (schema.ts), references (refs.ts), then the
-// normalisation the engine relies on (every field filled, addresses as numbers, the script in time
-// order). Never throws. Anything from outside the app reaches this through readDocument, which
+// the engine's Scenario — shape and ranges (schema.ts), references (refs.ts), custom policy steps
+// that can never act (customPolicy.ts), then the normalisation the engine and the canvas rely on
+// (every field filled, addresses as numbers, the script in time order, node positions within
+// reach). Never throws. Anything from outside the app reaches this through readDocument, which
 // migrates older documents first.
 
 import { z } from 'zod';
 import type { Scenario } from '../sim';
 import { FORMAT, VERSION, documentSchema, type ParsedDocument, type ScenarioDocument } from './schema';
 import { checkRefs } from './refs';
+import { checkCustomPolicy } from './customPolicy';
 import { errorText, type FieldError } from './errors';
 
 export type Checked =
@@ -59,9 +61,11 @@ function checkUnsafe(input: unknown, version: number): Checked {
   if (!r.success) return fail(r.error.issues.map((i) => formatIssue(i, input)));
   const doc = structuredClone(r.data);
   const refs = checkRefs(doc);
-  if (refs.errors.length > 0) return fail(refs.errors);
+  const errors = [...refs.errors, ...checkCustomPolicy(doc.policy)];
+  if (errors.length > 0) return fail(errors);
+  const warnings = [...refs.warnings, ...clampLayout(doc.layout)];
   // The schema accepted the input: it is a document as written (the schema's input type).
-  return { ok: true, scenario: normalise(doc), document: input as ScenarioDocument, warnings: refs.warnings };
+  return { ok: true, scenario: normalise(doc), document: input as ScenarioDocument, warnings };
 }
 
 function fail(errors: FieldError[]): Checked {
@@ -70,6 +74,27 @@ function fail(errors: FieldError[]): Checked {
     ok: false,
     errors: [...errors.slice(0, MAX_ERRORS), { path: '', message: `… and ${errors.length - MAX_ERRORS} more problems` }],
   };
+}
+
+/**
+ * How far from the origin a node may sit on the canvas: far beyond any layout a user drags or the
+ * app arranges, and well within what a browser can place (its layout positions end near ±3.3e7 px;
+ * with a node at ±1e300 the canvas draws nothing).
+ */
+export const LAYOUT_LIMIT = 1e6;
+
+/** Clamps the layout's coordinates to ±LAYOUT_LIMIT in place; a warning names each position moved. */
+function clampLayout(layout: ParsedDocument['layout']): string[] {
+  const warnings: string[] = [];
+  const clamp = (v: number) => Math.max(-LAYOUT_LIMIT, Math.min(LAYOUT_LIMIT, v));
+  for (const [key, [x, y]] of Object.entries(layout)) {
+    if (clamp(x) === x && clamp(y) === y) continue;
+    layout[key] = [clamp(x), clamp(y)];
+    warnings.push(
+      `layout.${key}: [${x}, ${y}] is off the canvas; placed at [${clamp(x)}, ${clamp(y)}] (coordinates are kept within ±${LAYOUT_LIMIT})`,
+    );
+  }
+  return warnings;
 }
 
 function normalise(doc: ParsedDocument): Scenario {

@@ -34,6 +34,18 @@ describe('reading a current document', () => {
     expect(r.ok && r.document).toBe(doc);
   });
 
+  it('brings a node placed absurdly far back within reach of the canvas, with a warning', () => {
+    const doc = { ...GALLERY[0].doc, layout: { A: [1e300, -1e300], X: [-2e6, 40], P: [120, -80] } };
+    const r = readDocument(doc);
+    expect(r.ok && r.warnings).toEqual([
+      'layout.A: [1e+300, -1e+300] is off the canvas; placed at [1000000, -1000000] (coordinates are kept within ±1000000)',
+      'layout.X: [-2000000, 40] is off the canvas; placed at [-1000000, 40] (coordinates are kept within ±1000000)',
+    ]);
+    expect(scenarioOf(r).layout).toEqual({ A: [1e6, -1e6], X: [-1e6, 40], P: [120, -80] });
+    // The run is the document's: only where its nodes are drawn changed.
+    expect(traceHash(scenarioOf(r))).toBe(traceHash(scenarioOf(readDocument(GALLERY[0].doc))));
+  });
+
   const fixtures = readdirSync(join(import.meta.dirname, 'fixtures/v1'));
   it.each(fixtures)('v1/%s reads as text', (file) => {
     const r = readDocumentText(fixtureText(1, file));

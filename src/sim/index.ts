@@ -9,8 +9,8 @@ export { buildReport, handovers } from './report';
 export type { Handover, Report } from './report';
 
 // The scenario the engine runs.
-export { MUTATION_IDS, POLICY_IDS, receiverLabel } from './model/scenario';
-export type { MutationId, OpName, PolicyId, Scenario, ScriptOp } from './model/scenario';
+export { MUTATION_IDS, POLICY_IDS, POLICY_OP_PARTIES, receiverLabel } from './model/scenario';
+export type { MutationId, OpName, PolicyId, PolicyOp, Scenario, ScriptOp } from './model/scenario';
 
 // The engine's state, for read-only views: records, page-mode bits, event numbers, the scratch page.
 export { EVENT_NUMBERS, O, R, SCRATCH_PFN, V, W, X } from './model/state';

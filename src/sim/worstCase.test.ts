@@ -7,6 +7,8 @@ import type { FreedTableMemory, MutationId } from './model/scenario';
 import { createEngine } from './engine';
 import {
   A_RAM,
+  device,
+  epIndex,
   firstLogAt,
   galleryScenario,
   handoverAt,
@@ -321,19 +323,19 @@ describe('hypervisor steps resolve to what they name', () => {
     expect(logWith(e, /not done/, 'opError')).toEqual([]);
   });
 
-  it('a step that resolves to nothing is an error in the log, never a silent skip, a throw or a violation', () => {
-    // An unassign has no receiver: "owner-cpu" names no stage-2; a TLBI of a "new" table before
-    // any was created names no VMID.
-    const doc = twoVmsOneDeviceDoc({ script: [{ at: 10, op: 'unassign', device: 'X' }] });
+  it('a step that resolves to nothing in this run is an error in the log, never a silent skip, a throw or a violation', () => {
+    // An assign of a device nobody owned: it had no table, so the "old" table names no VMID and
+    // the "device" table names nothing to point the STE at.
+    const doc = twoVmsOneDeviceDoc({ owner: null, script: [{ at: 10, op: 'assign', device: 'X', to: 'A' }] });
     doc.policy = {
       id: 'custom',
       custom: {
         name: 'broken',
         steps: {
-          unassign: [
-            { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'new' },
-            { kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' },
-            { kind: 'setOwner', to: 'none', state: 'unassigned' },
+          assign: [
+            { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'old' },
+            { kind: 'steWrite', valid: true, config: 's2', table: 'device' },
+            { kind: 'setOwner', to: 'to', state: 'assigned' },
           ],
         },
       },
@@ -342,8 +344,43 @@ describe('hypervisor steps resolve to what they name', () => {
     const errors = logWith(e, /not done/, 'opError');
     expect(errors.map((l) => l.code)).toEqual(['STEP_UNRESOLVED', 'STEP_UNRESOLVED']);
     expect(errors[0].text).toMatch(/nothing to invalidate/);
-    expect(errors[1].text).toMatch(/owner-cpu/);
+    expect(errors[1].text).toMatch(/"device" resolves to no table/);
+    // The run goes on: the remaining step acted.
+    expect(e.ops[0].steps.map((x) => x.text)).toContain('setOwner(X → A, assigned)');
+    expect(device(e, 'X').owner).toBe(epIndex(e, 'A'));
     expect(e.violations).toEqual([]);
+  });
+
+  it('steps that validation refuses, given to the engine anyway, are errors in the log, never a throw', () => {
+    // Validation refuses these (src/scenario/customPolicy.ts); the engine, given them anyway,
+    // resolves each to nothing: an unassign has no receiver, an accept no sender.
+    const doc = twoVmsOneDeviceDoc({
+      script: [
+        { at: 10, op: 'transfer', device: 'X', to: 'P' },
+        { at: 30, op: 'accept', device: 'X', by: 'P' },
+        { at: 60, op: 'unassign', device: 'X' },
+      ],
+    });
+    doc.policy = { id: 'custom', custom: { name: 'ok', steps: { transfer: [{ kind: 'setOwner', to: 'to', state: 'pending-enable' }] } } };
+    const sc = scenarioOf(doc);
+    sc.policy.custom!.steps.accept = [
+      { kind: 'tableCreate', fill: 'owner', for: 'from' },
+      { kind: 'tableCreate', fill: 'shared', for: 'to' },
+    ];
+    sc.policy.custom!.steps.unassign = [
+      { kind: 'steWrite', valid: true, config: 's2', table: 'owner-cpu' },
+      { kind: 'cmd', cmd: 'TLBI_S12_VMALL', table: 'owner-cpu' },
+      { kind: 'tableCreate', fill: 'owner', for: 'to' },
+      { kind: 'tableMap', region: 'a-ram', table: 'owner-cpu' },
+      { kind: 'steWrite', valid: true, config: 's2' },
+    ];
+    const e = run(sc, 200);
+    const errors = logWith(e, /not done/, 'opError');
+    expect(errors.map((l) => [e.ops[l.op].op.op, l.code])).toEqual([
+      ...Array(2).fill(['accept', 'STEP_UNRESOLVED']),
+      ...Array(5).fill(['unassign', 'STEP_UNRESOLVED']),
+    ]);
+    expect(e.ops.map((o) => o.status)).toEqual(['done', 'done', 'done']);
   });
 });
 

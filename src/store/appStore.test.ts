@@ -296,6 +296,65 @@ describe('engine host failures', () => {
   });
 });
 
+describe('a load the engine host cannot run', () => {
+  /**
+   * The in-process host, whose engine fails on a scenario titled "explodes": the load it is sent
+   * carries no endpoints, so building the engine throws inside the host, as a bug would.
+   */
+  function explodingClient(): SimClient {
+    const c = inProcessClient();
+    const send = (r: Request) =>
+      c.send(r.type === 'load' && r.scenario.title === 'explodes' ? { ...r, scenario: { ...r.scenario, endpoints: null as never } } : r);
+    return { ...c, kind: c.kind, send, onResponse: c.onResponse, dispose: c.dispose };
+  }
+
+  beforeEach(async () => {
+    state().connect(explodingClient());
+    state().openGallery('seed-attack');
+    await settle();
+  });
+
+  it('leaves no run on screen and names the error; the document stays, and the old run sends no frame', async () => {
+    state().seek(60);
+    await settle();
+    expect(state().view).not.toBeNull();
+    const frames: unknown[] = [];
+    session().frames.subscribe((f) => void frames.push(f));
+    state().edit('Rename', (d) => {
+      d.title = 'explodes';
+    });
+    await settle();
+    expect(state().doc!.title).toBe('explodes');
+    expect(state().view).toBeNull();
+    expect(state().summary).toBeNull();
+    expect(state().playing).toBe(false);
+    expect(state().notice).toEqual({ kind: 'error', text: expect.stringContaining('could not be run') });
+    expect(session().frames.latest).toBeNull();
+    // Whatever the page asks now, no frame of the old run comes back.
+    state().seek(30);
+    state().step('tick');
+    state().setSpeed(100);
+    await settle();
+    expect(frames.filter((f) => f !== null)).toEqual([]);
+    expect(state().view).toBeNull();
+    expect(state().summary).toBeNull();
+    expect(state().notice?.text).toContain('could not be run');
+  });
+
+  it('runs again once the document is fixed', async () => {
+    state().edit('Rename', (d) => {
+      d.title = 'explodes';
+    });
+    await settle();
+    expect(state().view).toBeNull();
+    state().undo();
+    await settle();
+    expect(state().doc!.title).toBe("The seed's attack");
+    expect(state().view).not.toBeNull();
+    expect(state().summary!.violations.some((v) => v.number === 'I1b')).toBe(true);
+  });
+});
+
 describe('a painter with its own channel to the engine', () => {
   /** The worker's routing in-process; `asked` lists the requests the store sent; `hung()` true stops all answers. */
   function routedClient(asked: Request['type'][], hung = () => false): SimClient {

@@ -288,7 +288,9 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         {
           summary: onSummary,
           frame: onFrame,
-          error: (message) => set({ notice: { kind: 'error', text: message }, playing: false }),
+          // A host left without a run (a failed load) shows none: the document stays, to be fixed.
+          error: (message, noRun) =>
+            set({ notice: { kind: 'error', text: message }, playing: false, ...(noRun ? { view: null, summary: null } : {}) }),
           recovered: (why, at) =>
             set({ playing: false, notice: { kind: 'error', text: `${why} It was restarted at t=${at}; your scenario is unchanged.` } }),
         },

@@ -168,8 +168,21 @@ describe.each(HOSTS)('engine host protocol (%s)', (_, make) => {
     expect(faults.map(faultName)).toContain('C_BAD_STE');
   });
 
+  it('a load the engine fails on drops the old run: nothing of it is served afterwards', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 30, playing: false });
+    // No endpoints: building the engine throws inside the host.
+    const broken = { ...gallery('vmid-reuse'), endpoints: null as never };
+    const failed = await server.ask({ type: 'load', scenario: broken, at: 0, playing: false });
+    expect(failed).toEqual([{ type: 'error', message: expect.stringMatching(/^the scenario could not be run: /), noRun: true }]);
+    for (const req of [{ type: 'seek', t: 10 }, { type: 'play' }, { type: 'frame', ms: 16 }, { type: 'step', unit: 'tick' }] as Request[])
+      expect(await server.ask(req)).toEqual([{ type: 'error', message: failed[0].type === 'error' ? failed[0].message : '', noRun: true }]);
+    // A good load runs again.
+    expect((await server.frame({ type: 'load', scenario: gallery('seed-attack'), at: 5, playing: false })).clock).toBe(5);
+  });
+
   it('requests before a load are answered with an error message', async () => {
-    expect(await host().ask({ type: 'seek', t: 5 })).toEqual([{ type: 'error', message: 'no scenario loaded' }]);
+    expect(await host().ask({ type: 'seek', t: 5 })).toEqual([{ type: 'error', message: 'no scenario loaded', noRun: true }]);
   });
 });
 

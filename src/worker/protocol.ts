@@ -60,6 +60,11 @@ export type Response =
   | { type: 'loaded'; summary: Summary; loadMs: number }
   | { type: 'summary'; summary: Summary }
   | Frame
-  | { type: 'error'; message: string }
+  /**
+   * A request that failed. `noRun`: the host holds no run after it — a load failed, or the engine
+   * threw, and the run before is dropped rather than served under another scenario; or nothing
+   * was loaded. Until the next load, every request is answered so.
+   */
+  | { type: 'error'; message: string; noRun?: true }
   /** The host itself died (not an error inside one request): the app replaces it. */
   | { type: 'crashed'; message: string };

@@ -6,8 +6,17 @@ import { SimHost } from './host';
 /** Milliseconds between two entity views while playing. */
 export const VIEW_INTERVAL = 250;
 
+/** The start of the message of an engine that threw while answering a request other than a load. */
+export const STOPPED = 'the simulation stopped: ';
+/** The start of the message of a load the engine failed on. */
+export const NOT_RUN = 'the scenario could not be run: ';
+
 export class Server {
   host: SimHost | null = null;
+  /** Why there is no run (no host): the answer to every request until the next load. */
+  private noRun = 'no scenario loaded';
+  /** The playback speed the app chose: each new run starts at it, also one loaded after a failure. */
+  private speed: number | undefined;
   private seq = 0;
   private viewAt = 0;
 
@@ -17,25 +26,46 @@ export class Server {
   }
 
   handle(req: Request): Response[] {
+    if (req.type === 'load') return this.load(req);
     try {
       return this.handleUnsafe(req);
     } catch (e) {
-      return [{ type: 'error', message: `the simulation stopped: ${(e as Error).message}` }];
+      // The engine threw in the middle of a step: its state is not a run any more.
+      return this.drop(STOPPED + messageOf(e));
     }
   }
 
-  private handleUnsafe(req: Request): Response[] {
-    if (req.type === 'load') {
-      const start = performance.now();
-      const speed = this.host?.speed;
-      this.host = new SimHost(req.scenario);
-      if (speed !== undefined) this.host.speed = speed;
-      this.host.seek(Math.min(req.at, this.host.horizon));
-      this.host.playing = req.playing;
-      return [{ type: 'loaded', summary: this.host.summary(), loadMs: performance.now() - start }, this.host.frame(++this.seq)];
+  /**
+   * A new run. The one before goes first, whatever happens: a load that fails leaves no run, never
+   * the previous scenario's still playing under the new one.
+   */
+  private load(req: Extract<Request, { type: 'load' }>): Response[] {
+    const start = performance.now();
+    this.host = null;
+    try {
+      const host = new SimHost(req.scenario);
+      if (this.speed !== undefined) host.speed = this.speed;
+      host.seek(Math.min(req.at, host.horizon));
+      host.playing = req.playing;
+      const loaded: Response = { type: 'loaded', summary: host.summary(), loadMs: performance.now() - start };
+      const frame = host.frame(++this.seq);
+      this.host = host;
+      return [loaded, frame];
+    } catch (e) {
+      return this.drop(NOT_RUN + messageOf(e));
     }
+  }
+
+  private drop(why: string): Response[] {
+    this.host = null;
+    this.noRun = why;
+    return [{ type: 'error', message: why, noRun: true }];
+  }
+
+  private handleUnsafe(req: Exclude<Request, { type: 'load' }>): Response[] {
+    if (req.type === 'speed') this.speed = Math.max(0.1, Math.min(100000, req.ticksPerSecond));
     const h = this.host;
-    if (h === null) return [{ type: 'error', message: 'no scenario loaded' }];
+    if (h === null) return [{ type: 'error', message: this.noRun, noRun: true }];
     switch (req.type) {
       case 'play': {
         const restart = h.clock >= h.horizon;
@@ -52,7 +82,7 @@ export class Server {
         h.playing = false;
         break;
       case 'speed':
-        h.speed = Math.max(0.1, Math.min(100000, req.ticksPerSecond));
+        h.speed = this.speed!;
         break;
       case 'seek':
         h.playing = false;
@@ -85,3 +115,5 @@ export class Server {
 export function transferables(r: Response): Transferable[] {
   return r.type === 'frame' ? [r.inflight.buffer, r.ended.buffer] : [];
 }
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession, WATCHDOG_MS, type SessionEnv, type SessionEvents } from './session';
 import { inProcessClient, type SimClient } from './client';
-import type { Frame, Request } from './protocol';
+import type { Frame, Request, Response } from './protocol';
 import { galleryScenario } from '../testing/scenarios';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -139,6 +139,60 @@ describe('engine session', () => {
     expect(r.got.recovered).toEqual([['The simulation stopped answering for 2 s.', 50]]);
     await settle();
     expect(s.frames.latest!.clock).toBe(50);
+    s.dispose();
+  });
+
+  /** An in-process host whose worker dies on the load of `scenario` (the first `times` hosts made). */
+  function crashingOnLoad(title: string, times: number) {
+    let made = 0;
+    return () => {
+      const c = inProcessClient();
+      if (made++ >= times) return c;
+      let cb: (r: Response) => void = () => {};
+      c.onResponse((r) => cb(r));
+      return {
+        ...c,
+        kind: c.kind,
+        send: (r: Request) =>
+          r.type === 'load' && r.scenario.title === title
+            ? queueMicrotask(() => cb({ type: 'crashed', message: 'out of memory' }))
+            : c.send(r),
+        onResponse: (f: (r: Response) => void) => void (cb = f),
+      };
+    };
+  }
+
+  it('a host lost while loading is replaced and the load tried once more', async () => {
+    const r = recorder();
+    const make = crashingOnLoad("The seed's attack", 1);
+    const s = new EngineSession(make(), r.events, { restart: make, env: manualEnv().env });
+    s.load(galleryScenario('seed-attack'), 30, false);
+    await settle();
+    await settle();
+    expect(r.got.recovered).toEqual([['The simulation worker crashed (out of memory).', 30]]);
+    expect(r.got.errors).toEqual([]);
+    expect(s.frames.latest!.clock).toBe(30);
+    s.dispose();
+  });
+
+  it('a scenario that stops the host again on loading is not run: no frame of the run before stays', async () => {
+    const r = recorder();
+    const make = crashingOnLoad('explodes', 5);
+    const s = new EngineSession(make(), r.events, { restart: make, env: manualEnv().env });
+    s.load(galleryScenario('seed-attack'), 30, false);
+    await settle();
+    expect(s.frames.latest!.clock).toBe(30);
+    s.load({ ...galleryScenario('vmid-reuse'), title: 'explodes' }, 30, false);
+    for (let i = 0; i < 4; i++) await settle();
+    expect(r.got.recovered).toHaveLength(1);
+    expect(r.got.errors).toEqual([expect.stringMatching(/crashed \(out of memory\)\. It happened again while loading this scenario/)]);
+    expect(s.frames.latest).toBeNull();
+    // The new host holds no scenario: what the page asks is answered without a run.
+    const n = r.got.frames.length;
+    s.seek(10);
+    await settle();
+    expect(r.got.frames).toHaveLength(n);
+    expect(r.got.errors.at(-1)).toBe('no scenario loaded');
     s.dispose();
   });
 

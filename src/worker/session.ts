@@ -16,8 +16,12 @@ export interface SessionEvents {
   summary(s: Summary): void;
   /** Every frame, after it is published on the bus. */
   frame(f: Frame): void;
-  /** The host refused a request (the message names why); a playing run stops. */
-  error(message: string): void;
+  /**
+   * The host refused a request (the message names why); a playing run stops. `noRun`: the host
+   * holds no run any more — a load failed, or the engine stopped — so nothing shown of the last
+   * run is current; the frame bus has been cleared.
+   */
+  error(message: string, noRun: boolean): void;
   /** The host was replaced (`why`) and is reloaded at tick `at`; the scenario is unchanged. */
   recovered(why: string, at: number): void;
 }
@@ -66,6 +70,10 @@ export class EngineSession {
   private stopWatching: (() => void) | null = null;
   /** Requests not yet answered (each request's last response is a frame, a summary or an error). */
   private outstanding = 0;
+  /** Answers still to come up to and including the last load's (0: no load is outstanding). */
+  private untilLoaded = 0;
+  /** The outstanding load is a replacement host's reload of a load its predecessor never answered. */
+  private reloading = false;
   /** When the host last showed progress: a response, or a request sent while it was idle. */
   private progressAt = 0;
   private pendingLimit = WATCHDOG_MS;
@@ -103,6 +111,7 @@ export class EngineSession {
   load(scenario: Scenario, at: number, playing: boolean): void {
     this.scenario = scenario;
     this.clock = at;
+    this.reloading = false;
     this.send({ type: 'load', scenario, at, playing });
   }
 
@@ -163,6 +172,7 @@ export class EngineSession {
 
   private attach(): void {
     this.outstanding = 0;
+    this.untilLoaded = 0;
     this.pacedByPainter = false;
     this.framePending = false;
     this.client.onResponse((r) => this.onResponse(r));
@@ -183,7 +193,10 @@ export class EngineSession {
       this.pendingLimit = WATCHDOG_MS;
     }
     this.outstanding++;
-    if (req.type === 'load') this.pendingLimit = LOAD_WATCHDOG_MS;
+    if (req.type === 'load') {
+      this.pendingLimit = LOAD_WATCHDOG_MS;
+      this.untilLoaded = this.outstanding;
+    }
     this.client.send(req);
   }
 
@@ -198,21 +211,41 @@ export class EngineSession {
       this.recover(`The simulation stopped answering for ${this.pendingLimit / 1000} s.`);
   }
 
-  /** A new host, loaded where the old one was. */
+  /**
+   * A new host, loaded where the old one was. A host lost while loading is replaced and the load
+   * tried once more; when that one is lost too, the scenario is what stops the host, and the new
+   * host is left without it: the page shows no run rather than the last one.
+   */
   private recover(why: string): void {
     if (this.restart === null || this.disposed) return;
+    const loading = this.untilLoaded > 0;
     this.client.dispose();
     this.client = this.restart();
     this.attach();
     const at = Math.floor(this.clock);
+    if (loading && this.reloading) {
+      this.scenario = null;
+      this.reloading = false;
+      this.frames.publish(null);
+      this.events.error(
+        `${why} It happened again while loading this scenario, so the scenario is not run; your document is unchanged.`,
+        true,
+      );
+      return;
+    }
     this.events.recovered(why, at);
+    this.reloading = loading;
     if (this.scenario !== null) this.send({ type: 'load', scenario: this.scenario, at, playing: false });
   }
 
   private onResponse(r: Response): void {
     if (this.disposed) return;
     this.progressAt = this.env.now();
-    if (r.type !== 'loaded' && this.outstanding > 0) this.outstanding--;
+    // A crash answers no request: it is the host going away.
+    if (r.type !== 'loaded' && r.type !== 'crashed' && this.outstanding > 0) {
+      this.outstanding--;
+      if (this.untilLoaded > 0 && --this.untilLoaded === 0) this.reloading = false;
+    }
     switch (r.type) {
       case 'crashed':
         this.recover(`The simulation worker crashed (${r.message}).`);
@@ -222,7 +255,8 @@ export class EngineSession {
         this.events.summary(r.summary);
         return;
       case 'error':
-        this.events.error(r.message);
+        if (r.noRun === true) this.frames.publish(null);
+        this.events.error(r.message, r.noRun === true);
         return;
       case 'frame':
         if (r.view !== null) this.clock = r.clock;

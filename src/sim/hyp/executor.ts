@@ -4,8 +4,8 @@
 
 import { log } from '../model/log';
 import { EV_HYP, schedule } from '../model/events';
-import type { Job, SimState } from '../model/state';
-import type { ScriptOp } from '../model/scenario';
+import { NOBODY, type Job, type SimState } from '../model/state';
+import { POLICY_OP_PARTIES, type PolicyOp, type ScriptOp } from '../model/scenario';
 import { describeStep, execStep, type ExecStep } from './steps';
 import { checkGroups } from '../invariants/group';
 import { opError } from '../model/opLog';
@@ -38,6 +38,24 @@ export function newJob(s: SimState, opIndex: number, op: ScriptOp, device: numbe
   s.ops[opIndex].status = 'running';
   startNext(s);
   return job;
+}
+
+/**
+ * A job for an operation a policy expands: its parties as POLICY_OP_PARTIES has them, so the steps
+ * of an operation without a receiver (or a sender) see nobody there, as validation assumes.
+ */
+export function newPolicyJob(
+  s: SimState,
+  opIndex: number,
+  op: ScriptOp,
+  what: PolicyOp,
+  device: number,
+  from: number,
+  to: number,
+  steps: ExecStep[],
+): Job {
+  const p = POLICY_OP_PARTIES[what];
+  return newJob(s, opIndex, op, device, p.from ? from : NOBODY, p.to ? to : NOBODY, steps);
 }
 
 function startNext(s: SimState): void {

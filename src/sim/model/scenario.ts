@@ -260,6 +260,27 @@ export type AssignState = 'assigned' | 'unassigned' | 'held' | 'offered' | 'quar
 export type PolicyOp =
   'assign' | 'transfer' | 'lend' | 'reclaim' | 'relinquish' | 'share' | 'unassign' | 'abort' | 'accept' | 'enable' | 'revoke';
 
+/**
+ * Who takes part in each operation a policy expands: `from`, the endpoint the device leaves (its
+ * owner as the operation starts; an abort: the aborted partition); `to`, the receiver. `false`
+ * means the operation never has one: its steps see nobody there, so "from" / "to", the receiver's
+ * CPU stage-2 (`owner-cpu`) and anything built from them name nothing. `true` means it may have
+ * one; whether it does depends on the run (an assign of an unowned device comes from nobody).
+ */
+export const POLICY_OP_PARTIES: Readonly<Record<PolicyOp, { from: boolean; to: boolean }>> = {
+  assign: { from: true, to: true },
+  transfer: { from: true, to: true },
+  lend: { from: true, to: true },
+  reclaim: { from: true, to: true },
+  relinquish: { from: true, to: true },
+  share: { from: true, to: true },
+  unassign: { from: true, to: false },
+  abort: { from: true, to: false },
+  accept: { from: false, to: true },
+  enable: { from: false, to: true },
+  revoke: { from: false, to: false },
+};
+
 export interface CustomPolicy {
   name: string;
   steps: Partial<Record<PolicyOp, StepSpec[]>>;

@@ -7,7 +7,7 @@ import type { OpOf, PolicyOp, ScriptOp } from '../model/scenario';
 import { openOp, opError } from '../model/opLog';
 import { policyFor } from '../policies';
 import { expand } from '../policies/expand';
-import { newJob, resume, unfinishedJobFor, waitingJobFor } from '../hyp/executor';
+import { newJob, newPolicyJob, resume, unfinishedJobFor, waitingJobFor } from '../hyp/executor';
 import { startReset } from '../hyp/steps';
 import { descriptorState, wake } from '../device/dma';
 import { applyFfa, checkFfa, abortMemory } from '../memory/ffa';
@@ -38,7 +38,7 @@ export function handleOp(s: SimState, op: ScriptOp): void {
     const steps = expand(s, policy, what, group);
     rec.receiver = to;
     if (steps === null) return deny(`${policy.id} (${policy.name}) has no '${what}'`);
-    newJob(s, i, op, di, from, to, steps);
+    newPolicyJob(s, i, op, what, di, from, to, steps);
   };
 
   if ('device' in op && dev(op.device) < 0) return invalid(`no device ${op.device}`);
@@ -173,7 +173,7 @@ export function handleOp(s: SimState, op: ScriptOp): void {
       // A policy that revokes memory after stopping the devices says where (ffaCommit); otherwise
       // (P7, as Hafnium does) the memory goes at once, while the devices may still be writing.
       if (steps === null || !steps.some((st) => st.kind === 'ffaCommit')) abortMemory(s, e);
-      if (steps !== null) newJob(s, i, op, owned[0], e, NOBODY, steps);
+      if (steps !== null) newPolicyJob(s, i, op, 'abort', owned[0], e, NOBODY, steps);
       return;
     }
     case 'smmuEnable':
@@ -231,7 +231,7 @@ function acceptOrEnable(s: SimState, op: OpOf<'accept' | 'enable'>, i: number, d
   if (own) {
     if (d.assign !== 'pending-enable' && !waiting) return opError(s, rec, 'FFA_DENIED', `${d.id} is ${d.assign}, nothing to ${op.op}`);
     const steps = expand(s, policy, op.op, [di]);
-    if (steps) newJob(s, i, op, di, NOBODY, by, steps);
+    if (steps) newPolicyJob(s, i, op, op.op, di, NOBODY, by, steps);
   }
 }
 
@@ -258,7 +258,7 @@ function relinquishMemory(s: SimState, op: OpOf<'memRelinquish'>, i: number): vo
   }
   const steps = expand(s, policy, 'revoke', [users[0]]);
   if (!steps) return void applyFfa(s, op, i);
-  const job = newJob(s, i, op, users[0], NOBODY, NOBODY, steps);
+  const job = newPolicyJob(s, i, op, 'revoke', users[0], NOBODY, NOBODY, steps);
   job.handle = op.handle;
   job.revokedPages = [...pfns];
 }
