@@ -1,5 +1,5 @@
-// Scenarios that travel: links between browsers, undo and redo, autosave, bad links, My scenarios,
-// and presenting by keyboard.
+// Scenarios that travel: links between browsers, undo and redo, autosave, bad and damaged links,
+// My scenarios, and presenting by keyboard.
 
 import { test, expect, openGallery, tick } from './fixtures';
 
@@ -20,7 +20,7 @@ test('a copied link opens the same scenario, with the same trace, in another bro
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#s=2\.[A-Za-z0-9_-]+$/);
   expect(url.length).toBeLessThanOrEqual(2000);
 
   const other = await browser.newContext();
@@ -85,6 +85,27 @@ test('a bad link shows what is wrong and keeps the work', async ({ page }) => {
     await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
     await expect(page.getByLabel('Policy')).toHaveValue('P2');
   }
+  await page.reload();
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
+});
+
+test('a damaged link is refused by its checksum and keeps the work', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGallery(page, 'stale-atc');
+  await page.getByLabel('Policy').selectOption('P4');
+  await page.getByLabel('Share').click();
+  await page.getByRole('menuitem', { name: /Copy link/ }).click();
+  await expect(page.getByTestId('notice')).toContainText('Link copied');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  // One character of the link changed on the way, still a valid base64url character.
+  const hash = url.slice(url.indexOf('#'));
+  const i = hash.length >> 1;
+  const damaged = hash.slice(0, i) + (hash[i] === 'A' ? 'B' : 'A') + hash.slice(i + 1);
+  await page.getByLabel('Policy').selectOption('P2');
+  await page.evaluate((h) => (location.hash = h), damaged);
+  await expect(page.getByTestId('notice')).toContainText('This link is damaged (its checksum does not match)');
+  await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
   await page.reload();
   await expect(page.getByLabel('Policy')).toHaveValue('P2');
 });

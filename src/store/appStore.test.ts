@@ -214,7 +214,7 @@ describe('links and files', () => {
     state().setPolicy('P2');
     await settle();
     const f = state().linkFragment()!;
-    expect(f).toMatch(/^s=1\./);
+    expect(f).toMatch(/^s=2\./);
     state().openGallery('vmid-reuse');
     await settle();
     expect(state().openLink('#' + f)).toBe(true);
