@@ -31,6 +31,8 @@ export const MAX_JSON_BYTES = 2_000_000;
 /** Links longer than this may be cut by some chat tools. */
 export const LINK_WARN_CHARS = 2000;
 
+const TOO_LARGE_MESSAGE = `This link is too large: it expands past ${MAX_JSON_BYTES.toLocaleString('en-US')} bytes, the limit for a scenario.`;
+
 export type Decoded = (ReadOk & { galleryId: string | null }) | { ok: false; error: string };
 
 export function encodeScenario(s: Scenario): string {
@@ -84,22 +86,17 @@ export function decodeScenario(payload: string, options?: ReadOptions): Decoded 
       return fail('This link is damaged (its checksum does not match): part of it was changed or lost on the way. Copy the link again.');
     data = data.subarray(0, n);
   }
-  let json: string;
-  try {
-    json = inflateCapped(data, MAX_JSON_BYTES);
-  } catch (e) {
-    return fail(
-      (e as Error).message === 'too-large'
-        ? `The scenario in the link is too large (over ${MAX_JSON_BYTES / 1e6} MB).`
-        : 'The link is damaged: its data does not decompress (not deflate).',
-    );
-  }
+  const json = inflateCapped(data, MAX_JSON_BYTES);
+  if (json === TOO_LARGE) return fail(TOO_LARGE_MESSAGE);
+  if (json === NOT_DEFLATE) return fail('The link is damaged: its data does not decompress (not deflate).');
   return decodeJson(json, options);
 }
 
 /** A document as text (a file, a paste, a decompressed link), capped in size. */
 export function decodeJson(text: string, options?: ReadOptions): Decoded {
-  if (text.length > MAX_JSON_BYTES) return fail(`The scenario is too large (over ${MAX_JSON_BYTES / 1e6} MB).`);
+  // A character is at least one byte of UTF-8: more characters than the limit is more bytes.
+  if (text.length > MAX_JSON_BYTES)
+    return fail(`The scenario is too large: it is over ${MAX_JSON_BYTES.toLocaleString('en-US')} bytes, the limit for a scenario.`);
   return decoded(readDocumentText(text, options), null);
 }
 
@@ -115,18 +112,35 @@ function fail(error: string): Decoded {
   return { ok: false, error };
 }
 
-function inflateCapped(data: Uint8Array, cap: number): string {
+const TOO_LARGE = Symbol('too large');
+const NOT_DEFLATE = Symbol('not deflate');
+
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate expands a byte to at most about 1,032
+ * bytes, so one step inflates at most about 132 KB: a decode holds at most that past the limit.
+ */
+const INFLATE_STEP = 128;
+
+/**
+ * Inflates `data` as text, refusing as soon as the total passes `cap`: a bomb (a small link that
+ * inflates to gigabytes) costs no more than a document at the limit.
+ */
+function inflateCapped(data: Uint8Array, cap: number): string | typeof TOO_LARGE | typeof NOT_DEFLATE {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     size += chunk.length;
-    if (size > cap) throw new Error('too-large');
+    if (size > cap) throw TOO_LARGE;
     chunks.push(chunk);
     if (final) ended = true;
   });
-  inf.push(data, true);
-  if (!ended) throw new Error('truncated');
+  try {
+    for (let i = 0; i < data.length; i += INFLATE_STEP) inf.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
+  } catch (e) {
+    return e === TOO_LARGE ? TOO_LARGE : NOT_DEFLATE;
+  }
+  if (!ended) return NOT_DEFLATE;
   const all = new Uint8Array(size);
   let o = 0;
   for (const c of chunks) {
