@@ -1,7 +1,10 @@
-// Scenarios that travel: links between browsers, undo and redo, autosave, bad and damaged links,
-// My scenarios, and presenting by keyboard.
+// Scenarios that travel: links between browsers, undo and redo, autosave, bad, damaged and
+// oversized links, My scenarios, and presenting by keyboard.
 
+import { deflateSync } from 'fflate';
 import { test, expect, openGallery, tick } from './fixtures';
+import { toBase64Url } from '../src/scenario/codec';
+import { crc32 } from '../src/scenario/crc32';
 
 test('a copied link opens the same scenario, with the same trace, in another browser', async ({ page, browser }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -107,6 +110,20 @@ test('a damaged link is refused by its checksum and keeps the work', async ({ pa
   await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
   await expect(page.getByLabel('Policy')).toHaveValue('P2');
   await page.reload();
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
+});
+
+test('a link that expands past the limit is refused by the decoding worker and keeps the work', async ({ page }) => {
+  await openGallery(page, 'quarantine');
+  await page.getByLabel('Policy').selectOption('P2');
+  // 10 MB of zeros, deflated to 10 KB, under a good checksum.
+  const zeros = deflateSync(new Uint8Array(10_000_000));
+  const payload = new Uint8Array(zeros.length + 4);
+  payload.set(zeros);
+  new DataView(payload.buffer).setUint32(zeros.length, crc32(zeros));
+  await page.evaluate((h) => (location.hash = h), `#s=2.${toBase64Url(payload)}`);
+  await expect(page.getByTestId('notice')).toContainText('This link is too large: it expands past 2,000,000 bytes');
+  await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
   await expect(page.getByLabel('Policy')).toHaveValue('P2');
 });
 

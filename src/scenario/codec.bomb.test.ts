@@ -4,7 +4,8 @@
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deflateSync, type FlateStreamHandler } from 'fflate';
-import { decodeFragment, decodeScenario, MAX_JSON_BYTES, toBase64Url } from './codec';
+import { decodeFragment, decodeFragmentWithin, decodeScenario, LARGE, MAX_JSON_BYTES, toBase64Url } from './codec';
+import { QUICK_JSON_BYTES } from './linkDecoder';
 import { crc32 } from './crc32';
 
 const inflated = vi.hoisted(() => ({ bytes: 0 }));
@@ -54,6 +55,12 @@ describe('decompression bombs', () => {
   it('a cut-off bomb is too large, not "not deflate": the limit is met before the cut', () => {
     expect(decodeScenario(`1.${toBase64Url(bomb.subarray(0, bomb.length >> 1))}`)).toEqual({ ok: false, error: TOO_LARGE });
     expect(inflated.bytes).toBeLessThan(MAX_JSON_BYTES + SLACK);
+  });
+
+  it("on the page's thread, a bomb costs no more than inflating the budget", () => {
+    expect(decodeFragmentWithin(`#s=2.${withChecksum(bomb)}`, QUICK_JSON_BYTES)).toBe(LARGE);
+    expect(inflated.bytes).toBeGreaterThan(QUICK_JSON_BYTES);
+    expect(inflated.bytes).toBeLessThan(QUICK_JSON_BYTES + SLACK);
   });
 
   it('a document just under the limit still opens as far as reading it', () => {

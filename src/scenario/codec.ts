@@ -30,6 +30,8 @@ export const MAX_LINK_CHARS = 200_000;
 export const MAX_JSON_BYTES = 2_000_000;
 /** Links longer than this may be cut by some chat tools. */
 export const LINK_WARN_CHARS = 2000;
+/** decodeFragmentWithin's answer for a link that expands past its budget. */
+export const LARGE = 'large';
 
 const TOO_LARGE_MESSAGE = `This link is too large: it expands past ${MAX_JSON_BYTES.toLocaleString('en-US')} bytes, the limit for a scenario.`;
 
@@ -53,6 +55,25 @@ export function scenarioFragment(s: Scenario): string {
  * the hash names no scenario at all. `options` are readDocument's (tests pass a format of their own).
  */
 export function decodeFragment(hash: string, options?: ReadOptions): Decoded | null {
+  const d = readFragment(hash, MAX_JSON_BYTES, options);
+  return d === LARGE ? fail(TOO_LARGE_MESSAGE) : d;
+}
+
+/**
+ * decodeFragment on a budget: gives up with LARGE as soon as the link expands past `budget` bytes
+ * (fewer than the limit), having inflated little more than that. The app decodes a link so on its
+ * own thread and hands one that gives up to a worker (linkDecoder.ts).
+ */
+export function decodeFragmentWithin(hash: string, budget: number): Decoded | typeof LARGE | null {
+  return readFragment(hash, Math.min(budget, MAX_JSON_BYTES));
+}
+
+export function decodeScenario(payload: string, options?: ReadOptions): Decoded {
+  const d = readPayload(payload, MAX_JSON_BYTES, options);
+  return d === LARGE ? fail(TOO_LARGE_MESSAGE) : d;
+}
+
+function readFragment(hash: string, budget: number, options?: ReadOptions): Decoded | typeof LARGE | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const g = params.get('g');
   if (g !== null) {
@@ -63,10 +84,11 @@ export function decodeFragment(hash: string, options?: ReadOptions): Decoded | n
   // URLSearchParams turns "+" into a space; base64url has no "+", so read the raw text.
   const raw = /(?:^|[#&])s=([^&]*)/.exec(hash)?.[1];
   if (raw === undefined) return null;
-  return decodeScenario(raw, options);
+  return readPayload(raw, budget, options);
 }
 
-export function decodeScenario(payload: string, options?: ReadOptions): Decoded {
+/** A `#s=` payload, inflated up to `budget` bytes: past it, LARGE when that is below the limit. */
+function readPayload(payload: string, budget: number, options?: ReadOptions): Decoded | typeof LARGE {
   const dot = payload.indexOf('.');
   if (dot < 0) return fail('The link is not a DMA Handoff scenario link (no codec version).');
   const version = payload.slice(0, dot);
@@ -86,8 +108,8 @@ export function decodeScenario(payload: string, options?: ReadOptions): Decoded 
       return fail('This link is damaged (its checksum does not match): part of it was changed or lost on the way. Copy the link again.');
     data = data.subarray(0, n);
   }
-  const json = inflateCapped(data, MAX_JSON_BYTES);
-  if (json === TOO_LARGE) return fail(TOO_LARGE_MESSAGE);
+  const json = inflateCapped(data, budget);
+  if (json === TOO_LARGE) return budget < MAX_JSON_BYTES ? LARGE : fail(TOO_LARGE_MESSAGE);
   if (json === NOT_DEFLATE) return fail('The link is damaged: its data does not decompress (not deflate).');
   return decodeJson(json, options);
 }
@@ -117,7 +139,7 @@ const NOT_DEFLATE = Symbol('not deflate');
 
 /**
  * Compressed bytes handed to the inflater at a time. Deflate expands a byte to at most about 1,032
- * bytes, so one step inflates at most about 132 KB: a decode holds at most that past the limit.
+ * bytes, so one step inflates at most about 132 KB: a decode holds at most that past its budget.
  */
 const INFLATE_STEP = 128;
 
