@@ -1,12 +1,12 @@
 // Links: round trips for every gallery scenario, the length budget, each kind of damage with its
 // own message, the checksum (damage is refused, never opened as another scenario), links of format
-// 1, and fuzzing — random text, random bytes, truncated and
+// 1, finding a link in pasted text, and fuzzing — random text, random bytes, truncated and
 // bit-flipped links always give a result, never an exception.
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { decodeFragment, decodeJson, decodeScenario, encodeScenario, fromBase64Url, LINK_WARN_CHARS, toBase64Url } from './codec';
+import { decodeFragment, decodeJson, decodeScenario, encodeScenario, findLink, fromBase64Url, LINK_WARN_CHARS, toBase64Url } from './codec';
 import { crc32 } from './crc32';
 import { GALLERY } from './gallery';
 import { minimalDocument } from './minimal';
@@ -196,6 +196,41 @@ describe('links carry a checksum', () => {
   it('computes CRC-32 (IEEE 802.3) as zlib and gzip do', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+});
+
+describe('finding a link in pasted text', () => {
+  it.each([
+    ['https://example.org/dma/#s=2.abc', '#s=2.abc'],
+    ['#g=seed-attack&present', '#g=seed-attack&present'],
+    ['https://example.org/#present&s=2.abc', '#present&s=2.abc'],
+    ['see https://example.org/#s=2.abc for the run', '#s=2.abc'],
+    ['first line\nhttps://example.org/#g=stale-atc\n', '#g=stale-atc'],
+    ['a#b#g=quarantine', '#g=quarantine'],
+    ['#x&g=one #s=2.two', '#x&g=one'],
+  ])('%j → %j', (text, hash) => {
+    expect(findLink(text)).toBe(hash);
+  });
+
+  it.each([['plain text'], ['# s=1'], ['s=2.abc without a hash'], ['#&#&'], ['#sg=#gs=&s'], ['x& s=1 #']])('%j holds no link', (text) => {
+    expect(findLink(text)).toBeNull();
+  });
+
+  // A backtracking pattern takes time quadratic in runs of "#" and "&": minutes for these.
+  it('reads 1 MB of "#" and "&" in one pass', () => {
+    const n = 1_000_000;
+    for (const text of [
+      '#'.repeat(n),
+      '#&'.repeat(n / 2),
+      '#' + '&'.repeat(n),
+      '#s&g'.repeat(n / 4),
+      '#a&'.repeat(n / 3),
+      '&#'.repeat(n / 2) + ' s=',
+    ]) {
+      expect(findLink(text)).toBeNull();
+    }
+    expect(findLink('#&'.repeat(n / 2) + 's=2.x')).toBe('#&s=2.x');
+    expect(findLink('#'.repeat(n) + 'g=x')).toBe('#g=x');
   });
 });
 

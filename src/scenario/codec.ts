@@ -177,6 +177,31 @@ function inflateCapped(data: Uint8Array, cap: number): string | typeof TOO_LARGE
   }
 }
 
+/**
+ * The fragment of the first link in pasted text: from the `#` before an `s=` or `g=` parameter to
+ * the end of the word (`#s=2.…`, `#present&g=seed-attack`), or null. One pass over the text, so any
+ * paste, however long or full of `#` and `&`, is read in time linear in its length.
+ */
+export function findLink(text: string): string | null {
+  let hash = -1; // the last `#` in the current word
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (isSpace(text.charCodeAt(i))) hash = -1;
+    else if (c === '#' || (c === '&' && hash >= 0)) {
+      if (c === '#') hash = i;
+      if ((text[i + 1] === 's' || text[i + 1] === 'g') && text[i + 2] === '=') {
+        let end = i + 3;
+        while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+        return text.slice(hash, end);
+      }
+    }
+  }
+  return null;
+}
+
+/** Whitespace and control characters: what ends a link in running text. */
+const isSpace = (c: number) => c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
+
 export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
