@@ -228,6 +228,35 @@ describe('refusals name the field', () => {
       (d) => ({ ...d, timing: { downstream: [9, 2] } }),
       /^timing\.downstream: the first value must not exceed the second$/,
     ],
+    [
+      'IPA range past 2^48',
+      (d) => ({ ...d, memory: [d.memory[0], { ...d.memory[1], ipa: '0xfffffffff000', pages: 2 }] }),
+      /^memory\[1\]\.ipa: the region runs past the 48-bit IPA space \(2\^48\)$/,
+    ],
+    [
+      'PA range past 2^48',
+      (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0xffffffffe000', pages: 3 }] }),
+      /^memory\[0\]\.pa: the region runs past the 48-bit PA space \(2\^48\)$/,
+    ],
+    [
+      'DMA past 2^48',
+      (d) => ({
+        ...d,
+        script: [
+          {
+            at: 1,
+            op: 'program',
+            device: 'X',
+            by: 'A',
+            dma: [
+              { iova: '0x1000', pages: 1, dir: 'read' },
+              { iova: '0xfffffffff000', pages: 2, dir: 'read' },
+            ],
+          },
+        ],
+      }),
+      /^script\[0\]\.dma\[1\]\.iova: the transfer runs past the 48-bit IPA space \(2\^48\)$/,
+    ],
     ['custom policy without steps', (d) => ({ ...d, policy: { id: 'custom' } }), /^policy\.custom: policy "custom" needs/],
   ];
   it.each(cases)('%s', (_, make, message) => {
