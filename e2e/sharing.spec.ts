@@ -1,7 +1,10 @@
-// Scenarios that travel: links between browsers, undo and redo, autosave, bad links, My scenarios,
-// and presenting by keyboard.
+// Scenarios that travel: links between browsers, undo and redo, autosave, bad, damaged and
+// oversized links, My scenarios, and presenting by keyboard.
 
+import { deflateSync } from 'fflate';
 import { test, expect, openGallery, tick } from './fixtures';
+import { toBase64Url } from '../src/scenario/codec';
+import { crc32 } from '../src/scenario/crc32';
 
 test('a copied link opens the same scenario, with the same trace, in another browser', async ({ page, browser }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -20,7 +23,7 @@ test('a copied link opens the same scenario, with the same trace, in another bro
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#s=2\.[A-Za-z0-9_-]+$/);
   expect(url.length).toBeLessThanOrEqual(2000);
 
   const other = await browser.newContext();
@@ -86,6 +89,41 @@ test('a bad link shows what is wrong and keeps the work', async ({ page }) => {
     await expect(page.getByLabel('Policy')).toHaveValue('P2');
   }
   await page.reload();
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
+});
+
+test('a damaged link is refused by its checksum and keeps the work', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGallery(page, 'stale-atc');
+  await page.getByLabel('Policy').selectOption('P4');
+  await page.getByLabel('Share').click();
+  await page.getByRole('menuitem', { name: /Copy link/ }).click();
+  await expect(page.getByTestId('notice')).toContainText('Link copied');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  // One character of the link changed on the way, still a valid base64url character.
+  const hash = url.slice(url.indexOf('#'));
+  const i = hash.length >> 1;
+  const damaged = hash.slice(0, i) + (hash[i] === 'A' ? 'B' : 'A') + hash.slice(i + 1);
+  await page.getByLabel('Policy').selectOption('P2');
+  await page.evaluate((h) => (location.hash = h), damaged);
+  await expect(page.getByTestId('notice')).toContainText('This link is damaged (its checksum does not match)');
+  await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
+  await page.reload();
+  await expect(page.getByLabel('Policy')).toHaveValue('P2');
+});
+
+test('a link that expands past the limit is refused by the decoding worker and keeps the work', async ({ page }) => {
+  await openGallery(page, 'quarantine');
+  await page.getByLabel('Policy').selectOption('P2');
+  // 10 MB of zeros, deflated to 10 KB, under a good checksum.
+  const zeros = deflateSync(new Uint8Array(10_000_000));
+  const payload = new Uint8Array(zeros.length + 4);
+  payload.set(zeros);
+  new DataView(payload.buffer).setUint32(zeros.length, crc32(zeros));
+  await page.evaluate((h) => (location.hash = h), `#s=2.${toBase64Url(payload)}`);
+  await expect(page.getByTestId('notice')).toContainText('This link is too large: it expands past 2,000,000 bytes');
+  await expect(page.getByTestId('notice')).toContainText('Your current work is unchanged');
   await expect(page.getByLabel('Policy')).toHaveValue('P2');
 });
 

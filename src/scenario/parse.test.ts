@@ -1,9 +1,11 @@
 // Validation of scenario documents: defaults, hex addresses, references, uniqueness, unknown
-// fields, versions — each refusal names its field path — and totality on garbage.
+// fields, versions — each refusal names its field path and the documented limit, and echoes no
+// more than a short piece of the input — and totality on garbage.
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario } from './parse';
+import { errorText } from './errors';
 import { toDocument } from './document';
 import { GALLERY } from './gallery';
 import { POLICIES } from '../sim';
@@ -23,6 +25,7 @@ const base = () => ({
   devices: [{ id: 'X', streams: [17], owner: 'A' }],
   script: [] as unknown[],
 });
+type Doc = ReturnType<typeof base> & Record<string, unknown>;
 const errors = (doc: unknown) => {
   const r = parseScenario(doc);
   return r.ok ? [] : r.errors;
@@ -226,6 +229,35 @@ describe('refusals name the field', () => {
       (d) => ({ ...d, timing: { downstream: [9, 2] } }),
       /^timing\.downstream: the first value must not exceed the second$/,
     ],
+    [
+      'IPA range past 2^48',
+      (d) => ({ ...d, memory: [d.memory[0], { ...d.memory[1], ipa: '0xfffffffff000', pages: 2 }] }),
+      /^memory\[1\]\.ipa: the region runs past the 48-bit IPA space \(2\^48\)$/,
+    ],
+    [
+      'PA range past 2^48',
+      (d) => ({ ...d, memory: [{ ...d.memory[0], pa: '0xffffffffe000', pages: 3 }] }),
+      /^memory\[0\]\.pa: the region runs past the 48-bit PA space \(2\^48\)$/,
+    ],
+    [
+      'DMA past 2^48',
+      (d) => ({
+        ...d,
+        script: [
+          {
+            at: 1,
+            op: 'program',
+            device: 'X',
+            by: 'A',
+            dma: [
+              { iova: '0x1000', pages: 1, dir: 'read' },
+              { iova: '0xfffffffff000', pages: 2, dir: 'read' },
+            ],
+          },
+        ],
+      }),
+      /^script\[0\]\.dma\[1\]\.iova: the transfer runs past the 48-bit IPA space \(2\^48\)$/,
+    ],
     ['custom policy without steps', (d) => ({ ...d, policy: { id: 'custom' } }), /^policy\.custom: policy "custom" needs/],
   ];
   it.each(cases)('%s', (_, make, message) => {
@@ -251,6 +283,86 @@ describe('refusals name the field', () => {
     const e = errors(many);
     expect(e).toHaveLength(21);
     expect(e[20]).toBe('… and 10 more problems');
+  });
+});
+
+describe('messages name the documented limits', () => {
+  const SAFE = String(Number.MAX_SAFE_INTEGER);
+
+  it.each([
+    ['seed', (d: Doc) => ({ ...d, seed: 1e20 }), 'seed: must be ≤ 4294967295, got 100000000000000000000'],
+    ['seed', (d: Doc) => ({ ...d, seed: 2 ** 53 }), 'seed: must be ≤ 4294967295, got 9007199254740992'],
+    ['seed', (d: Doc) => ({ ...d, seed: -1e20 }), 'seed: must be ≥ 0, got -100000000000000000000'],
+    ['seed', (d: Doc) => ({ ...d, seed: 1.5 }), 'seed: expected an integer, got 1.5'],
+    ['timing.reset', (d: Doc) => ({ ...d, timing: { reset: 1e17 } }), 'timing.reset: must be ≤ 100000000, got 100000000000000000'],
+    ['vmid', (d: Doc) => ({ ...d, endpoints: [{ id: 'A', vmid: 1e16 }] }), 'endpoints[0].vmid: must be ≤ 65535, got 10000000000000000'],
+    [
+      'streams',
+      (d: Doc) => ({ ...d, devices: [{ id: 'X', streams: [1e18] }] }),
+      'devices[0].streams[0]: must be ≤ 4294967295, got 1000000000000000000',
+    ],
+  ])('%s', (_, make, message) => {
+    expect(errors(make(base()))).toEqual([message]);
+  });
+
+  it('no integer field reports the safe-integer bound, and each reports one problem', () => {
+    const fields: ((d: Doc, v: number) => unknown)[] = [
+      (d, v) => ({ ...d, seed: v }),
+      (d, v) => ({ ...d, timing: { tickNs: v } }),
+      (d, v) => ({ ...d, timing: { downstream: [v, 8] } }),
+      (d, v) => ({ ...d, smmu: { eventQueue: v } }),
+      (d, v) => ({ ...d, memory: [{ ...d.memory[0], pages: v }] }),
+      (d, v) => ({ ...d, devices: [{ id: 'X', streams: [v] }] }),
+      (d, v) => ({ ...d, devices: [{ id: 'X', streams: [1], maxOutstanding: v }] }),
+      (d, v) => ({ ...d, script: [{ at: v, op: 'reset', device: 'X' }] }),
+      (d, v) => ({
+        ...d,
+        script: [{ at: 0, op: 'program', device: 'X', by: 'A', dma: [{ iova: '0x1000', pages: 1, dir: 'read', every: v }] }],
+      }),
+      (d, v) => ({ ...d, captions: [{ at: v, text: 'x' }] }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fields),
+        fc.oneof(fc.double({ min: 2 ** 53, max: 1e300, noNaN: true }), fc.double({ min: -1e300, max: -(2 ** 53), noNaN: true })),
+        (field, v) => {
+          const e = errors(field(base(), v));
+          expect(e).toHaveLength(1);
+          expect(e[0]).not.toContain(SAFE);
+          expect(e[0]).toMatch(/: must be [≤≥] \d+, got /);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
+
+describe('messages echo at most a short piece of the input', () => {
+  const long = 'k'.repeat(1_000_000);
+  const spaced = 'a b '.repeat(250_000);
+  it.each([
+    ['an unknown field', (d: Doc) => ({ ...d, [long]: 1 })],
+    ['an unknown field with spaces', (d: Doc) => ({ ...d, [spaced]: 1 })],
+    ['many unknown fields', (d: Doc) => ({ ...d, ...Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`f${i}`, 1])) })],
+    ['a layout key', (d: Doc) => ({ ...d, layout: { [long]: [0, 0] } })],
+    ['an address', (d: Doc) => ({ ...d, memory: [{ ...d.memory[0], pa: '0x' + 'f'.repeat(1_000_000) }] })],
+    ['a string for a number', (d: Doc) => ({ ...d, seed: spaced })],
+    ['a string for an operation', (d: Doc) => ({ ...d, script: [{ at: 0, op: spaced }] })],
+  ])('%s', (_, make) => {
+    const e = errors(make(base()));
+    expect(e.length).toBeGreaterThan(0);
+    for (const text of e) {
+      expect(text.length).toBeLessThanOrEqual(400);
+      // A path ends in ":"; every other word is a word of the message.
+      for (const word of text.split(/\s+/)) expect(word.replace(/:$/, '').length).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('cuts a long path or run to 120 characters and leaves short ones as they are', () => {
+    expect(errorText({ path: 'devices[0].owner', message: 'no endpoint "Q"' })).toBe('devices[0].owner: no endpoint "Q"');
+    const path = `layout.${'p'.repeat(200)}`;
+    expect(errorText({ path, message: 'x' })).toBe(`layout.${'p'.repeat(112)}…: x`);
+    expect(errorText({ path: '', message: `got "${'v'.repeat(300)}"` })).toBe(`got "${'v'.repeat(118)}…`);
   });
 });
 

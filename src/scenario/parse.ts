@@ -136,8 +136,11 @@ function formatIssue(issue: z.core.$ZodIssue, input: unknown): FieldError {
 
 function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'unrecognized_keys': {
+      const shown = issue.keys.slice(0, 3).map((k) => describe(k));
+      const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more}`;
+    }
     case 'invalid_union': {
       // A discriminated union fails on its tag ("op" of a script operation, "kind" of a step).
       const last = issue.path[issue.path.length - 1];
@@ -157,6 +160,8 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
       return issue.origin === 'array' || issue.origin === 'string'
         ? `longer than ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}`
         : `must be ≤ ${issue.maximum}, got ${describe(value)}`;
+    case 'custom':
+      return issue.params?.echo === true ? `${issue.message}, got ${describe(value)}` : issue.message;
     default:
       return issue.message;
   }

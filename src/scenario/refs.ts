@@ -4,7 +4,7 @@
 
 import type { ParsedDocument } from './schema';
 import type { FieldError } from './errors';
-import { PAGE_BYTES, formatAddress } from './hex';
+import { ADDRESS_LIMIT, PAGE_BYTES, formatAddress } from './hex';
 
 /** Endpoint ids the engine reserves for its built-in owners. */
 export const RESERVED_IDS = ['hyp', 'quarantine', 'nobody', 'smmu'];
@@ -44,8 +44,11 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     claim(r.id, `memory[${i}].id`);
     regions.set(r.id, r);
     if (r.owner !== 'hyp') isEndpoint(r.owner, `memory[${i}].owner`);
-    if (r.pa + r.pages * PAGE_BYTES > 2 ** 48) error(`memory[${i}].pages`, 'the region runs past the 48-bit address space');
+    // Both address spaces are 48 bits (hex.ts): the engine keys pages by address below 2^48.
+    if (r.pa + r.pages * PAGE_BYTES > ADDRESS_LIMIT) error(`memory[${i}].pa`, 'the region runs past the 48-bit PA space (2^48)');
     if (r.owner === 'hyp' && r.ipa !== undefined) error(`memory[${i}].ipa`, "hypervisor memory has no IPA (no VM's stage-2 maps it)");
+    else if (r.ipa !== undefined && r.ipa + r.pages * PAGE_BYTES > ADDRESS_LIMIT)
+      error(`memory[${i}].ipa`, 'the region runs past the 48-bit IPA space (2^48)');
     if (r.owner !== 'hyp' && r.kind !== 'normal')
       warnings.push(`memory[${i}].kind: "${r.kind}" memory is normally the hypervisor's, not ${r.owner}'s`);
   });
@@ -90,6 +93,12 @@ export function checkRefs(doc: ParsedDocument): RefReport {
     if ('device' in o && !devices.has(o.device)) error(`${p}.device`, `no device "${o.device}"`);
     switch (o.op) {
       case 'program':
+        o.dma.forEach((x, k) => {
+          if (x.iova + x.pages * PAGE_BYTES > ADDRESS_LIMIT)
+            error(`${p}.dma[${k}].iova`, 'the transfer runs past the 48-bit IPA space (2^48)');
+        });
+        isEndpoint(o.by, `${p}.by`);
+        break;
       case 'relinquish':
       case 'accept':
       case 'enable':

@@ -10,10 +10,23 @@ import { parseAddress } from './hex';
 export const FORMAT = 'dma-handoff/scenario';
 export const VERSION = 1;
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
+/**
+ * An integer in [min, max], the range docs/scenario-format.md gives the field. Integrality is a
+ * refinement rather than zod's `.int()`, which also checks JavaScript's safe-integer range and
+ * would name 2^53 − 1 — no limit of the format — for a value like 1e20.
+ */
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .refine(Number.isInteger, { message: 'expected an integer', params: { echo: true }, when: (p) => p.issues.length === 0 });
 const tick = int(0, 1e9);
 const range = (min: number, max: number) =>
-  z.tuple([int(min, max), int(min, max)]).refine(([a, b]) => a <= b, 'the first value must not exceed the second');
+  z
+    .tuple([int(min, max), int(min, max)])
+    // Only a pair of valid values is compared: one out of range is already the problem to fix.
+    .refine(([a, b]) => a <= b, { message: 'the first value must not exceed the second', when: (p) => p.issues.length === 0 });
 
 const address = z.string().transform((text, ctx) => {
   const v = parseAddress(text);

@@ -10,6 +10,9 @@ import type { Request, Response } from '../worker/protocol';
 import { galleryEntry } from '../scenario/gallery';
 import { readDocument } from '../scenario/read';
 import { memoryStorage } from '../testing/storage';
+import { scenarioFragment, toBase64Url } from '../scenario/codec';
+import { crc32 } from '../scenario/crc32';
+import { deflateSync } from 'fflate';
 
 const storage = memoryStorage();
 
@@ -216,13 +219,35 @@ describe('links and files', () => {
     state().setPolicy('P2');
     await settle();
     const f = state().linkFragment()!;
-    expect(f).toMatch(/^s=1\./);
+    expect(f).toMatch(/^s=2\./);
     state().openGallery('vmid-reuse');
     await settle();
     expect(state().openLink('#' + f)).toBe(true);
     await settle();
     expect(state().scenario!.title).toBe("The seed's attack");
     expect(state().scenario!.policy.id).toBe('P2');
+  });
+
+  it('a link too large to decode at once opens when decoded, and a bomb is refused then', async () => {
+    const seed = galleryEntry('seed-attack')!.doc;
+    const captions = Array.from({ length: 200 }, (_, i) => ({ at: i, text: `caption ${i} `.padEnd(400, '.') }));
+    const big = readDocument({ ...seed, title: 'Many captions', captions });
+    if (!big.ok) throw new Error(big.errors[0].message);
+    expect(state().openLink('#' + scenarioFragment(big.scenario))).toBe(false);
+    expect(state().scenario!.title).toBe("The seed's attack");
+    await settle();
+    expect(state().scenario!.title).toBe('Many captions');
+
+    const zeros = deflateSync(new Uint8Array(10_000_000));
+    const payload = new Uint8Array(zeros.length + 4);
+    payload.set(zeros);
+    new DataView(payload.buffer).setUint32(zeros.length, crc32(zeros));
+    expect(state().openLink(`#s=2.${toBase64Url(payload)}`)).toBe(false);
+    await settle();
+    expect(state().notice?.text).toBe(
+      'This link is too large: it expands past 2,000,000 bytes, the limit for a scenario. Your current work is unchanged.',
+    );
+    expect(state().scenario!.title).toBe('Many captions');
   });
 
   it('a bad file names the problem and keeps the work', () => {

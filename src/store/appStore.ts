@@ -13,7 +13,8 @@ import { galleryEntry } from '../scenario/gallery';
 import type { Frame, Summary } from '../worker/protocol';
 import type { SimClient } from '../worker/client';
 import { EngineSession, type SessionEnv } from '../worker/session';
-import { decodeFragment, decodeJson, scenarioFragment } from '../scenario/codec';
+import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
+import { decodeLink } from '../scenario/linkDecoder';
 import { errorText, readDocument, type ReadResult } from '../scenario/read';
 import {
   addToLibrary,
@@ -67,11 +68,14 @@ export interface Actions {
   edit(label: string, recipe: (d: ScenarioDocument) => void): boolean;
   undo(): void;
   redo(): void;
-  /** Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad. */
+  /**
+   * Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad, and
+   * false for now when the link is decoded in a worker (linkDecoder.ts): it opens when that answers.
+   */
   openLink(hash: string): boolean;
   /** Opens a scenario file or pasted text; false (with a message naming the problem) when bad. */
   importText(text: string, source: string): boolean;
-  /** The current scenario as a share link fragment (`s=1.…`). */
+  /** The current scenario as a share link fragment (`s=2.…`). */
   linkFragment(): string | null;
   saveToLibrary(name?: string): void;
   openFromLibrary(id: string): void;
@@ -366,13 +370,18 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     redo: () => travel(redo, 'Redone'),
 
     openLink(hash) {
-      const d = decodeFragment(hash);
-      if (d === null) return false;
-      if (!d.ok) {
-        set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
-        return false;
-      }
-      return openScenario(d.scenario, d.galleryId);
+      const open = (d: Decoded | null) => {
+        if (d === null) return false;
+        if (!d.ok) {
+          set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
+          return false;
+        }
+        return openScenario(d.scenario, d.galleryId);
+      };
+      const d = decodeLink(hash);
+      if (!(d instanceof Promise)) return open(d);
+      void d.then(open);
+      return false;
     },
 
     importText(text, source) {

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useApp } from '../../store/appStore';
+import { findLink } from '../../scenario/codec';
 
 export function usePasteImport(): void {
   useEffect(() => {
@@ -10,8 +11,9 @@ export function usePasteImport(): void {
       const text = e.clipboardData?.getData('text/plain')?.trim() ?? '';
       if (text === '') return;
       e.preventDefault();
-      const hash = /#(?:.*&)?[sg]=.*/.exec(text)?.[0];
-      if (hash !== undefined) useApp.getState().openLink(hash);
+      // A scenario's JSON may mention a link in a caption: text that opens as an object is JSON.
+      const hash = text.startsWith('{') ? null : findLink(text);
+      if (hash !== null) useApp.getState().openLink(hash);
       else useApp.getState().importText(text, 'the pasted text');
     };
     window.addEventListener('paste', onPaste);
