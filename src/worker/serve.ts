@@ -5,11 +5,50 @@ import { SimHost } from './host';
 
 /** Milliseconds between two entity views while playing. */
 export const VIEW_INTERVAL = 250;
+/** Scout events a load runs before it answers: enough for a whole ordinary scenario, and bounded. */
+export const LOAD_EVENTS = 200_000;
+/** Scout events in one background chunk (about 10–20 ms of work), between which requests are answered. */
+export const CHUNK_EVENTS = 20_000;
+/** Milliseconds between two progress summaries while the run is computed. */
+export const PROGRESS_MS = 250;
 
 export class Server {
   host: SimHost | null = null;
   private seq = 0;
   private viewAt = 0;
+  private progressAt = 0;
+  /** The scout failed: the run stays as far as it got. */
+  private stalled = false;
+
+  /** Whether the run is still being computed: the caller then calls `work` again, after answering any request. */
+  pending(): boolean {
+    return this.host !== null && !this.stalled && !this.host.complete;
+  }
+
+  /**
+   * One chunk of the background computation: the scout runs about `budget` events on. Answers with
+   * a progress summary now and then (at most every PROGRESS_MS) and when the run is complete, and
+   * with the frame at a sought tick once the scout reaches it.
+   */
+  work(budget = CHUNK_EVENTS): Response[] {
+    const h = this.host;
+    if (h === null || !this.pending()) return [];
+    try {
+      const waiting = h.waitingFor !== null;
+      const done = h.scoutFor(budget);
+      const out: Response[] = [];
+      const now = performance.now();
+      if (done || now - this.progressAt >= PROGRESS_MS) {
+        this.progressAt = now;
+        out.push({ type: 'progress', summary: h.summary() });
+      }
+      if (waiting && h.waitingFor === null) out.push(h.frame(++this.seq));
+      return out;
+    } catch (e) {
+      this.stalled = true;
+      return [{ type: 'error', message: `the simulation stopped: ${(e as Error).message}` }];
+    }
+  }
 
   /** The frame at the playhead, without the entities; null before a scenario is loaded. */
   current(): Frame | null {
@@ -29,7 +68,11 @@ export class Server {
       const start = performance.now();
       const speed = this.host?.speed;
       this.host = new SimHost(req.scenario);
+      this.stalled = false;
       if (speed !== undefined) this.host.speed = speed;
+      // A bounded first step: the rest of the run is computed by `work`, in the background.
+      this.host.scoutFor(LOAD_EVENTS);
+      this.progressAt = performance.now();
       this.host.seek(Math.min(req.at, this.host.horizon));
       this.host.playing = req.playing;
       return [{ type: 'loaded', summary: this.host.summary(), loadMs: performance.now() - start }, this.host.frame(++this.seq)];
@@ -40,6 +83,7 @@ export class Server {
       case 'play': {
         const restart = h.clock >= h.horizon;
         if (restart) h.seek(0);
+        h.waitingFor = null;
         h.stopAt = req.until !== undefined && req.until > h.clock ? req.until : Infinity;
         h.playing = true;
         // The entities at the playhead are the ones the app already shows (unless the run starts
@@ -75,6 +119,7 @@ export class Server {
       }
       case 'extend':
         h.extend(req.horizon);
+        this.stalled = false;
         return [{ type: 'summary', summary: h.summary() }];
     }
     return [h.frame(++this.seq)];
