@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession, WATCHDOG_MS, type SessionEnv, type SessionEvents } from './session';
 import { inProcessClient, type SimClient } from './client';
-import type { Frame, Request } from './protocol';
+import type { Frame, Request, Response } from './protocol';
+import { Server } from './serve';
 import { galleryScenario } from '../testing/scenarios';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -139,6 +140,49 @@ describe('engine session', () => {
     expect(r.got.recovered).toEqual([['The simulation stopped answering for 2 s.', 50]]);
     await settle();
     expect(s.frames.latest!.clock).toBe(50);
+    s.dispose();
+  });
+
+  it('a host computing the run is alive while it sends progress, and replaced when it goes quiet', async () => {
+    const m = manualEnv();
+    const r = recorder();
+    // A run of 10^9 ticks: the load answers at once, the rest is computed in the background.
+    const sc = galleryScenario('seed-attack');
+    const far = { ...sc, captions: [...sc.captions, { at: 1e9, text: 'far away' }] };
+    const server = new Server();
+    let made = 0;
+    let emit: (x: Response) => void = () => {};
+    const make = (): SimClient => {
+      made++;
+      let cb: (x: Response) => void = () => {};
+      emit = (x) => cb(x);
+      return {
+        kind: 'worker',
+        send: (req) => queueMicrotask(() => server.handle(req).forEach((x) => cb(x))),
+        onResponse: (f) => void (cb = f),
+        dispose: () => {},
+      };
+    };
+    const s = new EngineSession(make(), r.events, { restart: make, env: m.env });
+    s.load(far, 0, false);
+    await settle();
+    expect(r.got.frames.map((f) => f.clock)).toEqual([0]);
+    // Progress every 1.5 s keeps it: nothing is outstanding, but the run is still being computed.
+    for (let i = 0; i < 4; i++) {
+      m.advance(1500);
+      server.work();
+      emit({ type: 'progress', summary: server.host!.summary() });
+    }
+    expect(made).toBe(1);
+    // Then nothing for 2 s: replaced, and reloaded where it was.
+    m.advance(WATCHDOG_MS + 250);
+    expect(made).toBe(2);
+    expect(r.got.recovered).toEqual([['The simulation stopped answering for 2 s.', 0]]);
+    // A complete run sends nothing more, and is not a hang.
+    await settle();
+    emit({ type: 'progress', summary: { ...server.host!.summary(), complete: true } });
+    m.advance(10 * WATCHDOG_MS);
+    expect(made).toBe(2);
     s.dispose();
   });
 

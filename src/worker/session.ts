@@ -44,9 +44,12 @@ const browserEnv: SessionEnv = {
   hidden: () => typeof document !== 'undefined' && document.hidden,
 };
 
-/** A host that shows no progress for this long is replaced. */
+/**
+ * A host that shows no progress for this long, while a request is unanswered or the run is being
+ * computed (it sends progress a few times a second then), is replaced.
+ */
 export const WATCHDOG_MS = 2000;
-/** A load runs the whole scenario ahead to its horizon first: it may take longer than a frame. */
+/** A load answers after a bounded first step (booting the engines can take longer than a frame). */
 export const LOAD_WATCHDOG_MS = 15000;
 /** How often the watchdog looks. */
 const WATCH_EVERY_MS = 250;
@@ -69,6 +72,8 @@ export class EngineSession {
   /** When the host last showed progress: a response, or a request sent while it was idle. */
   private progressAt = 0;
   private pendingLimit = WATCHDOG_MS;
+  /** The run is still being computed in the background: the host sends progress meanwhile. */
+  private computing = false;
   /** The run plays and the painter asks for its frames (the last frame was playing and `direct`). */
   private pacedByPainter = false;
   private framePending = false;
@@ -163,6 +168,7 @@ export class EngineSession {
 
   private attach(): void {
     this.outstanding = 0;
+    this.computing = false;
     this.pacedByPainter = false;
     this.framePending = false;
     this.client.onResponse((r) => this.onResponse(r));
@@ -179,7 +185,8 @@ export class EngineSession {
   private send(req: Request): void {
     if (this.disposed) return;
     if (this.outstanding === 0) {
-      this.progressAt = this.env.now();
+      // A host computing the run in the background is not idle: its last progress counts.
+      if (!this.computing) this.progressAt = this.env.now();
       this.pendingLimit = WATCHDOG_MS;
     }
     this.outstanding++;
@@ -194,7 +201,7 @@ export class EngineSession {
     // when the session asks for the frames itself — and a painter that stopped asking is not
     // mistaken for one.
     if (this.pacedByPainter && this.outstanding === 0 && !this.env.hidden() && quiet > WATCHDOG_MS / 2) this.send({ type: 'frame', ms: 0 });
-    else if (this.outstanding > 0 && quiet > this.pendingLimit)
+    else if ((this.outstanding > 0 || this.computing) && quiet > this.pendingLimit)
       this.recover(`The simulation stopped answering for ${this.pendingLimit / 1000} s.`);
   }
 
@@ -212,13 +219,15 @@ export class EngineSession {
   private onResponse(r: Response): void {
     if (this.disposed) return;
     this.progressAt = this.env.now();
-    if (r.type !== 'loaded' && this.outstanding > 0) this.outstanding--;
+    if (r.type !== 'loaded' && r.type !== 'progress' && this.outstanding > 0 && --this.outstanding === 0) this.pendingLimit = WATCHDOG_MS;
     switch (r.type) {
       case 'crashed':
         this.recover(`The simulation worker crashed (${r.message}).`);
         return;
       case 'loaded':
       case 'summary':
+      case 'progress':
+        this.computing = !r.summary.complete;
         this.events.summary(r.summary);
         return;
       case 'error':
