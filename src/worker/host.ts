@@ -11,7 +11,17 @@
 // deterministic. The player never runs past what the scout knows except by a step: a seek or a
 // playhead beyond `scoutedTo` waits for the scout (`waitingFor`).
 
-import { createEngine, handovers, type Engine, type Snapshot, type Scenario, type LogRecord, type OpRecord, type Violation } from '../sim';
+import {
+  createEngine,
+  handovers,
+  type Engine,
+  type Snapshot,
+  type Scenario,
+  type SimState,
+  type LogRecord,
+  type OpRecord,
+  type Violation,
+} from '../sim';
 import { buildView, packTxns } from './view';
 import { TX } from './frameFormat';
 import { BufferPool } from './bufferPool';
@@ -128,13 +138,13 @@ export class SimHost {
     this.checkpoints.push({ t: sc.now, snap: sc.snapshot() });
     this.issuedAtCheckpoint = issued;
     this.processedAtCheckpoint = processed;
-    if (this.checkpoints.length === 2) this.checkpointCap = capFor(this.checkpoints[1].snap, this.checkpointsMax);
+    if (this.checkpoints.length === 2) this.checkpointCap = capFor(sc.state, this.checkpointsMax);
     if (this.checkpoints.length > this.checkpointCap) {
       // Thinned: every other checkpoint goes (the first stays), and the spacing doubles, so the
       // count stays bounded and a seek still replays at most about twice the spacing.
       this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 0);
       this.spacing *= 2;
-      this.checkpointCap = capFor(this.checkpoints[this.checkpoints.length - 1].snap, this.checkpointsMax);
+      this.checkpointCap = capFor(sc.state, this.checkpointsMax);
     }
   }
 
@@ -275,9 +285,17 @@ export class SimHost {
   }
 }
 
-/** How many checkpoints fit the byte budget, judging by one of them. */
-function capFor(snap: Snapshot, max: number): number {
-  const bytes = JSON.stringify(snap.state).length;
+/**
+ * About how many bytes a snapshot of this state holds: the pages' mode tables (one entry per page
+ * and endpoint) dominate a large system, then the transactions in flight and the log.
+ */
+export function stateBytes(s: SimState): number {
+  return 65536 + s.pages.length * (160 + 8 * s.endpoints.length) + s.txns.size * 400 + s.log.length * 120 + s.ops.length * 400;
+}
+
+/** How many checkpoints fit the byte budget, judging by the state now. */
+function capFor(s: SimState, max: number): number {
+  const bytes = stateBytes(s);
   return Math.min(max, Math.max(CHECKPOINTS_MIN, Math.floor(CHECKPOINT_BYTES / Math.max(1, bytes))));
 }
 
