@@ -36,8 +36,7 @@ const CHECKPOINT_TXNS = 1500;
 const CHECKPOINT_TICKS = 2000;
 /** At most this many checkpoints, and about this many bytes of them (measured as JSON). */
 const CHECKPOINTS_MAX = 4096;
-const CHECKPOINT_BYTES = 48 * 1024 * 1024;
-const CHECKPOINTS_MIN = 64;
+const CHECKPOINT_BYTES = 64 * 1024 * 1024;
 /** Scout slice: the scout runs at least this many ticks between checkpoint decisions, and on to the next event. */
 const SLICE = 16;
 /** Ended transactions kept for the overlay (a blocked one lingers at the SMMU for a moment). */
@@ -290,13 +289,13 @@ export class SimHost {
  * and endpoint) dominate a large system, then the transactions in flight and the log.
  */
 export function stateBytes(s: SimState): number {
-  return 65536 + s.pages.length * (160 + 8 * s.endpoints.length) + s.txns.size * 400 + s.log.length * 120 + s.ops.length * 400;
+  return 65536 + s.pages.length * (200 + 10 * s.endpoints.length) + s.txns.size * 400 + s.log.length * 120 + s.ops.length * 400;
 }
 
 /** How many checkpoints fit the byte budget, judging by the state now. */
 function capFor(s: SimState, max: number): number {
   const bytes = stateBytes(s);
-  return Math.min(max, Math.max(CHECKPOINTS_MIN, Math.floor(CHECKPOINT_BYTES / Math.max(1, bytes))));
+  return Math.min(max, Math.max(2, Math.floor(CHECKPOINT_BYTES / bytes)));
 }
 
 function copyOp(o: OpRecord): OpRecord {

@@ -122,3 +122,20 @@ describe('the Server computes the run in the background', () => {
     }
   });
 });
+
+describe('a system too large for the browser', () => {
+  it('is refused before it runs, with the reason', () => {
+    const sc = seedAttackTo(1000);
+    const big: Scenario = {
+      ...sc,
+      endpoints: Array.from({ length: 64 }, (_, i) => ({ ...sc.endpoints[0], id: `vm${i}`, vmid: i + 1 })),
+      memory: Array.from({ length: 256 }, (_, i) => ({ ...sc.memory[0], id: `r${i}`, pa: 0x80000000 + i * 4096 * 4096, pages: 4096 })),
+    };
+    const server = new Server();
+    const rs = server.handle({ type: 'load', scenario: big, at: 0, playing: false });
+    expect(rs).toHaveLength(1);
+    expect(rs[0].type).toBe('error');
+    expect(rs[0].type === 'error' && rs[0].message).toMatch(/too large to run in the browser: 1,048,576 pages × 64 endpoints/);
+    expect(server.host).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@
 
 import type { Frame, Request, Response } from './protocol';
 import { SimHost } from './host';
+import { tooLargeToRun } from '../scenario/footprint';
 
 /** Milliseconds between two entity views while playing. */
 export const VIEW_INTERVAL = 250;
@@ -65,6 +66,9 @@ export class Server {
 
   private handleUnsafe(req: Request): Response[] {
     if (req.type === 'load') {
+      // Refused before it runs: a state this large would not fit the worker's memory or its pace.
+      const tooLarge = tooLargeToRun(req.scenario);
+      if (tooLarge !== null) return [{ type: 'error', message: tooLarge }];
       const start = performance.now();
       const speed = this.host?.speed;
       this.host = new SimHost(req.scenario);
