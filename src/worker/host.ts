@@ -36,7 +36,9 @@ const CHECKPOINT_TXNS = 1500;
 const CHECKPOINT_TICKS = 2000;
 /** At most this many checkpoints, and about this many bytes of them (measured as JSON). */
 const CHECKPOINTS_MAX = 4096;
-const CHECKPOINT_BYTES = 64 * 1024 * 1024;
+const CHECKPOINT_BYTES = 128 * 1024 * 1024;
+/** A state this size or smaller takes checkpoints at the base spacing; larger ones proportionally further apart. */
+const SPACING_BYTES = 1024 * 1024;
 /** Scout slice: the scout runs at least this many ticks between checkpoint decisions, and on to the next event. */
 const SLICE = 16;
 /** Ended transactions kept for the overlay (a blocked one lingers at the SMMU for a moment). */
@@ -86,6 +88,9 @@ export class SimHost {
     this.player.watchEnded(true);
     this.horizon = horizon;
     this.checkpoints.push({ t: 0, snap: this.scout.snapshot() });
+    // A snapshot costs time in proportion to the state: a large system's checkpoints are spaced
+    // further apart, so that taking them stays a small part of the scout's work.
+    this.spacing = Math.max(1, Math.ceil(stateBytes(this.scout.state) / SPACING_BYTES));
   }
 
   /** How far the run is known: the scout's tick. */

@@ -7,7 +7,7 @@ import { tooLargeToRun } from '../scenario/footprint';
 /** Milliseconds between two entity views while playing. */
 export const VIEW_INTERVAL = 250;
 /** Scout events a load runs before it answers: enough for a whole ordinary scenario, and bounded. */
-export const LOAD_EVENTS = 200_000;
+export const LOAD_EVENTS = 50_000;
 /** Scout events in one background chunk (about 10–20 ms of work), between which requests are answered. */
 export const CHUNK_EVENTS = 20_000;
 /** Milliseconds between two progress summaries while the run is computed. */
