@@ -43,6 +43,11 @@ function manualEnv() {
       }
       now = end;
     },
+    /** The page's main thread is busy for `ms`: time passes and no timer runs. */
+    stall(ms: number) {
+      now += ms;
+      for (const t of timers) t.next = Math.max(t.next, now);
+    },
     timers,
   };
 }
@@ -182,6 +187,23 @@ describe('engine session', () => {
     await settle();
     emit({ type: 'progress', summary: { ...server.host!.summary(), complete: true } });
     m.advance(10 * WATCHDOG_MS);
+    expect(made).toBe(2);
+    s.dispose();
+  });
+
+  it('a page busy for seconds does not take the host it kept waiting for a hung one', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    let made = 0;
+    const make = () => (made++ === 0 ? recordingClient(asked, () => asked.length > 1) : inProcessClient());
+    const s = new EngineSession(make(), recorder().events, { restart: make, env: m.env });
+    s.load(galleryScenario('seed-attack'), 0, false);
+    await settle();
+    s.seek(50); // not answered yet
+    m.stall(5000); // the page renders a large system meanwhile
+    m.advance(250);
+    expect(made).toBe(1);
+    m.advance(WATCHDOG_MS + 250); // and then the host really is silent
     expect(made).toBe(2);
     s.dispose();
   });

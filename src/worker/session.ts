@@ -72,6 +72,8 @@ export class EngineSession {
   /** When the host last showed progress: a response, or a request sent while it was idle. */
   private progressAt = 0;
   private pendingLimit = WATCHDOG_MS;
+  /** When the watchdog last looked. */
+  private watchedAt = 0;
   /** The run is still being computed in the background: the host sends progress meanwhile. */
   private computing = false;
   /** The run plays and the painter asks for its frames (the last frame was playing and `direct`). */
@@ -96,6 +98,7 @@ export class EngineSession {
     this.pacer = new FramePacer(() => this.env.now());
     this.client = client;
     this.attach();
+    this.watchedAt = this.env.now();
     if (this.restart !== null) this.stopWatching = this.env.every(() => this.watch(), WATCH_EVERY_MS);
   }
 
@@ -195,7 +198,13 @@ export class EngineSession {
   }
 
   private watch(): void {
-    const quiet = this.env.now() - this.progressAt;
+    const now = this.env.now();
+    // A look that comes late means the page itself was busy (a large system's first render): the
+    // host's messages wait behind it, unread, and its silence is the page's, not the host's.
+    const late = now - this.watchedAt > WATCH_EVERY_MS + WATCHDOG_MS / 2;
+    this.watchedAt = now;
+    if (late) this.progressAt = Math.max(this.progressAt, now);
+    const quiet = now - this.progressAt;
     // A run the painter paces sends a view a few times a second unasked. When none came for a
     // while, the session asks (advancing nothing), so a host that hangs mid-run is caught as it is
     // when the session asks for the frames itself — and a painter that stopped asking is not
