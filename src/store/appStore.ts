@@ -270,10 +270,12 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     // second while playing (text that changes sixty times a second is unreadable anyway). A view's
     // unchanged parts are the last view's own objects (worker/viewDelta.ts): a node whose part did
     // not change is not re-rendered.
-    if (f.view !== null) set({ view: f.view, clock: f.clock, playing: f.playing, speed: f.speed, horizon: f.horizon });
+    if (f.view !== null)
+      set({ view: f.view, clock: f.clock, playing: f.playing, speed: f.speed, horizon: f.horizon, waitingFor: f.waitingFor ?? null });
     else if (f.playing !== get().playing) set({ playing: f.playing });
   };
 
+  // While the run is computed in the background, progress summaries come a few times a second.
   const onSummary = (summary: Summary) => set({ summary, horizon: summary.horizon });
 
   /** Play (up to `until`): the button shows Pause at once; the session starts the run after the next frame. */

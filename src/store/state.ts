@@ -37,6 +37,8 @@ export interface AppState {
   view: SimView | null;
   clock: number;
   horizon: number;
+  /** A seek beyond what the engine has computed of the run: the playhead goes there when it is. */
+  waitingFor: number | null;
   playing: boolean;
   speed: number;
   selection: Selection;
@@ -75,6 +77,7 @@ export function initialState(): AppState {
     view: null,
     clock: 0,
     horizon: 0,
+    waitingFor: null,
     playing: false,
     speed: 20,
     selection: null,

@@ -38,11 +38,28 @@ export function inProcessClient(): SimClient {
   const dec = new ViewDecoder();
   let cb: (r: Response) => void = () => {};
   let disposed = false;
+  let scheduled = false;
+  const answer = (rs: Response[]) => {
+    for (const r of rs) cb(dec.decode(enc.encode(r)));
+  };
+  // The run is computed in chunks between the requests, as in the worker: each chunk a task of its own.
+  const kick = () => {
+    if (scheduled || disposed || !server.pending()) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      if (disposed) return;
+      answer(server.work());
+      kick();
+    }, 0);
+  };
   return {
     kind: 'in-process',
     send: (req) => {
       queueMicrotask(() => {
-        if (!disposed) for (const r of server.handle(structuredClone(req))) cb(dec.decode(enc.encode(r)));
+        if (disposed) return;
+        answer(server.handle(structuredClone(req)));
+        kick();
       });
     },
     onResponse: (f) => void (cb = f),

@@ -11,6 +11,9 @@ const scope = self as unknown as {
 };
 // Views go to the page as deltas against the last one it received (viewDelta.ts).
 const views = new ViewEncoder();
-const router = new Router(new Server(), (r, transfer) => scope.postMessage(views.encode(r), transfer));
+// The background computation's chunks run from a timer, so the page's messages are taken between
+// them (a channel posting to itself can starve them: Node drains a port before anything else).
+const schedule = (f: () => void) => void setTimeout(f, 0);
+const router = new Router(new Server(), (r, transfer) => scope.postMessage(views.encode(r), transfer), schedule);
 
 scope.onmessage = (e) => router.fromApp(e.data);

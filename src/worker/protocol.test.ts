@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessClient, type SimClient } from './client';
 import { threadClient } from './threadClient';
-import type { Frame, Request, Response } from './protocol';
+import type { Frame, Request, Response, Summary } from './protocol';
 import { faultName, inPhase, TX } from './frameFormat';
 import { parseScenario } from '../scenario/parse';
 import { galleryEntry } from '../scenario/gallery';
@@ -19,16 +19,23 @@ function gallery(id: string): Scenario {
 
 const frames = (rs: Response[]) => rs.filter((r): r is Frame => r.type === 'frame');
 
-/** A host behind a client, asked one request at a time: each request's answers end with a frame, a summary or an error. */
+/** A host behind a client, asked one request at a time: each request's answers end with a frame, a
+ * summary or an error (progress, sent unasked while the run is computed, is kept in `progress`). */
 function asker(client: SimClient) {
   let got: Response[] = [];
   let done: ((rs: Response[]) => void) | null = null;
+  const progress: Summary[] = [];
+  const unasked: Frame[] = [];
   client.onResponse((r) => {
+    if (r.type === 'progress') return void progress.push(r.summary);
+    if (done === null) return void (r.type === 'frame' && unasked.push(r));
     got.push(r);
     if (r.type !== 'loaded' && done !== null) {
       const rs = got;
       got = [];
-      done(rs);
+      const d = done;
+      done = null;
+      d(rs);
     }
   });
   const ask = (req: Request) =>
@@ -36,7 +43,7 @@ function asker(client: SimClient) {
       done = resolve;
       client.send(req);
     });
-  return { ask, frame: async (req: Request) => frames(await ask(req))[0] };
+  return { ask, frame: async (req: Request) => frames(await ask(req))[0], progress, unasked };
 }
 
 const HOSTS: [string, () => SimClient][] = [
@@ -179,6 +186,30 @@ describe.each(HOSTS)('engine host protocol (%s)', (_, make) => {
       expect(await server.ask(req)).toEqual([{ type: 'error', message: failed[0].type === 'error' ? failed[0].message : '', noRun: true }]);
     // A good load runs again.
     expect((await server.frame({ type: 'load', scenario: gallery('seed-attack'), at: 5, playing: false })).clock).toBe(5);
+  });
+
+  it('a run of 10^9 ticks answers its load at once and is computed in the background, with progress', async () => {
+    const doc = structuredClone(galleryEntry('seed-attack')!.doc) as unknown as { captions: unknown[] };
+    doc.captions.push({ at: 1e9, text: 'far away' });
+    const r = parseScenario(doc);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    const server = host();
+    const rs = await server.ask({ type: 'load', scenario: r.scenario, at: 0, playing: false });
+    const loaded = rs[0].type === 'loaded' ? rs[0].summary : null;
+    expect(loaded!.complete).toBe(false);
+    expect(frames(rs)[0].clock).toBe(0);
+    // Requests are answered between the chunks, and progress comes unasked.
+    const stepped = await server.frame({ type: 'step', unit: 'tick' });
+    expect(stepped.clock).toBe(1);
+    await expect.poll(() => server.progress.at(-1)?.scoutedTo ?? 0, { timeout: 10_000 }).toBeGreaterThan(loaded!.scoutedTo);
+    expect(server.progress.at(-1)!.complete).toBe(false);
+    // A seek beyond what is computed is answered at once, and lands when the run is computed there.
+    const target = server.progress.at(-1)!.scoutedTo + 200_000;
+    const answer = await server.frame({ type: 'seek', t: target });
+    expect(answer.clock).toBe(1);
+    expect(answer.waitingFor).toBe(target);
+    await expect.poll(() => server.unasked.at(-1)?.clock, { timeout: 10_000 }).toBe(target);
+    expect(server.unasked.at(-1)!.view!.now).toBe(target);
   });
 
   it('requests before a load are answered with an error message', async () => {

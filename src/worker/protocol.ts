@@ -15,11 +15,15 @@ export type Request =
   | { type: 'step'; unit: 'event' | 'tick' | 'op' }
   /** The app is ready to draw another frame; `ms` of wall time passed since the last one. */
   | { type: 'frame'; ms: number }
-  /** Run the scout further (the user plays past the end). */
+  /** Run the scout further (the user plays past the end); it computes the rest in the background. */
   | { type: 'extend'; horizon: number };
 
 export interface Summary {
   horizon: number;
+  /** How far the run is computed: everything in this summary is the run up to this tick. */
+  scoutedTo: number;
+  /** The run is computed to the horizon: the verdicts are final. */
+  complete: boolean;
   /** The length of a tick in nanoseconds. */
   tickNs: number;
   ops: OpRecord[];
@@ -43,6 +47,8 @@ export interface Frame {
   playing: boolean;
   speed: number;
   horizon: number;
+  /** A seek beyond what is computed: the playhead goes there once the run is computed that far. */
+  waitingFor?: number | null;
   /** The entities at the playhead; null in the frames between two views while playing. */
   view: SimView | null;
   /** In-flight transactions, packed (frameFormat.ts); transferred, not copied. */
@@ -59,6 +65,11 @@ export interface Frame {
 export type Response =
   | { type: 'loaded'; summary: Summary; loadMs: number }
   | { type: 'summary'; summary: Summary }
+  /**
+   * Unasked, while the run is computed in the background: how far it is, now and then (at most
+   * every PROGRESS_MS, serve.ts) and once when it is complete. It is also the host's heartbeat.
+   */
+  | { type: 'progress'; summary: Summary }
   | Frame
   /**
    * A request that failed. `noRun`: the host holds no run after it — a load failed, or the engine

@@ -32,19 +32,42 @@ export interface ConnectOverlay {
 }
 
 const EMPTY = new Float64Array(0);
+/** Milliseconds of background computation between two looks at the messages. */
+const SLICE_MS = 30;
 
 export class Router {
   private overlay: Port<OverlayRequest, OverlayFrame> | null = null;
+  private scheduled = false;
 
+  /**
+   * `schedule` runs a function as a task of its own, after any message already waiting: the run is
+   * computed in chunks between the requests (Server.work). Without it nothing runs in the background.
+   */
   constructor(
     private server: Server,
     private toApp: (r: Response, transfer: Transferable[]) => void,
+    private schedule: ((f: () => void) => void) | null = null,
   ) {}
 
   /** A message from the app: a request, or the overlay's channel. */
   fromApp(m: Request | ConnectOverlay): void {
     if (m.type === 'overlay') return this.connect(m.port as Port<OverlayRequest, OverlayFrame> | null);
     for (const r of this.server.handle(m)) this.send(r, true);
+    this.kick();
+  }
+
+  /** Schedules the next chunk of the background computation, if there is one and none is scheduled. */
+  private kick(): void {
+    if (this.scheduled || this.schedule === null || !this.server.pending()) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      // Chunks for about SLICE_MS, then the page's messages are taken.
+      const end = performance.now() + SLICE_MS;
+      do for (const r of this.server.work()) this.send(r, true);
+      while (this.server.pending() && performance.now() < end);
+      this.kick();
+    });
   }
 
   /** A new overlay channel (a new painter), which starts from the frame at the playhead; or none. */
@@ -56,6 +79,7 @@ export class Router {
       const m = e.data;
       if (m.type === 'recycle') return this.server.host?.pool.give(m.buffers);
       for (const r of this.server.handle(m)) this.send(r, false);
+      this.kick();
     };
     const f = this.server.current();
     if (f !== null) this.send(f, false);

@@ -2,9 +2,16 @@
 
 import type { Frame, Request, Response } from './protocol';
 import { SimHost } from './host';
+import { tooLargeToRun } from '../scenario/footprint';
 
 /** Milliseconds between two entity views while playing. */
 export const VIEW_INTERVAL = 250;
+/** Scout events a load runs before it answers: enough for a whole ordinary scenario, and bounded. */
+export const LOAD_EVENTS = 50_000;
+/** Scout events in one background chunk (about 10–20 ms of work), between which requests are answered. */
+export const CHUNK_EVENTS = 20_000;
+/** Milliseconds between two progress summaries while the run is computed. */
+export const PROGRESS_MS = 250;
 
 /** The start of the message of an engine that threw while answering a request other than a load. */
 export const STOPPED = 'the simulation stopped: ';
@@ -19,6 +26,37 @@ export class Server {
   private speed: number | undefined;
   private seq = 0;
   private viewAt = 0;
+  private progressAt = 0;
+
+  /** Whether the run is still being computed: the caller then calls `work` again, after answering any request. */
+  pending(): boolean {
+    return this.host !== null && !this.host.complete;
+  }
+
+  /**
+   * One chunk of the background computation: the scout runs about `budget` events on. Answers with
+   * a progress summary now and then (at most every PROGRESS_MS) and when the run is complete, and
+   * with the frame at a sought tick once the scout reaches it.
+   */
+  work(budget = CHUNK_EVENTS): Response[] {
+    const h = this.host;
+    if (h === null || !this.pending()) return [];
+    try {
+      const waiting = h.waitingFor !== null;
+      const done = h.scoutFor(budget);
+      const out: Response[] = [];
+      const now = performance.now();
+      if (done || now - this.progressAt >= PROGRESS_MS) {
+        this.progressAt = now;
+        out.push({ type: 'progress', summary: h.summary() });
+      }
+      if (waiting && h.waitingFor === null) out.push(h.frame(++this.seq));
+      return out;
+    } catch (e) {
+      // The engine threw in the middle of the run: what it computed is not a run any more.
+      return this.drop(STOPPED + messageOf(e));
+    }
+  }
 
   /** The frame at the playhead, without the entities; null before a scenario is loaded. */
   current(): Frame | null {
@@ -43,8 +81,14 @@ export class Server {
     const start = performance.now();
     this.host = null;
     try {
+      // Refused before it runs: a state this large would not fit the worker's memory or its pace.
+      const tooLarge = tooLargeToRun(req.scenario);
+      if (tooLarge !== null) return this.drop(tooLarge);
       const host = new SimHost(req.scenario);
       if (this.speed !== undefined) host.speed = this.speed;
+      // A bounded first step: the rest of the run is computed by `work`, in the background.
+      host.scoutFor(LOAD_EVENTS);
+      this.progressAt = performance.now();
       host.seek(Math.min(req.at, host.horizon));
       host.playing = req.playing;
       const loaded: Response = { type: 'loaded', summary: host.summary(), loadMs: performance.now() - start };
@@ -70,6 +114,7 @@ export class Server {
       case 'play': {
         const restart = h.clock >= h.horizon;
         if (restart) h.seek(0);
+        h.waitingFor = null;
         h.stopAt = req.until !== undefined && req.until > h.clock ? req.until : Infinity;
         h.playing = true;
         // The entities at the playhead are the ones the app already shows (unless the run starts

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineSession, WATCHDOG_MS, type SessionEnv, type SessionEvents } from './session';
 import { inProcessClient, type SimClient } from './client';
 import type { Frame, Request, Response } from './protocol';
+import { Server } from './serve';
 import { galleryScenario } from '../testing/scenarios';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -41,6 +42,11 @@ function manualEnv() {
         t.f();
       }
       now = end;
+    },
+    /** The page's main thread is busy for `ms`: time passes and no timer runs. */
+    stall(ms: number) {
+      now += ms;
+      for (const t of timers) t.next = Math.max(t.next, now);
     },
     timers,
   };
@@ -193,6 +199,65 @@ describe('engine session', () => {
     await settle();
     expect(r.got.frames).toHaveLength(n);
     expect(r.got.errors.at(-1)).toBe('no scenario loaded');
+  });
+
+  it('a host computing the run is alive while it sends progress, and replaced when it goes quiet', async () => {
+    const m = manualEnv();
+    const r = recorder();
+    // A run of 10^9 ticks: the load answers at once, the rest is computed in the background.
+    const sc = galleryScenario('seed-attack');
+    const far = { ...sc, captions: [...sc.captions, { at: 1e9, text: 'far away' }] };
+    const server = new Server();
+    let made = 0;
+    let emit: (x: Response) => void = () => {};
+    const make = (): SimClient => {
+      made++;
+      let cb: (x: Response) => void = () => {};
+      emit = (x) => cb(x);
+      return {
+        kind: 'worker',
+        send: (req) => queueMicrotask(() => server.handle(req).forEach((x) => cb(x))),
+        onResponse: (f) => void (cb = f),
+        dispose: () => {},
+      };
+    };
+    const s = new EngineSession(make(), r.events, { restart: make, env: m.env });
+    s.load(far, 0, false);
+    await settle();
+    expect(r.got.frames.map((f) => f.clock)).toEqual([0]);
+    // Progress every 1.5 s keeps it: nothing is outstanding, but the run is still being computed.
+    for (let i = 0; i < 4; i++) {
+      m.advance(1500);
+      server.work();
+      emit({ type: 'progress', summary: server.host!.summary() });
+    }
+    expect(made).toBe(1);
+    // Then nothing for 2 s: replaced, and reloaded where it was.
+    m.advance(WATCHDOG_MS + 250);
+    expect(made).toBe(2);
+    expect(r.got.recovered).toEqual([['The simulation stopped answering for 2 s.', 0]]);
+    // A complete run sends nothing more, and is not a hang.
+    await settle();
+    emit({ type: 'progress', summary: { ...server.host!.summary(), complete: true } });
+    m.advance(10 * WATCHDOG_MS);
+    expect(made).toBe(2);
+    s.dispose();
+  });
+
+  it('a page busy for seconds does not take the host it kept waiting for a hung one', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    let made = 0;
+    const make = () => (made++ === 0 ? recordingClient(asked, () => asked.length > 1) : inProcessClient());
+    const s = new EngineSession(make(), recorder().events, { restart: make, env: m.env });
+    s.load(galleryScenario('seed-attack'), 0, false);
+    await settle();
+    s.seek(50); // not answered yet
+    m.stall(5000); // the page renders a large system meanwhile
+    m.advance(250);
+    expect(made).toBe(1);
+    m.advance(WATCHDOG_MS + 250); // and then the host really is silent
+    expect(made).toBe(2);
     s.dispose();
   });
 

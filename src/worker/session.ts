@@ -48,9 +48,12 @@ const browserEnv: SessionEnv = {
   hidden: () => typeof document !== 'undefined' && document.hidden,
 };
 
-/** A host that shows no progress for this long is replaced. */
+/**
+ * A host that shows no progress for this long, while a request is unanswered or the run is being
+ * computed (it sends progress a few times a second then), is replaced.
+ */
 export const WATCHDOG_MS = 2000;
-/** A load runs the whole scenario ahead to its horizon first: it may take longer than a frame. */
+/** A load answers after a bounded first step (booting the engines can take longer than a frame). */
 export const LOAD_WATCHDOG_MS = 15000;
 /** How often the watchdog looks. */
 const WATCH_EVERY_MS = 250;
@@ -77,6 +80,10 @@ export class EngineSession {
   /** When the host last showed progress: a response, or a request sent while it was idle. */
   private progressAt = 0;
   private pendingLimit = WATCHDOG_MS;
+  /** When the watchdog last looked. */
+  private watchedAt = 0;
+  /** The run is still being computed in the background: the host sends progress meanwhile. */
+  private computing = false;
   /** The run plays and the painter asks for its frames (the last frame was playing and `direct`). */
   private pacedByPainter = false;
   private framePending = false;
@@ -99,6 +106,7 @@ export class EngineSession {
     this.pacer = new FramePacer(() => this.env.now());
     this.client = client;
     this.attach();
+    this.watchedAt = this.env.now();
     if (this.restart !== null) this.stopWatching = this.env.every(() => this.watch(), WATCH_EVERY_MS);
   }
 
@@ -173,6 +181,7 @@ export class EngineSession {
   private attach(): void {
     this.outstanding = 0;
     this.untilLoaded = 0;
+    this.computing = false;
     this.pacedByPainter = false;
     this.framePending = false;
     this.client.onResponse((r) => this.onResponse(r));
@@ -189,7 +198,8 @@ export class EngineSession {
   private send(req: Request): void {
     if (this.disposed) return;
     if (this.outstanding === 0) {
-      this.progressAt = this.env.now();
+      // A host computing the run in the background is not idle: its last progress counts.
+      if (!this.computing) this.progressAt = this.env.now();
       this.pendingLimit = WATCHDOG_MS;
     }
     this.outstanding++;
@@ -201,13 +211,19 @@ export class EngineSession {
   }
 
   private watch(): void {
-    const quiet = this.env.now() - this.progressAt;
+    const now = this.env.now();
+    // A look that comes late means the page itself was busy (a large system's first render): the
+    // host's messages wait behind it, unread, and its silence is the page's, not the host's.
+    const late = now - this.watchedAt > WATCH_EVERY_MS + WATCHDOG_MS / 2;
+    this.watchedAt = now;
+    if (late) this.progressAt = Math.max(this.progressAt, now);
+    const quiet = now - this.progressAt;
     // A run the painter paces sends a view a few times a second unasked. When none came for a
     // while, the session asks (advancing nothing), so a host that hangs mid-run is caught as it is
     // when the session asks for the frames itself — and a painter that stopped asking is not
     // mistaken for one.
     if (this.pacedByPainter && this.outstanding === 0 && !this.env.hidden() && quiet > WATCHDOG_MS / 2) this.send({ type: 'frame', ms: 0 });
-    else if (this.outstanding > 0 && quiet > this.pendingLimit)
+    else if ((this.outstanding > 0 || this.computing) && quiet > this.pendingLimit)
       this.recover(`The simulation stopped answering for ${this.pendingLimit / 1000} s.`);
   }
 
@@ -241,9 +257,9 @@ export class EngineSession {
   private onResponse(r: Response): void {
     if (this.disposed) return;
     this.progressAt = this.env.now();
-    // A crash answers no request: it is the host going away.
-    if (r.type !== 'loaded' && r.type !== 'crashed' && this.outstanding > 0) {
-      this.outstanding--;
+    // A crash answers no request: it is the host going away. Progress is sent unasked.
+    if (r.type !== 'loaded' && r.type !== 'crashed' && r.type !== 'progress' && this.outstanding > 0) {
+      if (--this.outstanding === 0) this.pendingLimit = WATCHDOG_MS;
       if (this.untilLoaded > 0 && --this.untilLoaded === 0) this.reloading = false;
     }
     switch (r.type) {
@@ -252,10 +268,15 @@ export class EngineSession {
         return;
       case 'loaded':
       case 'summary':
+      case 'progress':
+        this.computing = !r.summary.complete;
         this.events.summary(r.summary);
         return;
       case 'error':
-        if (r.noRun === true) this.frames.publish(null);
+        if (r.noRun === true) {
+          this.computing = false;
+          this.frames.publish(null);
+        }
         this.events.error(r.message, r.noRun === true);
         return;
       case 'frame':

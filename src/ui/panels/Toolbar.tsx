@@ -101,6 +101,7 @@ export function Toolbar() {
         </select>
       </div>
       <TickReadout />
+      <ComputingReadout />
       <form
         className="pn-goto"
         onSubmit={(e) => {
@@ -139,6 +140,20 @@ function TickReadout() {
       title={`${duration(now, tickNs)} of ${duration(horizon, tickNs)} (a tick is ${duration(1, tickNs)})`}
     >
       t = {now} / {horizon}
+    </span>
+  );
+}
+
+/** While the run is computed in the background: how far it is, and where a seek beyond it waits to go. */
+function ComputingReadout() {
+  const progress = useApp((s) => (s.summary === null || s.summary.complete ? null : s.summary.scoutedTo));
+  const horizon = useApp((s) => s.horizon);
+  const waitingFor = useApp((s) => s.waitingFor);
+  if (progress === null) return null;
+  return (
+    <span className="pn-computing" data-testid="computing" role="status" title="The verdicts and the timeline show the run so far">
+      computing the run… t = {progress.toLocaleString('en-US')} of {horizon.toLocaleString('en-US')}
+      {waitingFor !== null && ` · going to t = ${waitingFor.toLocaleString('en-US')}`}
     </span>
   );
 }

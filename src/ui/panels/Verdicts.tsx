@@ -32,10 +32,12 @@ export function Verdicts() {
   const handovers = useApp((s) => s.summary?.handovers);
   const eventQueue = useApp((s) => s.summary?.eventQueue);
   const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
+  // Until the run is computed to its horizon, the verdicts speak of the run so far.
+  const soFar = useApp((s) => (s.summary === null || s.summary.complete ? null : s.summary.scoutedTo));
   if (violations === undefined) return <section className="pn-section" data-testid="verdicts" />;
   return (
-    <section className="pn-section" data-testid="verdicts">
-      <h3>Verdicts</h3>
+    <section className="pn-section" data-testid="verdicts" data-provisional={soFar !== null}>
+      <h3>Verdicts{soFar !== null && <span className="pn-dim pn-small"> — so far, to t={soFar}</span>}</h3>
       <ul className="pn-verdicts">
         {INVARIANTS.map((inv) => {
           const index = violations.findIndex((v) => v.number === inv.number);
@@ -59,7 +61,13 @@ export function Verdicts() {
                 title={inv.rule}
               >
                 <b>{inv.number}</b> <span className="pn-dim">{inv.id}</span>
-                <span className="pn-status">{v ? `violated ×${count} · t=${v.t}${later ? ' (ahead)' : ''}` : 'holds'}</span>
+                <span className="pn-status">
+                  {v
+                    ? `violated ×${count}${soFar !== null ? ' so far' : ''} · t=${v.t}${later ? ' (ahead)' : ''}`
+                    : soFar !== null
+                      ? 'holds so far'
+                      : 'holds'}
+                </span>
               </button>
               {v && selection?.kind === 'violation' && violations[selection.index]?.number === inv.number && (
                 <p className="pn-reason">{violations[selection.index].message}</p>
@@ -112,8 +120,8 @@ export function Verdicts() {
         className="pn-dim pn-small"
         title="The engine's trace hash over the whole run: the same scenario and seed give the same hash everywhere"
       >
-        run to t={horizon} ({duration(horizon, tickNs)} at {duration(1, tickNs)} a tick) · trace{' '}
-        <span data-testid="trace-hash">{traceHash}</span>
+        {soFar !== null ? `computed to t=${soFar} of ${horizon}` : `run to t=${horizon}`} ({duration(horizon, tickNs)} at{' '}
+        {duration(1, tickNs)} a tick) · trace{soFar !== null ? ' so far' : ''} <span data-testid="trace-hash">{traceHash}</span>
       </p>
     </section>
   );
