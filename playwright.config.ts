@@ -5,6 +5,8 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
+/** The preview server's port; E2E_PORT lets several checkouts run their tests at once. */
+const port = Number(process.env.E2E_PORT ?? 4317);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
@@ -18,7 +20,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
-    baseURL: 'http://localhost:4317',
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 800 },
     headless: true,
     launchOptions: {
@@ -31,8 +33,8 @@ export default defineConfig({
     { name: 'perf', testMatch: /\.perf\.spec\.ts$/ },
   ],
   webServer: {
-    command: 'npx vite preview --port 4317 --strictPort',
-    url: 'http://localhost:4317',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
