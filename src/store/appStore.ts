@@ -94,6 +94,8 @@ export interface Actions {
 }
 
 /** What a notice says of edits kept on opening something else. */
+/** A host's message as the notice's sentence: it starts with a capital. */
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
 const keptText = (name: string) => `Your edited work was kept in My scenarios as “${name}”.`;
 
 export const useApp = create<AppState & Actions>()((set, get) => {
@@ -296,7 +298,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
           frame: onFrame,
           // A host left without a run (a failed load) shows none: the document stays, to be fixed.
           error: (message, noRun) =>
-            set({ notice: { kind: 'error', text: message }, playing: false, ...(noRun ? { view: null, summary: null } : {}) }),
+            set({ notice: { kind: 'error', text: sentence(message) }, playing: false, ...(noRun ? { view: null, summary: null } : {}) }),
           recovered: (why, at) =>
             set({ playing: false, notice: { kind: 'error', text: `${why} It was restarted at t=${at}; your scenario is unchanged.` } }),
         },
