@@ -471,3 +471,36 @@ describe('a painter with its own channel to the engine', () => {
     }
   });
 });
+
+describe('a run computed in the background', () => {
+  /** The in-process host, with a way to send the page what a host computing a long run sends unasked. */
+  function injectable(): { client: SimClient; emit: (r: Response) => void } {
+    const inner = inProcessClient();
+    let cb: (r: Response) => void = () => {};
+    inner.onResponse((r) => cb(r));
+    return { client: { ...inner, kind: inner.kind, onResponse: (f) => void (cb = f) }, emit: (r) => cb(r) };
+  }
+
+  it('the readout follows every progress summary; the panels take one with news, not each one', async () => {
+    const { client, emit } = injectable();
+    state().connect(client);
+    state().openGallery('seed-attack');
+    await settle();
+    const loaded = state().summary!;
+    const progress = (scoutedTo: number, extra: Partial<typeof loaded> = {}) =>
+      emit({ type: 'progress', summary: { ...loaded, scoutedTo, complete: false, ...extra } });
+    progress(100);
+    expect(state().computedTo).toBe(100);
+    expect(state().summary).toBe(loaded);
+    progress(200);
+    expect(state().computedTo).toBe(200);
+    expect(state().summary).toBe(loaded);
+    // A new violation is news at once.
+    progress(300, { violations: [...loaded.violations, loaded.violations[0]] });
+    expect(state().summary!.scoutedTo).toBe(300);
+    // So is the end of the computation.
+    emit({ type: 'progress', summary: { ...loaded, scoutedTo: loaded.horizon, complete: true } });
+    expect(state().computedTo).toBeNull();
+    expect(state().summary!.complete).toBe(true);
+  });
+});

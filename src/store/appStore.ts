@@ -96,6 +96,8 @@ export interface Actions {
 /** What a notice says of edits kept on opening something else. */
 /** A host's message as the notice's sentence: it starts with a capital. */
 const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
+/** At most how often a progress summary redraws the panels while the run is computed. */
+const SUMMARY_EVERY_MS = 1500;
 const keptText = (name: string) => `Your edited work was kept in My scenarios as “${name}”.`;
 
 export const useApp = create<AppState & Actions>()((set, get) => {
@@ -226,6 +228,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       galleryId,
       selection: null,
       summary: null,
+      computedTo: null,
       view: null,
       clock: 0,
       notice: null,
@@ -277,8 +280,28 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     else if (f.playing !== get().playing) set({ playing: f.playing });
   };
 
-  // While the run is computed in the background, progress summaries come a few times a second.
-  const onSummary = (summary: Summary) => set({ summary, horizon: summary.horizon });
+  // While the run is computed in the background, progress summaries come a few times a second. The
+  // readout of how far follows each one; the panels drawn from the summary (the timeline with every
+  // operation, the verdicts with every hand-over) take a load's, one with a new violation, one every
+  // SUMMARY_EVERY_MS and the complete one: redrawing them four times a second for a large run costs
+  // the page more than it shows.
+  let summaryAt = -Infinity;
+  const onSummary = (summary: Summary, progress: boolean) => {
+    const computedTo = summary.complete ? null : summary.scoutedTo;
+    const shown = get().summary;
+    const now = performance.now();
+    if (
+      !progress ||
+      summary.complete ||
+      shown === null ||
+      shown.violations.length !== summary.violations.length ||
+      summary.horizon !== get().horizon ||
+      now - summaryAt >= SUMMARY_EVERY_MS
+    ) {
+      summaryAt = now;
+      set({ summary, computedTo, horizon: summary.horizon });
+    } else set({ computedTo });
+  };
 
   /** Play (up to `until`): the button shows Pause at once; the session starts the run after the next frame. */
   const startPlaying = (until?: number) => {
@@ -298,7 +321,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
           frame: onFrame,
           // A host left without a run (a failed load) shows none: the document stays, to be fixed.
           error: (message, noRun) =>
-            set({ notice: { kind: 'error', text: sentence(message) }, playing: false, ...(noRun ? { view: null, summary: null } : {}) }),
+            set({
+              notice: { kind: 'error', text: sentence(message) },
+              playing: false,
+              ...(noRun ? { view: null, summary: null, computedTo: null } : {}),
+            }),
           recovered: (why, at) =>
             set({ playing: false, notice: { kind: 'error', text: `${why} It was restarted at t=${at}; your scenario is unchanged.` } }),
         },

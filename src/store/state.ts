@@ -34,6 +34,8 @@ export interface AppState {
   scenario: Scenario | null;
   galleryId: string | null;
   summary: Summary | null;
+  /** How far the run is computed while it is computed in the background (null: it is complete). */
+  computedTo: number | null;
   view: SimView | null;
   clock: number;
   horizon: number;
@@ -74,6 +76,7 @@ export function initialState(): AppState {
     scenario: null,
     galleryId: null,
     summary: null,
+    computedTo: null,
     view: null,
     clock: 0,
     horizon: 0,

@@ -13,7 +13,8 @@ import type { Frame, Request, Response, Summary } from './protocol';
 /** What a session reports to its owner. */
 export interface SessionEvents {
   /** The run's summary, after a load or when the run grows. */
-  summary(s: Summary): void;
+  /** `progress`: sent unasked while the run is computed, a few times a second; the others answer a load or an extend. */
+  summary(s: Summary, progress: boolean): void;
   /** Every frame, after it is published on the bus. */
   frame(f: Frame): void;
   /**
@@ -270,7 +271,7 @@ export class EngineSession {
       case 'summary':
       case 'progress':
         this.computing = !r.summary.complete;
-        this.events.summary(r.summary);
+        this.events.summary(r.summary, r.type === 'progress');
         return;
       case 'error':
         if (r.noRun === true) {

@@ -146,7 +146,7 @@ function TickReadout() {
 
 /** While the run is computed in the background: how far it is, and where a seek beyond it waits to go. */
 function ComputingReadout() {
-  const progress = useApp((s) => (s.summary === null || s.summary.complete ? null : s.summary.scoutedTo));
+  const progress = useApp((s) => s.computedTo);
   const horizon = useApp((s) => s.horizon);
   const waitingFor = useApp((s) => s.waitingFor);
   if (progress === null) return null;
