@@ -4,24 +4,10 @@
 
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
-import { INVARIANTS, type Handover } from '../../sim';
+import { INVARIANTS } from '../../sim';
+import { Handovers } from './Handovers';
 import { duration } from './format';
 import './panels.css';
-
-function handoverStatus(h: Handover): { text: string; ok: boolean } {
-  switch (h.status) {
-    case 'completed': {
-      const dma = h.newOwnerDma === null ? '' : h.newOwnerDma ? ` · ${h.to}'s own DMA works` : ` · no DMA of ${h.to}'s yet`;
-      return { text: `done t=${h.completedAt}${dma}`, ok: h.newOwnerDma !== false };
-    }
-    case 'refused':
-      return { text: `refused${h.error ? ` (${h.error})` : ''}`, ok: false };
-    case 'waiting':
-      return { text: `waiting for ${h.to ?? 'the receiver'}`, ok: false };
-    default:
-      return { text: 'not finished', ok: false };
-  }
-}
 
 export function Verdicts() {
   const violations = useTransitioned((s) => s.summary?.violations);
@@ -76,36 +62,7 @@ export function Verdicts() {
           );
         })}
       </ul>
-      {handovers !== undefined && handovers.length > 0 && (
-        <>
-          <h4 className="pn-subhead">Hand-overs</h4>
-          <ul className="pn-verdicts pn-handovers" data-testid="handovers">
-            {handovers.map((h, i) => {
-              const st = handoverStatus(h);
-              return (
-                <li
-                  key={i}
-                  data-testid="handover"
-                  data-status={h.status}
-                  data-new-owner-dma={String(h.newOwnerDma)}
-                  className={st.ok ? 'pn-holds' : 'pn-later'}
-                >
-                  <button
-                    onClick={() => useApp.getState().seek(h.completedAt ?? h.requestedAt)}
-                    title={`${h.op} requested at t=${h.requestedAt}`}
-                  >
-                    <b>{h.op}</b>
-                    <span className="pn-dim">
-                      {h.device} → {h.to ?? 'nobody'}
-                    </span>
-                    <span className="pn-status">{st.text}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      {handovers !== undefined && handovers.length > 0 && <Handovers handovers={handovers} />}
       {eventQueue !== undefined && eventQueue.lost > 0 && (
         <p
           className="pn-small pn-bad"
