@@ -7,6 +7,7 @@ import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { duration, opText } from './format';
 import { timeAxis, type TimeAxis } from './timeAxis';
+import { stepMarks } from './stepMarks';
 import './panels.css';
 
 export function Timeline() {
@@ -86,16 +87,9 @@ export function Timeline() {
             ))}
           </div>
           <div className="pn-tl-lane pn-tl-steps">
-            {ops.flatMap((o) =>
-              o.steps.map((s, k) => (
-                <i
-                  key={`${o.index}:${k}`}
-                  className={open === o.index ? 'pn-hot' : ''}
-                  style={{ left: pct(s.t) }}
-                  title={`t=${s.t} ${s.text}`}
-                />
-              )),
-            )}
+            {stepMarks(ops, axis.x, zoom, open).map((m) => (
+              <i key={m.key} className={m.hot ? 'pn-hot' : ''} style={{ left: `${100 * m.x}%` }} title={m.title} />
+            ))}
           </div>
           <div className="pn-tl-lane pn-tl-marks">
             {scenario.captions.map((c, k) => (
