@@ -26,6 +26,7 @@ import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from '../overlay/Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
+import { PreFit } from './PreFit';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
 import { EdgeLayer } from './EdgeLayer';
@@ -121,6 +122,7 @@ export function Canvas() {
         <EdgeLayer edges={edges} />
         <Overlay />
         <FitOnPresent />
+        <PreFit />
         <FitOnOpen />
       </ReactFlow>
     </div>
