@@ -31,3 +31,23 @@ test('a run of 10^9 ticks shows its first frame at once and is computed in the b
   expect(await progress()).toBeGreaterThan(first);
   test.info().annotations.push({ type: 'first frame', description: `${firstFrameMs} ms` });
 });
+
+test('going to t = 10^9 in such a run waits for the computation, without freezing or restarting the engine', async ({ page }) => {
+  const doc = structuredClone(galleryEntry('seed-attack')!.doc) as unknown as { captions: { at: number; text: string }[] };
+  doc.captions = [...doc.captions, { at: 1_000_000_000, text: 'Much later.' }];
+  await openDocument(page, doc);
+  await expect(page.getByTestId('tick')).toHaveText('t = 0 / 1000000400', { timeout: 5000 });
+  const input = page.getByLabel('Go to tick');
+  await input.fill('1000000000');
+  await input.press('Enter');
+  // Answered: the playhead stays where it is and the readout says where it is going.
+  await expect(page.getByTestId('computing')).toContainText('going to t = 1,000,000,000');
+  expect(await tick(page)).toBe(0);
+  // It still steps meanwhile.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /step one tick/i }).click();
+  await expect.poll(() => tick(page)).toBe(1);
+  // Past the 2 s the engine was given before it was replaced: nothing restarted.
+  await page.waitForTimeout(3000);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
