@@ -43,7 +43,7 @@ const simFolder = (i) =>
     `engine layering (${DOC}): src/sim/${SIM_FOLDERS[i]} may import only ${['itself', ...SIM_FOLDERS.slice(0, i)].join(', ')}`,
   );
 
-const SIM_OUTSIDE = ['scenario', 'store', 'worker', 'ui', 'cli'];
+const SIM_OUTSIDE = ['scenario', 'store', 'worker', 'ui', 'cli', 'report'];
 
 /**
  * One no-restricted-imports setting per area: a file takes the options of the last block that
@@ -57,9 +57,18 @@ const AREAS = [
     patterns: [...upward(SIM_OUTSIDE), uiLibraries(REACT), simFolder(i)],
     testing: true,
   })),
-  { files: ['src/scenario/**'], patterns: [...upward(['store', 'worker', 'ui', 'cli']), uiLibraries(REACT), simEntry], testing: true },
-  { files: ['src/testing/**'], patterns: [...upward(['store', 'worker', 'ui', 'cli']), uiLibraries(REACT), simEntry], testing: false },
-  { files: ['src/worker/**'], patterns: [...upward(['store', 'ui', 'cli']), uiLibraries(REACT), simEntry], testing: true },
+  {
+    files: ['src/scenario/**'],
+    patterns: [...upward(['store', 'worker', 'ui', 'cli', 'report']), uiLibraries(REACT), simEntry],
+    testing: true,
+  },
+  {
+    files: ['src/testing/**'],
+    patterns: [...upward(['store', 'worker', 'ui', 'cli', 'report']), uiLibraries(REACT), simEntry],
+    testing: false,
+  },
+  { files: ['src/report/**'], patterns: [...upward(['store', 'worker', 'ui', 'cli']), uiLibraries(REACT), simEntry], testing: true },
+  { files: ['src/worker/**'], patterns: [...upward(['store', 'ui', 'cli', 'report']), uiLibraries(REACT), simEntry], testing: true },
   {
     files: ['src/store/**'],
     patterns: [...upward(['ui', 'cli']), uiLibraries(['react', 'react/*', 'react-dom', 'react-dom/*', '@xyflow/*']), simEntry],

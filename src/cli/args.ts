@@ -6,7 +6,19 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
   | { kind: 'run'; source: string; policy?: PolicyId; mutations?: MutationId[]; until?: number; events: boolean }
-  | { kind: 'compare'; source: string; until?: number };
+  | { kind: 'compare'; source: string; until?: number }
+  | {
+      kind: 'report';
+      source: string;
+      policy?: PolicyId;
+      mutations?: MutationId[];
+      until?: number;
+      /** The file to write; standard output when absent. */
+      out?: string;
+      format: 'md' | 'html';
+      /** The app's address, before the links' fragments. */
+      base?: string;
+    };
 
 export const USAGE = `DMA Handoff — headless runner
 
@@ -15,24 +27,33 @@ export const USAGE = `DMA Handoff — headless runner
                         [--until T] [--events]             one JSON report on stdout
   npm run -s sim -- compare <file.json | gallery:ID> [--until T]
                                                            policies × invariants matrix (JSON)
+  npm run -s sim -- report <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
+                        [--until T] [--out report.md | report.html] [--html] [--base URL]
+                                                           the run's report for a design document
 
 --until T   run to tick T; by default to the last scripted operation or caption + 400 ticks
             (at least 600) — the same end the app's timeline shows.
 --mutation  may be repeated; replaces the scenario's own mutations.
+--out       write the report to a file (HTML when it ends in .html, or with --html); by default
+            Markdown on stdout.
+--base URL  the app's address, to which the report's links are appended (https://…/).
 Exit status: 0 when the run happened (violations are results), 2 on bad input.`;
 
 export function parseArgs(argv: string[]): Command | string {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined) return 'no command: expected list, run or compare (see --help)';
+  if (cmd === undefined) return 'no command: expected list, run, compare or report (see --help)';
   if (cmd === 'help' || cmd === '--help' || cmd === '-h') return { kind: 'help' };
   if (cmd === 'list') return rest.length === 0 ? { kind: 'list' } : `list takes no arguments, got "${rest[0]}"`;
-  if (cmd !== 'run' && cmd !== 'compare') return `unknown command "${cmd}": expected list, run or compare`;
+  if (cmd !== 'run' && cmd !== 'compare' && cmd !== 'report') return `unknown command "${cmd}": expected list, run, compare or report`;
 
   let source: string | undefined;
   let policy: PolicyId | undefined;
   let mutations: MutationId[] | undefined;
   let until: number | undefined;
   let events = false;
+  let out: string | undefined;
+  let html = false;
+  let base: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -41,11 +62,11 @@ export function parseArgs(argv: string[]): Command | string {
       return v;
     };
     try {
-      if (a === '--policy' && cmd === 'run') {
+      if (a === '--policy' && cmd !== 'compare') {
         const p = value();
         if (!(POLICY_IDS as readonly string[]).includes(p)) return `--policy: unknown policy "${p}" (expected ${POLICY_IDS.join(', ')})`;
         policy = p as PolicyId;
-      } else if (a === '--mutation' && cmd === 'run') {
+      } else if (a === '--mutation' && cmd !== 'compare') {
         const m = value();
         if (!(MUTATION_IDS as readonly string[]).includes(m))
           return `--mutation: unknown mutation "${m}" (expected one of ${MUTATION_IDS.join(', ')})`;
@@ -55,7 +76,12 @@ export function parseArgs(argv: string[]): Command | string {
         if (!/^\d+$/.test(t) || Number(t) > 1e9) return `--until: expected a tick (a whole number ≤ 1000000000), got "${t}"`;
         until = Number(t);
       } else if (a === '--events' && cmd === 'run') events = true;
-      else if (a.startsWith('--')) return `${cmd}: unknown option "${a}"`;
+      else if (a === '--out' && cmd === 'report') out = value();
+      else if (a === '--html' && cmd === 'report') html = true;
+      else if (a === '--base' && cmd === 'report') {
+        base = value();
+        if (!/^https?:\/\/[^\s#]+$/.test(base)) return `--base: expected the app's address (http:// or https://, no #), got "${base}"`;
+      } else if (a.startsWith('--')) return `${cmd}: unknown option "${a}"`;
       else if (source === undefined) source = a;
       else return `${cmd}: unexpected argument "${a}" (one scenario at a time)`;
     } catch (e) {
@@ -63,5 +89,7 @@ export function parseArgs(argv: string[]): Command | string {
     }
   }
   if (source === undefined) return `${cmd}: which scenario? Give a file.json or gallery:ID`;
+  if (cmd === 'report')
+    return { kind: 'report', source, policy, mutations, until, out, format: html || out?.endsWith('.html') ? 'html' : 'md', base };
   return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events } : { kind: 'compare', source, until };
 }

@@ -12,7 +12,7 @@ import { GALLERY } from '../scenario/gallery';
 function sim(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped });
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped, writeFile: () => null });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const json = (r: { out: string }) => JSON.parse(r.out);
@@ -125,6 +125,47 @@ describe('sim compare', () => {
     // P0 works and leaks.
     expect(row('P0').works).toBe(true);
     expect(m.matrix.P0.I1b).toBe('violated');
+  });
+});
+
+describe('sim report', () => {
+  it('prints the Markdown report of a gallery scenario, its links naming the gallery id', () => {
+    const r = sim('report', 'gallery:seed-attack', '--base', 'https://example.org/app/');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe("# The seed's attack");
+    expect(r.out).toContain('[open this moment](https://example.org/app/#g=seed-attack&t=77&sel=v2)');
+  });
+
+  it('--policy changes the run and the link carries the edited scenario', () => {
+    const r = sim('report', 'gallery:seed-attack', '--policy', 'P1');
+    expect(r.out).toContain('| I1b | holds |');
+    expect(r.out).not.toContain('#g=seed-attack');
+  });
+
+  it('--out writes the file (HTML for .html) and prints nothing', () => {
+    const files = new Map<string, string>();
+    const out: string[] = [];
+    const code = runCli(['report', 'gallery:seed-attack', '--out', 'r.html'], {
+      out: (t) => out.push(t),
+      err: () => {},
+      readFile: readFileCapped,
+      writeFile: (p, t) => (files.set(p, t), null),
+    });
+    expect(code).toBe(0);
+    expect(out).toEqual([]);
+    expect(files.get('r.html')).toMatch(/^<!doctype html>/);
+  });
+
+  it('a file that cannot be written is exit 2 with the reason', () => {
+    const err: string[] = [];
+    const code = runCli(['report', 'gallery:seed-attack', '--out', '/nope/r.md'], {
+      out: () => {},
+      err: (t) => err.push(t),
+      readFile: readFileCapped,
+      writeFile: () => 'ENOENT',
+    });
+    expect(code).toBe(2);
+    expect(err).toEqual(['sim: cannot write /nope/r.md: ENOENT']);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { parseArgs, USAGE } from './args';
 import { loadScenario } from './load';
-import { compare, runReport } from './commands';
+import { compare, runReport, writtenReport } from './commands';
 import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
@@ -14,6 +14,8 @@ export interface Io {
   /** A message: written as one plain line (line.ts), whatever it echoes from the input. */
   err(text: string): void;
   readFile: ReadFile;
+  /** Writes a file whole; an error names why it could not. */
+  writeFile(path: string, text: string): string | null;
 }
 
 export function runCli(argv: string[], given: Io): number {
@@ -45,6 +47,33 @@ export function runCli(argv: string[], given: Io): number {
       const until = cmd.until ?? defaultHorizon(s);
       const result = cmd.kind === 'run' ? runReport(s, until, cmd.events) : compare(s, until);
       io.out(formatJson(result));
+      return 0;
+    }
+    case 'report': {
+      const loaded = loadScenario(cmd.source, io.readFile);
+      if (typeof loaded === 'string') {
+        io.err(`sim: ${loaded}`);
+        return 2;
+      }
+      const edited = cmd.policy !== undefined || cmd.mutations !== undefined;
+      const s = edited
+        ? {
+            ...loaded,
+            policy: { ...loaded.policy, id: cmd.policy ?? loaded.policy.id, mutations: cmd.mutations ?? loaded.policy.mutations },
+          }
+        : loaded;
+      // A gallery scenario as it stands is linked by its id; anything else carries the document.
+      const galleryId = cmd.source.startsWith('gallery:') && !edited ? cmd.source.slice('gallery:'.length) : null;
+      const text = writtenReport(s, cmd.until ?? defaultHorizon(s), cmd.format, { base: cmd.base, galleryId });
+      if (cmd.out === undefined) {
+        io.out(text);
+        return 0;
+      }
+      const failed = io.writeFile(cmd.out, text);
+      if (failed !== null) {
+        io.err(`sim: cannot write ${cmd.out}: ${failed}`);
+        return 2;
+      }
       return 0;
     }
   }

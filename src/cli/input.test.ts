@@ -15,7 +15,7 @@ import { GALLERY } from '../scenario/gallery';
 function sim(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped });
+  const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped, writeFile: () => null });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -100,6 +100,7 @@ describe('files that are not scenario files are refused before they are read', (
     runCli(['run', 'x.json'], {
       out: () => {},
       err: () => {},
+      writeFile: () => null,
       readFile: (_, limit) => {
         limits.push(limit);
         return { kind: 'error', code: 'ENOENT' };

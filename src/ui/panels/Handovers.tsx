@@ -6,25 +6,11 @@
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import type { Handover } from '../../sim';
+import { handoverOutcome } from '../../report/model';
 import './panels.css';
 
 /** Hand-overs listed before "Show all". */
 export const LIMIT = 40;
-
-export function handoverStatus(h: Handover): { text: string; ok: boolean } {
-  switch (h.status) {
-    case 'completed': {
-      const dma = h.newOwnerDma === null ? '' : h.newOwnerDma ? ` · ${h.to}'s own DMA works` : ` · no DMA of ${h.to}'s yet`;
-      return { text: `done t=${h.completedAt}${dma}`, ok: h.newOwnerDma !== false };
-    }
-    case 'refused':
-      return { text: `refused${h.error ? ` (${h.error})` : ''}`, ok: false };
-    case 'waiting':
-      return { text: `waiting for ${h.to ?? 'the receiver'}`, ok: false };
-    default:
-      return { text: 'not finished', ok: false };
-  }
-}
 
 /** "3,968 hand-overs: 3,900 done, 68 refused" — the count of each status, in the order they first occur. */
 export function handoverCounts(hs: readonly Handover[]): string {
@@ -48,7 +34,7 @@ export function Handovers({ handovers }: { handovers: readonly Handover[] }) {
       )}
       <ul className="pn-verdicts pn-handovers" data-testid="handovers">
         {shown.map((h, i) => {
-          const st = handoverStatus(h);
+          const st = handoverOutcome(h);
           return (
             <li
               key={i}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration } from './format';
+import { duration } from './describe';
 
 describe('duration: ticks in the scenario’s time unit', () => {
   it.each([
