@@ -28,8 +28,11 @@ const simEntry = forbid(
   `engine entry point (${DOC}): import the engine from src/sim (src/sim/index.ts), not from its internal files`,
 );
 
-/** src/testing holds the test scenario builders: tests, the benchmark and e2e import them, nothing else. */
-const testingForTestsOnly = forbid(['**/testing/*'], `layer rule (${DOC}): src/testing serves tests only (*.test.ts, bench/, e2e/)`);
+/** src/testing holds the test scenario builders: tests, the benchmark, e2e and scripts import them, nothing else. */
+const testingForTestsOnly = forbid(
+  ['**/testing/*'],
+  `layer rule (${DOC}): src/testing serves tests only (*.test.ts, bench/, e2e/, scripts/)`,
+);
 
 /**
  * The engine's folders, lowest first: a folder imports only folders before it (and core/ and
@@ -76,8 +79,8 @@ const AREAS = [
   },
   { files: ['src/cli/**'], patterns: [...upward(['ui', 'store', 'worker']), uiLibraries(REACT), simEntry], testing: true },
   { files: ['src/ui/**', 'src/main.tsx'], patterns: [...upward(['cli']), simEntry], testing: true },
-  { files: ['src/*.ts', 'scripts/**'], patterns: [simEntry], testing: true },
-  { files: ['bench/**', 'e2e/**'], patterns: [simEntry], testing: false },
+  { files: ['src/*.ts'], patterns: [simEntry], testing: true },
+  { files: ['bench/**', 'e2e/**', 'scripts/**'], patterns: [simEntry], testing: false },
 ];
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
