@@ -1,6 +1,7 @@
 // A memory region as a grid of 4 KiB pages, each coloured by its owner, striped when shared,
 // dimmed when lent out, with borrowers as bars and secret pages marked. The overlay flashes a
-// page when a DMA commits to it; `data-page` is its anchor.
+// page when a DMA commits to it, at the place the grid gives (pageGrid.ts). A large region draws
+// its cells on one canvas (PageCanvas.tsx).
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -8,7 +9,9 @@ import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
 import { endpointColour, hexAddr } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
-import { O, V, X } from '../../sim';
+import { pageFacts } from './pageFacts';
+import { PageCanvas } from './PageCanvas';
+import { PAGE_CANVAS_FROM } from './pageGrid';
 import { PAGE_BYTES } from '../../scenario/hex';
 import type { PageView } from '../../worker/view';
 import './nodes.css';
@@ -51,11 +54,15 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
             <b>{hexAddr(r.ipa)}</b>
           </div>
         )}
-        <div className="dn-pages">
-          {pages.map((p, k) => (
-            <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} />
-          ))}
-        </div>
+        {pages.length >= PAGE_CANVAS_FROM ? (
+          <PageCanvas pages={pages} firstPage={r.firstPage} pa={r.pa} names={names} scale={overview ? 0.5 : 1} />
+        ) : (
+          <div className="dn-pages">
+            {pages.map((p, k) => (
+              <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} />
+            ))}
+          </div>
+        )}
       </div>
     </div>
   );
@@ -71,40 +78,22 @@ const PageCell = memo(function PageCell({
   index: number;
   page: PageView;
   pa: number;
-  names: { id: string }[];
+  names: readonly { id: string }[];
 }) {
-  const own = page.modes[page.owner] ?? 0;
-  const lentOut = (own & O) !== 0 && (own & V) === 0;
-  const shared = (own & V) !== 0 && (own & X) === 0;
-  const borrowers: number[] = [];
-  page.modes.forEach((m, e) => {
-    if (e !== page.owner && m & V) borrowers.push(e);
-  });
-  const colour = endpointColour(page.owner);
-  const title = [
-    `${hexAddr(pa)} — owner ${names[page.owner]?.id ?? '?'}${lentOut ? ' (lent out: no access)' : shared ? ' (shared)' : ''}`,
-    borrowers.length > 0 ? `borrowers: ${borrowers.map((b) => names[b].id).join(', ')}` : '',
-    `holds ${names[page.dataOf]?.id ?? '?'}'s data${page.secret ? ' — SECRET' : ''}`,
-    page.lastWriteBy >= 0 ? `last DMA write programmed by ${names[page.lastWriteBy].id}` : '',
-    page.kind !== 'normal' ? page.kind : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const f = pageFacts(page, pa, names);
   return (
     <div
-      className={`dn-page${lentOut ? ' dn-page-lent' : ''}${shared ? ' dn-page-shared' : ''}`}
-      style={{ background: colour }}
+      className={`dn-page${f.lentOut ? ' dn-page-lent' : ''}${f.shared ? ' dn-page-shared' : ''}`}
+      style={{ background: f.colour }}
       data-page={index}
-      title={title}
+      title={f.title}
     >
-      {page.secret && <span className="dn-secret" aria-label="secret" />}
-      {page.lastWriteBy >= 0 && page.lastWriteBy !== page.dataOf && (
-        <span className="dn-foreign" style={{ background: endpointColour(page.lastWriteBy) }} />
-      )}
-      {borrowers.length > 0 && (
+      {f.secret && <span className="dn-secret" aria-label="secret" />}
+      {f.foreign !== null && <span className="dn-foreign" style={{ background: f.foreign }} />}
+      {f.borrowers.length > 0 && (
         <span className="dn-borrowers">
-          {borrowers.map((b) => (
-            <i key={b} style={{ background: endpointColour(b) }} />
+          {f.borrowers.map((b, i) => (
+            <i key={i} style={{ background: b }} />
           ))}
         </span>
       )}

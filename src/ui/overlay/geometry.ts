@@ -2,12 +2,13 @@
 // SMMU's input and output, and each page cell. Measured on the main thread (it owns the DOM and
 // React Flow's node table) and handed to the painter, which only adds pan and zoom.
 //
-// Node positions and sizes come from React Flow. A page's offset inside its region node is
-// measured from the DOM once and cached: offsets do not change with pan, zoom or drag, only when
+// Node positions and sizes come from React Flow. A page's offset inside its region node is its
+// grid's place, measured from the DOM once, plus the cell's place in the grid, and is cached: offsets do not change with pan, zoom or drag, only when
 // the node's content does — a new scenario, or a region node whose measured size changed.
 // (Measuring reads layout, so it happens only then, never per frame.)
 
 import type { InternalNode } from '@xyflow/react';
+import { cellCentre } from '../nodes/pageGrid';
 
 export interface Point {
   x: number;
@@ -94,17 +95,19 @@ export class GeometryProbe {
     if (known !== undefined && known.w === w && known.h === h && known.firstPage === r.firstPage && known.at.length === r.pages)
       return known;
     const at: (Point | null)[] = [];
+    // The grid is measured once; its cells' places are arithmetic (pageGrid.ts).
     const node = this.root()?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(r.id)}"]`);
-    const a = node?.getBoundingClientRect();
-    for (let k = 0; k < r.pages; k++) {
-      const cell = node?.querySelector<HTMLElement>(`[data-page="${r.firstPage + k}"]`);
-      if (!a || !cell) {
-        at.push(null);
-        continue;
+    const grid = node?.querySelector<HTMLElement>('.dn-pages');
+    if (node && grid) {
+      const a = node.getBoundingClientRect();
+      const g = grid.getBoundingClientRect();
+      const x0 = (g.left - a.left) / zoom;
+      const y0 = (g.top - a.top) / zoom;
+      for (let k = 0; k < r.pages; k++) {
+        const c = cellCentre(k);
+        at.push({ x: x0 + c.x, y: y0 + c.y });
       }
-      const b = cell.getBoundingClientRect();
-      at.push({ x: (b.left - a.left + b.width / 2) / zoom, y: (b.top - a.top + b.height / 2) / zoom });
-    }
+    } else for (let k = 0; k < r.pages; k++) at.push(null);
     const off = { w, h, firstPage: r.firstPage, at };
     // A node not laid out yet (no size) is measured again once it has one.
     if (w > 0 && h > 0) this.offsets.set(r.id, off);
