@@ -16,6 +16,7 @@ import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
 import { usePasteImport } from './actions/usePasteImport';
+import { PrintSheet } from './print/PrintSheet';
 import './workbench.css';
 
 export function Workbench() {
@@ -55,6 +56,7 @@ export function Workbench() {
         <Timeline />
         <LogPanel />
       </div>
+      <PrintSheet />
       <Presentation />
       <Notice />
       <Shortcuts />
