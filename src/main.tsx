@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
+import { useMatrix } from './ui/matrix/matrixStore';
 
 const app = useApp.getState();
 app.connect(firstClient, workerClient);
@@ -24,6 +25,7 @@ function openFromAddress(): boolean {
     history.replaceState(null, '', location.pathname + location.search);
   }
   if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
+  if (new URLSearchParams(hash.slice(1)).get('view') === 'matrix' && opened) useMatrix.getState().setOpen(true, useApp.getState().scenario);
   return opened;
 }
 

@@ -1,7 +1,7 @@
 // The app's frame: toolbar, canvas with the DMA overlay, verdicts / inspector / live operations on
 // the side, timeline and log below. It composes; the panels and the store decide.
 
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { Editor } from './editor/Editor';
 import { Canvas } from './canvas/Canvas';
@@ -17,11 +17,16 @@ import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
 import { usePasteImport } from './actions/usePasteImport';
 import { PrintSheet } from './print/PrintSheet';
+import { useMatrix } from './matrix/matrixStore';
+
+// The matrix view is loaded the first time it is opened.
+const MatrixView = lazy(() => import('./matrix/MatrixView'));
 import './workbench.css';
 
 export function Workbench() {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
+  const matrixOpen = useMatrix((s) => s.open);
   const [side, setSide] = useState<'run' | 'edit'>('run');
   useKeyboard();
   usePasteImport();
@@ -57,6 +62,11 @@ export function Workbench() {
         <LogPanel />
       </div>
       <PrintSheet />
+      {matrixOpen && (
+        <Suspense fallback={null}>
+          <MatrixView />
+        </Suspense>
+      )}
       <Presentation />
       <Notice />
       <Shortcuts />

@@ -9,6 +9,7 @@ import { inProcessClient } from '../../worker/client';
 import { GALLERY } from '../../scenario/gallery';
 import { ACTIONS, perform, type ActionArgs, type ActionName } from './registry';
 import { memoryStorage } from '../../testing/storage';
+import { useMatrix } from '../matrix/matrixStore';
 
 const storage = memoryStorage();
 
@@ -41,6 +42,18 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   copyLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
   export: { setup: () => void vi.stubGlobal('document', { createElement: () => ({ click: () => undefined }) }), args: [] },
   present: { args: [], done: () => state().presenting },
+  matrix: {
+    setup: () =>
+      void vi.stubGlobal(
+        'Worker',
+        class {
+          postMessage() {}
+          terminate() {}
+        },
+      ),
+    args: [],
+    done: () => useMatrix.getState().open && useMatrix.getState().of === state().scenario,
+  },
   addVm: { args: [] },
   addSp: { args: [] },
   addDevice: { args: [] },
@@ -93,6 +106,7 @@ afterEach(async () => {
   state().pause();
   state().setPresenting(false);
   state().setShortcutsOpen(false);
+  useMatrix.getState().setOpen(false);
   await settle();
 });
 

@@ -13,6 +13,7 @@ import { useApp, type Actions as StoreActions, type AppState } from '../../store
 import type { MutationId, PolicyId } from '../../sim';
 import { copyLink, exportFile, importFile } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
+import { useMatrix } from '../matrix/matrixStore';
 
 /** Whether performing an action enters the undo history. */
 export type History = 'record' | 'never';
@@ -178,6 +179,14 @@ const TABLE = [
     keyTest: (e) => e.key.toLowerCase() === 'p' && plain(e),
     perform: () => app().setPresenting(true),
     history: 'never',
+  },
+  {
+    name: 'matrix',
+    label: 'Every policy',
+    description: 'The scenario under every policy, as a table of verdicts',
+    perform: () => useMatrix.getState().setOpen(true, app().scenario),
+    history: 'never',
+    enabled: (s) => s.scenario !== null,
   },
   {
     name: 'addVm',

@@ -9,6 +9,17 @@ export function shareUrl(): string | null {
   return f === null ? null : `${location.origin}${location.pathname}#${f}`;
 }
 
+/** Copies `text` to the clipboard and says `said`, or says the browser refused. */
+export async function copyText(text: string, said: string): Promise<void> {
+  const set = useApp.getState().setNotice;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    return set({ kind: 'error', text: 'The browser did not allow copying to the clipboard. Export the scenario to a file instead.' });
+  }
+  set({ kind: 'info', text: said });
+}
+
 export async function copyLink(): Promise<void> {
   const url = shareUrl();
   if (url === null) return;

@@ -122,6 +122,7 @@ export function Toolbar() {
         <ShareMenu />
         <LibraryMenu />
         <ActionButton name="present" />
+        <ActionButton name="matrix" />
       </div>
       <ActionButton name="shortcuts" className="pn-help" icon="?" />
     </header>

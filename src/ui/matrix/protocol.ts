@@ -1,0 +1,13 @@
+// The matrix worker's messages: one request (the scenario and how far to run it), then a row per
+// policy, then done — or an error that names what went wrong.
+
+import type { Scenario } from '../../sim';
+import type { Cell, PolicyRow } from '../../report/matrix';
+
+export interface MatrixRequest {
+  scenario: Scenario;
+  until: number;
+}
+
+export type MatrixReply =
+  { kind: 'row'; row: PolicyRow; cells: Record<string, Cell> } | { kind: 'done' } | { kind: 'error'; message: string };
