@@ -23,7 +23,8 @@ test('a copied link opens the same scenario, with the same trace, in another bro
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#s=2\.[A-Za-z0-9_-]+$/);
+  // The link records the model and the first digits of the run's trace (fingerprint.ts).
+  expect(url).toMatch(new RegExp(`#s=2\\.[A-Za-z0-9_-]+&model=1&trace=${hash!.slice(0, 8)}$`));
   expect(url.length).toBeLessThanOrEqual(2000);
 
   const other = await browser.newContext();

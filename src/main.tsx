@@ -7,6 +7,7 @@ import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
+import { checkLinkFingerprint } from './ui/linkFingerprint';
 
 const app = useApp.getState();
 app.connect(firstClient, workerClient);
@@ -21,6 +22,7 @@ function openFromAddress(): boolean {
   const present = new URLSearchParams(hash.slice(1)).has('present');
   let opened = false;
   if (/(?:^#|&)(s|g)=/.test(hash)) {
+    checkLinkFingerprint(hash, useApp.getState().scenario);
     opened = useApp.getState().openLink(hash);
     history.replaceState(null, '', location.pathname + location.search);
   }

@@ -3,8 +3,19 @@
 // mutations, every invariant's verdict, each hand-over's liveness, every violation with a link to
 // its moment, and the operations with their hypervisor steps.
 
-import { INVARIANTS, MUTATION_NOTES, POLICIES, buildReport, type Engine, type Handover, type MutationId, type Report } from '../sim';
+import {
+  INVARIANTS,
+  MODEL_VERSION,
+  MUTATION_NOTES,
+  POLICIES,
+  buildReport,
+  type Engine,
+  type Handover,
+  type MutationId,
+  type Report,
+} from '../sim';
 import { scenarioFragment } from '../scenario/codec';
+import { fingerprintParams } from '../scenario/fingerprint';
 import { duration, opText } from '../scenario/describe';
 
 export interface ReportImage {
@@ -81,7 +92,7 @@ export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
   const s = e.scenario;
   const r = buildReport(e);
   const fragment = options.galleryId ? `g=${options.galleryId}` : scenarioFragment(s);
-  const link = `${options.base ?? ''}#${fragment}`;
+  const link = `${options.base ?? ''}#${fragment}&${fingerprintParams(MODEL_VERSION, r.traceHash)}`;
   const policy = s.policy.id === 'custom' ? null : POLICIES[s.policy.id];
   const verdicts = INVARIANTS.map((inv) => {
     const vs = r.violations.filter((v) => v.number === inv.number);

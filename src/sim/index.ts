@@ -4,6 +4,7 @@
 
 // Running a scenario, and what a run found.
 export { createEngine } from './engine';
+export { MODEL_VERSION } from './modelVersion';
 export type { Engine, Snapshot } from './engine';
 export { buildReport, handovers } from './report';
 export type { Handover, Report } from './report';

@@ -3,10 +3,16 @@
 import { useApp } from '../../store/appStore';
 import { toDocument } from '../../scenario/document';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
+import { fingerprintParams } from '../../scenario/fingerprint';
+import { MODEL_VERSION } from '../../sim';
 
+/** The scenario's link, recording the model and, once the run is computed, its trace (fingerprint.ts). */
 export function shareUrl(): string | null {
+  const { summary } = useApp.getState();
   const f = useApp.getState().linkFragment();
-  return f === null ? null : `${location.origin}${location.pathname}#${f}`;
+  if (f === null) return null;
+  const trace = summary?.complete ? summary.traceHash : null;
+  return `${location.origin}${location.pathname}#${f}&${fingerprintParams(MODEL_VERSION, trace)}`;
 }
 
 /** Copies `text` to the clipboard and says `said`, or says the browser refused. */

@@ -1,0 +1,36 @@
+// Links a document can rely on: a copied link records the model version and the run's trace, and
+// a link made by another model version says, once its run is computed, whether the run is the same.
+
+import { test, expect, openGallery } from './fixtures';
+
+test('a copied link records the model and the trace of its run', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGallery(page, 'seed-attack');
+  await expect(page.getByTestId('computing')).toHaveCount(0);
+  await page.getByLabel('Share').click();
+  await page.getByRole('menuitem', { name: /Copy link/ }).click();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toMatch(/#g=seed-attack&model=1&trace=354e568c$/);
+});
+
+test('a link from another model version says whether the run is the same', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/#g=seed-attack&model=0&trace=354e568c');
+  await expect(page.getByTestId('notice')).toContainText(
+    'made with model version 0; this is version 1, and the run is the same (trace 354e568c)',
+  );
+  await page.goto('/');
+  await page.goto('/#g=seed-attack&model=0&trace=deadbeef');
+  await expect(page.getByTestId('notice')).toContainText('the run differs from the one the link recorded (trace deadbeef, now 354e568c)');
+});
+
+test('a link from this model with its own trace says nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/#g=seed-attack&model=1&trace=354e568c');
+  await expect(page.getByTestId('node-smmu')).toBeVisible();
+  await expect(page.getByTestId('computing')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
