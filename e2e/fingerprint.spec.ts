@@ -1,5 +1,6 @@
 // Links a document can rely on: a copied link records the model version and the run's trace, and
-// a link made by another model version says, once its run is computed, whether the run is the same.
+// a link made by another model version says, once its run is computed, whether the run is the same;
+// gallery links name their revision.
 
 import { test, expect, openGallery } from './fixtures';
 
@@ -10,7 +11,7 @@ test('a copied link records the model and the trace of its run', async ({ page }
   await page.getByLabel('Share').click();
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#g=seed-attack&model=1&trace=354e568c$/);
+  expect(url).toMatch(/#g=seed-attack@1&model=1&trace=354e568c$/);
 });
 
 test('a link from another model version says whether the run is the same', async ({ page }) => {
@@ -28,9 +29,19 @@ test('a link from another model version says whether the run is the same', async
 test('a link from this model with its own trace says nothing', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
-  await page.goto('/#g=seed-attack&model=1&trace=354e568c');
+  await page.goto('/#g=seed-attack@1&model=1&trace=354e568c');
   await expect(page.getByTestId('node-smmu')).toBeVisible();
   await expect(page.getByTestId('computing')).toHaveCount(0);
   await page.waitForTimeout(500);
   await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('gallery links are pinned: a revision the app does not have opens the current one and says so', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/#g=seed-attack@7');
+  await expect(page.getByTestId('notice')).toContainText(
+    "names revision 7 of the gallery's “The seed's attack”, which this app does not have; it opens revision 1",
+  );
+  await expect(page.getByTestId('node-smmu')).toBeVisible();
 });

@@ -133,7 +133,7 @@ describe('sim report', () => {
     const r = sim('report', 'gallery:seed-attack', '--base', 'https://example.org/app/');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe("# The seed's attack");
-    expect(r.out).toContain('[open this moment](https://example.org/app/#g=seed-attack&model=1&trace=354e568c&t=77&sel=v2)');
+    expect(r.out).toContain('[open this moment](https://example.org/app/#g=seed-attack@1&model=1&trace=354e568c&t=77&sel=v2)');
   });
 
   it('--policy changes the run and the link carries the edited scenario', () => {

@@ -16,6 +16,7 @@ import {
 } from '../sim';
 import { scenarioFragment } from '../scenario/codec';
 import { fingerprintParams } from '../scenario/fingerprint';
+import { galleryRef } from '../scenario/gallery/revisions';
 import { duration, opText } from '../scenario/describe';
 
 export interface ReportImage {
@@ -91,7 +92,7 @@ export interface RunReport {
 export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
   const s = e.scenario;
   const r = buildReport(e);
-  const fragment = options.galleryId ? `g=${options.galleryId}` : scenarioFragment(s);
+  const fragment = options.galleryId ? `g=${galleryRef(options.galleryId)}` : scenarioFragment(s);
   const link = `${options.base ?? ''}#${fragment}&${fingerprintParams(MODEL_VERSION, r.traceHash)}`;
   const policy = s.policy.id === 'custom' ? null : POLICIES[s.policy.id];
   const verdicts = INVARIANTS.map((inv) => {

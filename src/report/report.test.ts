@@ -20,9 +20,9 @@ function run(s: Scenario, until = 600) {
 describe('reportOf', () => {
   it('gathers the seed attack: its violations in order, each linked to its tick and index', () => {
     const r = reportOf(run(seed()), { galleryId: 'seed-attack', base: 'https://example.org/app/' });
-    expect(r.link).toBe('https://example.org/app/#g=seed-attack&model=1&trace=354e568c');
+    expect(r.link).toBe('https://example.org/app/#g=seed-attack@1&model=1&trace=354e568c');
     expect(r.violations.map((v) => v.number)).toEqual(['I7', 'I10', 'I1b']);
-    expect(r.violations[2].link).toBe('https://example.org/app/#g=seed-attack&model=1&trace=354e568c&t=77&sel=v2');
+    expect(r.violations[2].link).toBe('https://example.org/app/#g=seed-attack@1&model=1&trace=354e568c&t=77&sel=v2');
     expect(r.verdicts.find((v) => v.number === 'I1b')).toMatchObject({ violated: true, firstAt: 77, count: 107 });
     expect(r.verdicts.find((v) => v.number === 'I1')).toMatchObject({ violated: false, firstAt: null });
     expect(r.keyMoment).toBe(49);
@@ -52,7 +52,7 @@ describe('reportMarkdown', () => {
     expect(md).toContain('| I1b | **violated** | t=77 | 107 |');
     expect(md).toContain('| I1 | holds |');
     expect(md).toMatch(
-      /- \*\*I1b\*\* at t=77 \(device X, page 0x90000000\), 107 times: .* — \[open this moment\]\(#g=seed-attack&model=1&trace=354e568c&t=77&sel=v2\)/,
+      /- \*\*I1b\*\* at t=77 \(device X, page 0x90000000\), 107 times: .* — \[open this moment\]\(#g=seed-attack@1&model=1&trace=354e568c&t=77&sel=v2\)/,
     );
     expect(md).toContain('| transfer | X | P | t=40 | done t=52');
     expect(md).toContain('![the leak at t=77](moment.png)');

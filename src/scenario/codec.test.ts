@@ -207,6 +207,7 @@ describe('finding a link in pasted text', () => {
     ['see https://example.org/#s=2.abc for the run', '#s=2.abc'],
     ['first line\nhttps://example.org/#g=stale-atc\n', '#g=stale-atc'],
     ['a#b#g=quarantine', '#g=quarantine'],
+    ['pinned: https://example.org/#g=stale-atc@1&t=60 and more', '#g=stale-atc@1&t=60'],
     ['#x&g=one #s=2.two', '#x&g=one'],
   ])('%j → %j', (text, hash) => {
     expect(findLink(text)).toBe(hash);

@@ -18,6 +18,7 @@ import type { Scenario } from '../sim';
 import { minimalDocument } from './minimal';
 import { errorText, readDocument, readDocumentText, type ReadOk, type ReadOptions, type ReadResult } from './read';
 import { galleryEntry } from './gallery';
+import { ARCHIVE, PINS, readGalleryRef } from './gallery/revisions';
 import { crc32 } from './crc32';
 
 /** The link format written; format 1 (no checksum) is still read. */
@@ -76,15 +77,34 @@ export function decodeScenario(payload: string, options?: ReadOptions): Decoded 
 function readFragment(hash: string, budget: number, options?: ReadOptions): Decoded | typeof LARGE | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const g = params.get('g');
-  if (g !== null) {
-    const entry = galleryEntry(g);
-    if (entry === undefined) return { ok: false, error: `This link names gallery scenario "${g.slice(0, 40)}", which does not exist.` };
-    return decoded(readDocument(entry.doc, options), g);
-  }
+  if (g !== null) return readGallery(g, options);
   // URLSearchParams turns "+" into a space; base64url has no "+", so read the raw text.
   const raw = /(?:^|[#&])s=([^&]*)/.exec(hash)?.[1];
   if (raw === undefined) return null;
   return readPayload(raw, budget, options);
+}
+
+/**
+ * A `g=` link: the current document for a bare id or the current revision; an archived revision's
+ * document (no longer the gallery's, so its galleryId is null), saying so; a revision this app
+ * does not have opens the current one, saying so.
+ */
+function readGallery(g: string, options?: ReadOptions): Decoded {
+  const { id, revision } = readGalleryRef(g);
+  const entry = galleryEntry(id);
+  if (entry === undefined) return { ok: false, error: `This link names gallery scenario "${id.slice(0, 40)}", which does not exist.` };
+  const current = PINS[id]?.revision ?? 1;
+  if (revision === null || revision === current) return decoded(readDocument(entry.doc, options), id);
+  const old = ARCHIVE[`${id}@${revision}`];
+  const title = entry.doc.title;
+  if (old !== undefined) {
+    const d = decoded(readDocument(old, options), null);
+    const note = `This link opens revision ${revision} of the gallery's “${title}”, as it was when the link was made; the gallery now has revision ${current}.`;
+    return d.ok ? { ...d, warnings: [note, ...d.warnings] } : d;
+  }
+  const d = decoded(readDocument(entry.doc, options), id);
+  const note = `This link names revision ${revision} of the gallery's “${title}”, which this app does not have; it opens revision ${current}.`;
+  return d.ok ? { ...d, warnings: [note, ...d.warnings] } : d;
 }
 
 /** A `#s=` payload, inflated up to `budget` bytes: past it, LARGE when that is below the limit. */

@@ -215,7 +215,7 @@ describe('undo history', () => {
 
 describe('links and files', () => {
   it('an unedited gallery scenario links by id; an edited one carries the document', async () => {
-    expect(state().linkFragment()).toBe('g=seed-attack');
+    expect(state().linkFragment()).toBe('g=seed-attack@1');
     state().setPolicy('P2');
     await settle();
     const f = state().linkFragment()!;

@@ -10,6 +10,7 @@ import { produce } from 'immer';
 import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim';
 import { toDocument, type ScenarioDocument } from '../scenario/document';
 import { galleryEntry } from '../scenario/gallery';
+import { galleryRef } from '../scenario/gallery/revisions';
 import type { Frame, Summary } from '../worker/protocol';
 import type { SimClient } from '../worker/client';
 import { EngineSession, type SessionEnv } from '../worker/session';
@@ -407,7 +408,14 @@ export const useApp = create<AppState & Actions>()((set, get) => {
           set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
           return false;
         }
-        return openScenario(d.scenario, d.galleryId);
+        const before = get().notice;
+        const opened = openScenario(d.scenario, d.galleryId);
+        // What the link's reading noticed (an archived gallery revision) is said once it is open,
+        // before what opening it said (work kept in My scenarios).
+        const said = get().notice !== before ? get().notice : null;
+        if (opened && d.warnings.length > 0)
+          set({ notice: { kind: said?.kind ?? 'info', text: [...d.warnings, ...(said ? [said.text] : [])].join(' ') } });
+        return opened;
       };
       const d = decodeLink(hash);
       if (!(d instanceof Promise)) return open(d);
@@ -435,7 +443,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { scenario, galleryId, edited } = get();
       if (scenario === null) return null;
       // An unedited gallery scenario has a short link of its own.
-      return galleryId !== null && !edited ? `g=${galleryId}` : scenarioFragment(scenario);
+      return galleryId !== null && !edited ? `g=${galleryRef(galleryId)}` : scenarioFragment(scenario);
     },
 
     saveToLibrary(name) {
