@@ -7,16 +7,15 @@
 
 import { create } from 'zustand';
 import { produce } from 'immer';
-import type { Scenario, ScriptOp, PolicyId, MutationId } from '../sim';
+import type { Scenario } from '../sim';
 import { toDocument, type ScenarioDocument } from '../scenario/document';
 import { galleryEntry } from '../scenario/gallery';
 import { galleryRef } from '../scenario/gallery/revisions';
 import type { Frame, Summary } from '../worker/protocol';
-import type { SimClient } from '../worker/client';
-import { EngineSession, type SessionEnv } from '../worker/session';
+import { EngineSession } from '../worker/session';
 import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
 import { decodeLink } from '../scenario/linkDecoder';
-import { errorText, readDocument, type ReadResult } from '../scenario/read';
+import { errorText, readDocument } from '../scenario/read';
 import {
   addToLibrary,
   deleteFromLibrary,
@@ -30,75 +29,20 @@ import {
 } from './library';
 import { record, redo, undo } from './history';
 import { captionTarget, insertAtTick, sameButLayout, toggled, withPositions } from './documentChanges';
-import { initialState, type Alert, type AlertAction, type AppState, type Selection } from './state';
+import { initialState, type Alert, type AlertAction, type AppState } from './state';
 import { Autosaver } from './autosave';
+import type { Actions } from './actions';
+import { setAsideAlert } from './setAsideAlert';
 
 export type { Alert, AlertAction, AppState, Selection } from './state';
+export type { Actions } from './actions';
 export { AUTOSAVE_KEY, loadAutosave } from './library';
 
-export interface Actions {
-  /**
-   * Connects the engine host. With `restart` (how to make a new one), a host that stops answering
-   * for two seconds (worker/session.ts) or crashes is replaced and reloaded at the playhead; the document is untouched.
-   */
-  connect(client: SimClient, restart?: () => SimClient, env?: Partial<SessionEnv>): void;
-  /** Opens a document read by readDocument; returns the errors when it is not a valid scenario. */
-  open(read: ReadResult, opts?: { galleryId?: string | null; at?: number; edited?: boolean; dirty?: boolean }): string[] | null;
-  openGallery(id: string): string[] | null;
-  setPolicy(id: PolicyId): void;
-  toggleMutation(m: MutationId): void;
-  /** A live operation: inserted into the script at the playhead, then the run restarts there. */
-  applyLive(op: ScriptOp): void;
-  moveNode(id: string, pos: [number, number]): void;
-  /** Places many nodes at once (arranging the canvas): one undo step. */
-  placeNodes(positions: Record<string, [number, number]>, label: string): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  seek(t: number): void;
-  step(unit: 'event' | 'tick' | 'op'): void;
-  setSpeed(ticksPerSecond: number): void;
-  select(s: Selection): void;
-  setNotice(n: AppState['notice']): void;
-  setLogFilter(f: Partial<AppState['logFilter']>): void;
-  setShortcutsOpen(open: boolean): void;
-  /**
-   * A labelled edit of the document, validated before it happens: refused with a message (and no
-   * change) when the result would not be a valid scenario. Enters the undo history.
-   */
-  edit(label: string, recipe: (d: ScenarioDocument) => void): boolean;
-  undo(): void;
-  redo(): void;
-  /**
-   * Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad, and
-   * false for now when the link is decoded in a worker (linkDecoder.ts): it opens when that answers.
-   */
-  openLink(hash: string): boolean;
-  /** Opens a scenario file or pasted text; false (with a message naming the problem) when bad. */
-  importText(text: string, source: string): boolean;
-  /** The current scenario as a share link fragment (`s=2.…`). */
-  linkFragment(): string | null;
-  saveToLibrary(name?: string): void;
-  openFromLibrary(id: string): void;
-  renameInLibrary(id: string, name: string): void;
-  deleteFromLibrary(id: string): void;
-  setPresenting(on: boolean): void;
-  /** Presentation: seek to the next / previous caption. */
-  caption(dir: 1 | -1): void;
-  /** Disposes the engine session and puts back the initial state (tests start from it). */
-  reset(): void;
-  /** Hears other tabs of the app saving (start-up; tests of one page need not). */
-  listenToOtherTabs(): void;
-  /** Start-up: opens the autosaved work as it was left; saved data that cannot be read is set aside and said. */
-  restoreSavedWork(): void;
-  dismissAlert(id: Alert['id']): void;
-}
-
-/** What a notice says of edits kept on opening something else. */
 /** A host's message as the notice's sentence: it starts with a capital. */
 const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
 /** At most how often a progress summary redraws the panels while the run is computed. */
 const SUMMARY_EVERY_MS = 1500;
+/** What a notice says of edits kept on opening something else. */
 const keptText = (name: string) => `Your edited work was kept in My scenarios as “${name}”.`;
 
 export const useApp = create<AppState & Actions>()((set, get) => {
@@ -527,20 +471,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         // Kept nowhere else, the unreadable autosave must not be saved over: saving waits.
         const hold = !kept && saved !== null && !saved.read.ok;
         if (hold) saver.hold();
-        alert(
-          'set-aside',
-          `Saved data in this browser could not be read: ${aside.map((a) => `${a.what} (${a.why})`).join('; ')}. ${
-            hold
-              ? 'Saving is paused until you download it or dismiss this message.'
-              : 'It was set aside, not deleted: download it to look at or repair it.'
-          }`,
-          aside.map((a, i) => ({
-            label: aside.length > 1 ? `Download ${i + 1}` : 'Download it',
-            kind: 'download',
-            filename: `dma-handoff-unreadable-${i + 1}.json`,
-            text: a.raw,
-          })),
-        );
+        const a = setAsideAlert(aside, hold);
+        alert('set-aside', a.text, a.actions);
       }
       set({ library: readLibrary() });
       if (saved !== null && saved.read.ok) get().open(saved.read, { galleryId: saved.galleryId, edited: saved.edited, dirty: saved.dirty });
