@@ -88,15 +88,10 @@ export interface RunReport {
   image: ReportImage | null;
 }
 
-/** The report of an engine that has run to where the report speaks of. */
-export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
-  const s = e.scenario;
-  const r = buildReport(e);
-  const fragment = options.galleryId ? `g=${galleryRef(options.galleryId)}` : scenarioFragment(s);
-  const link = `${options.base ?? ''}#${fragment}&${fingerprintParams(MODEL_VERSION, r.traceHash)}`;
-  const policy = s.policy.id === 'custom' ? null : POLICIES[s.policy.id];
-  const verdicts = INVARIANTS.map((inv) => {
-    const vs = r.violations.filter((v) => v.number === inv.number);
+/** Every invariant's verdict over a run's violations: violated or not, its first tick and its count. */
+export function verdictRows(violations: readonly { number: string; t: number; count: number }[]): VerdictRow[] {
+  return INVARIANTS.map((inv) => {
+    const vs = violations.filter((v) => v.number === inv.number);
     return {
       number: inv.number,
       rule: inv.rule,
@@ -105,6 +100,16 @@ export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
       count: vs.reduce((n, v) => n + v.count, 0),
     };
   });
+}
+
+/** The report of an engine that has run to where the report speaks of. */
+export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
+  const s = e.scenario;
+  const r = buildReport(e);
+  const fragment = options.galleryId ? `g=${galleryRef(options.galleryId)}` : scenarioFragment(s);
+  const link = `${options.base ?? ''}#${fragment}&${fingerprintParams(MODEL_VERSION, r.traceHash)}`;
+  const policy = s.policy.id === 'custom' ? null : POLICIES[s.policy.id];
+  const verdicts = verdictRows(r.violations);
   const violations = r.violations.map((v, i) => ({
     number: v.number,
     invariant: v.invariant,

@@ -29,18 +29,12 @@ export async function copyText(text: string, said: string): Promise<void> {
 export async function copyLink(): Promise<void> {
   const url = shareUrl();
   if (url === null) return;
-  const set = useApp.getState().setNotice;
-  try {
-    await navigator.clipboard.writeText(url);
-  } catch {
-    return set({ kind: 'error', text: 'The browser did not allow copying to the clipboard. Export the scenario to a file instead.' });
-  }
-  if (url.length > LINK_WARN_CHARS)
-    set({
-      kind: 'info',
-      text: `Link copied (${url.length} characters). Some chat tools cut links over ${LINK_WARN_CHARS} characters — export to a file to be safe.`,
-    });
-  else set({ kind: 'info', text: `Link copied (${url.length} characters).` });
+  await copyText(
+    url,
+    url.length > LINK_WARN_CHARS
+      ? `Link copied (${url.length} characters). Some chat tools cut links over ${LINK_WARN_CHARS} characters — export to a file to be safe.`
+      : `Link copied (${url.length} characters).`,
+  );
 }
 
 export function exportFile(): void {

@@ -2,7 +2,7 @@
 // as its rows arrive. A new scenario or run (another document) computes it again.
 
 import { create } from 'zustand';
-import { POLICY_IDS, type Scenario } from '../../sim';
+import type { Scenario } from '../../sim';
 import { MATRIX_INVARIANTS, type Matrix } from '../../report/matrix';
 import type { MatrixReply, MatrixRequest } from './protocol';
 import { defaultHorizon } from '../../scenario/horizon';
@@ -74,6 +74,3 @@ export const useMatrix = create<MatrixState>()((set, get) => {
     },
   };
 });
-
-/** How many policies the matrix has rows for when complete. */
-export const MATRIX_ROWS = POLICY_IDS.length;

@@ -4,8 +4,8 @@
 
 import { useEffect } from 'react';
 import { useApp } from '../../store/appStore';
-import { INVARIANTS, POLICIES } from '../../sim';
-import { handoverOutcome } from '../../report/model';
+import { POLICIES } from '../../sim';
+import { handoverOutcome, verdictRows } from '../../report/model';
 import './print.css';
 
 /** The printable width of an A4 landscape page with print.css's margins, in CSS pixels. */
@@ -62,17 +62,14 @@ export function PrintSheet() {
             </tr>
           </thead>
           <tbody>
-            {INVARIANTS.map((inv) => {
-              const vs = summary.violations.filter((v) => v.number === inv.number);
-              return (
-                <tr key={inv.number} className={vs.length > 0 ? 'pr-bad' : undefined}>
-                  <td>{inv.number}</td>
-                  <td>{vs.length > 0 ? `violated ×${vs.reduce((n, v) => n + v.count, 0)}` : 'holds'}</td>
-                  <td>{vs.length > 0 ? `t=${Math.min(...vs.map((v) => v.t))}` : ''}</td>
-                  <td>{inv.rule}</td>
-                </tr>
-              );
-            })}
+            {verdictRows(summary.violations).map((v) => (
+              <tr key={v.number} className={v.violated ? 'pr-bad' : undefined}>
+                <td>{v.number}</td>
+                <td>{v.violated ? `violated ×${v.count}` : 'holds'}</td>
+                <td>{v.firstAt === null ? '' : `t=${v.firstAt}`}</td>
+                <td>{v.rule}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {summary.handovers.length > 0 && (
@@ -87,15 +84,18 @@ export function PrintSheet() {
               </tr>
             </thead>
             <tbody>
-              {summary.handovers.slice(0, 40).map((h, i) => (
-                <tr key={i} className={handoverOutcome(h).ok ? undefined : 'pr-bad'}>
-                  <td>{h.op}</td>
-                  <td>{h.device}</td>
-                  <td>{h.to ?? 'nobody'}</td>
-                  <td>t={h.requestedAt}</td>
-                  <td>{handoverOutcome(h).text}</td>
-                </tr>
-              ))}
+              {summary.handovers.slice(0, 40).map((h, i) => {
+                const outcome = handoverOutcome(h);
+                return (
+                  <tr key={i} className={outcome.ok ? undefined : 'pr-bad'}>
+                    <td>{h.op}</td>
+                    <td>{h.device}</td>
+                    <td>{h.to ?? 'nobody'}</td>
+                    <td>t={h.requestedAt}</td>
+                    <td>{outcome.text}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
