@@ -1,16 +1,13 @@
-// The app's frame: toolbar, canvas with the DMA overlay, verdicts / inspector / live operations on
-// the side, timeline and log below. It composes; the panels and the store decide.
+// The app's frame: toolbar, canvas with the DMA overlay, the side panel (verdicts, the selection,
+// the editor), timeline and log below. It composes; the panels and the store decide.
 
 import { useState } from 'react';
 import { useApp } from '../store/appStore';
-import { Editor } from './editor/Editor';
 import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
-import { Verdicts } from './panels/Verdicts';
 import { LogPanel } from './panels/LogPanel';
-import { Inspector } from './panels/Inspector';
-import { LiveOps } from './panels/LiveOps';
+import { SidePanel, type SideTab } from './panels/SidePanel';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
@@ -21,7 +18,7 @@ import './workbench.css';
 export function Workbench() {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
-  const [side, setSide] = useState<'run' | 'edit'>('run');
+  const [side, setSide] = useState<SideTab>('verdicts');
   useKeyboard();
   usePasteImport();
   return (
@@ -31,25 +28,7 @@ export function Workbench() {
         <div className="wb-canvas">
           <Canvas />
         </div>
-        <aside className="wb-side">
-          <div className="wb-tabs" role="tablist" aria-label="Side panel">
-            <button role="tab" aria-selected={side === 'run'} onClick={() => setSide('run')}>
-              Run
-            </button>
-            <button role="tab" aria-selected={side === 'edit'} onClick={() => setSide('edit')}>
-              Edit
-            </button>
-          </div>
-          {side === 'run' ? (
-            <>
-              <Verdicts />
-              <Inspector />
-              <LiveOps />
-            </>
-          ) : (
-            <Editor />
-          )}
-        </aside>
+        <SidePanel tab={side} onTab={setSide} />
       </div>
       <div className="wb-bottom">
         <Timeline />
