@@ -1,5 +1,5 @@
-// The app's frame: toolbar, canvas with the DMA overlay, the side panel (verdicts, the selection,
-// the editor), timeline and log below. It composes; the panels and the store decide.
+// The app's frame: toolbar, the story strip over the canvas with the DMA overlay, the side panel
+// (verdicts, the selection, the editor), timeline and log below. It composes; the panels and the store decide.
 
 import { useState } from 'react';
 import { useApp } from '../store/appStore';
@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
 import { LogPanel } from './panels/LogPanel';
+import { StoryStrip } from './panels/StoryStrip';
 import { SidePanel, type SideTab } from './panels/SidePanel';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
@@ -25,8 +26,11 @@ export function Workbench() {
     <div className={`wb${presenting ? ' wb-presenting' : ''}`} data-host={host ?? ''}>
       <Toolbar />
       <div className="wb-main">
-        <div className="wb-canvas">
-          <Canvas />
+        <div className="wb-stage">
+          <StoryStrip />
+          <div className="wb-canvas">
+            <Canvas />
+          </div>
         </div>
         <SidePanel tab={side} onTab={setSide} />
       </div>
