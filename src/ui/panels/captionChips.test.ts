@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chipLabel, placeCaptionChips, type CaptionChip } from './captionChips';
 
-const OPTIONS = { rows: 2, gap: 2, widthOf: (label: string) => 8 + 7 * label.length };
+const OPTIONS = { rows: 2, gap: 2, widthOf: (label: string) => 8 + 7 * label.length, span: 1000 };
 
 function overlapping(chips: CaptionChip[]): [CaptionChip, CaptionChip] | null {
   for (const a of chips)
@@ -48,6 +48,14 @@ describe('placeCaptionChips', () => {
       expect(chips.flatMap((c) => c.captions)).toEqual(xs.map((_, i) => i));
       for (const c of chips) expect(c.row).toBeLessThan(OPTIONS.rows);
     }
+  });
+
+  it('keeps chips at either end inside the track', () => {
+    const chips = placeCaptionChips([0, 1000], OPTIONS);
+    expect(chips.map((c) => [c.left, c.row])).toEqual([
+      [0, 0],
+      [1000 - 15, 0],
+    ]);
   });
 
   it('has no chips for no captions', () => {

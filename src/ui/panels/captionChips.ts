@@ -19,6 +19,8 @@ export interface ChipOptions {
   gap: number;
   /** A chip's width in pixels for its label. */
   widthOf: (label: string) => number;
+  /** The track's width: a chip near either end is moved inside it. */
+  span: number;
 }
 
 /** A chip's label: its caption's number, or the first and last numbers of a merged chip. */
@@ -28,13 +30,13 @@ export function chipLabel(chip: Pick<CaptionChip, 'captions'>): string {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-/** Places one chip per caption at `xs` (pixels, in caption order, not decreasing). */
+/** Places one chip per caption at `xs` (pixels along a track `span` wide, in caption order, not decreasing). */
 export function placeCaptionChips(xs: readonly number[], o: ChipOptions): CaptionChip[] {
   const chips: CaptionChip[] = [];
   const rowEnd: number[] = Array.from({ length: Math.max(1, o.rows) }, () => -Infinity);
   xs.forEach((x, i) => {
     const width = o.widthOf(String(i + 1));
-    const left = x - width / 2;
+    const left = Math.max(0, Math.min(o.span - width, x - width / 2));
     const row = rowEnd.findIndex((end) => end + o.gap <= left);
     if (row >= 0 || chips.length === 0) {
       // (The first chip always finds its row: nothing is placed yet.)
