@@ -17,8 +17,8 @@ describe('parsePrefs', () => {
   });
 
   it('keeps each boolean field and defaults the ones missing, mistyped or unknown', () => {
-    expect(parsePrefs(JSON.stringify({ legendOpen: false, sideCollapsed: 'yes', extra: 1 }))).toEqual({
-      legendOpen: false,
+    expect(parsePrefs(JSON.stringify({ legendOpen: true, sideCollapsed: 'yes', extra: 1 }))).toEqual({
+      legendOpen: true,
       sideCollapsed: false,
       welcomeDismissed: false,
     });
@@ -27,10 +27,10 @@ describe('parsePrefs', () => {
 
 describe('usePrefs', () => {
   it('stores a change at once, and a later page reads it back', () => {
-    usePrefs.getState().setPref('legendOpen', false);
+    usePrefs.getState().setPref('legendOpen', true);
     usePrefs.getState().setPref('welcomeDismissed', true);
-    expect(JSON.parse(storage.get(PREFS_KEY)!)).toEqual({ legendOpen: false, sideCollapsed: false, welcomeDismissed: true });
-    expect(loadPrefs()).toEqual({ legendOpen: false, sideCollapsed: false, welcomeDismissed: true });
+    expect(JSON.parse(storage.get(PREFS_KEY)!)).toEqual({ legendOpen: true, sideCollapsed: false, welcomeDismissed: true });
+    expect(loadPrefs()).toEqual({ legendOpen: true, sideCollapsed: false, welcomeDismissed: true });
   });
 
   it('still changes for this page when storage refuses to write', () => {

@@ -13,7 +13,7 @@ export interface Prefs {
   welcomeDismissed: boolean;
 }
 
-export const DEFAULT_PREFS: Prefs = { legendOpen: true, sideCollapsed: false, welcomeDismissed: false };
+export const DEFAULT_PREFS: Prefs = { legendOpen: false, sideCollapsed: false, welcomeDismissed: false };
 
 /** The preferences a stored text holds: each boolean field as stored, anything else its default. */
 export function parsePrefs(raw: string | null): Prefs {

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useApp } from '../store/appStore';
 import { Canvas } from './canvas/Canvas';
+import { Legend } from './canvas/Legend';
 import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
 import { LogPanel } from './panels/LogPanel';
@@ -30,6 +31,7 @@ export function Workbench() {
           <StoryStrip />
           <div className="wb-canvas">
             <Canvas />
+            <Legend />
           </div>
         </div>
         <SidePanel tab={side} onTab={setSide} />
