@@ -1,9 +1,29 @@
-// Every browser test fails on a console error or an uncaught page error.
+// Every browser test fails on a console error or an uncaught page error, and starts with the
+// first-run welcome dismissed unless it asks for it.
 
 import { test as base, expect, type Page } from '@playwright/test';
 import { AUTOSAVE_KEY } from '../src/store/library';
+import { PREFS_KEY } from '../src/store/prefs';
 
-export const test = base.extend<{ errors: string[] }>({
+export const test = base.extend<{ errors: string[]; welcome: boolean }>({
+  /**
+   * Whether the first-run welcome card may show. Off by default: every page of the test's context
+   * finds it dismissed (even after `localStorage.clear()`), so other tests see the workbench as
+   * before; `test.use({ welcome: true })` gives a fresh browser's first run.
+   */
+  welcome: [false, { option: true }],
+  context: async ({ context, welcome }, use) => {
+    if (!welcome)
+      await context.addInitScript((key) => {
+        try {
+          const prefs = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+          localStorage.setItem(key, JSON.stringify({ ...prefs, welcomeDismissed: true }));
+        } catch {
+          // A page without storage (about:blank) has no welcome to dismiss.
+        }
+      }, PREFS_KEY);
+    await use(context);
+  },
   errors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -8,6 +8,8 @@ import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 
 const app = useApp.getState();
+// A page opened by a link shows what the link names, never covered by the first-run welcome.
+const byLink = /(?:^#|&)(s|g)=/.test(location.hash);
 app.connect(firstClient, workerClient);
 
 /**
@@ -36,6 +38,6 @@ window.addEventListener('hashchange', openFromAddress);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Workbench />
+    <Workbench welcome={!byLink} />
   </StrictMode>,
 );

@@ -14,10 +14,12 @@ import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
+import { Welcome } from './panels/Welcome';
 import { usePasteImport } from './actions/usePasteImport';
 import './workbench.css';
 
-export function Workbench() {
+/** `welcome`: the first-run card may show (not when a link opened the page: it names what to show). */
+export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
   const [side, setSide] = useState<SideTab>('verdicts');
@@ -32,6 +34,7 @@ export function Workbench() {
           <div className="wb-canvas">
             <Canvas />
             <Legend />
+            {welcome && <Welcome onBuild={() => setSide('edit')} />}
           </div>
         </div>
         <SidePanel tab={side} onTab={setSide} />
