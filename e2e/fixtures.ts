@@ -48,13 +48,20 @@ export async function openGallery(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('node-smmu')).toBeVisible();
 }
 
-/** Opens a scenario document as the app's autosaved work (how a large generated system gets in). */
+/**
+ * Opens a scenario document as the app's autosaved work (how a large generated system gets in), with
+ * the first-run welcome dismissed (the benchmark's pages, which do not use this file's `test`, too).
+ */
 export async function openDocument(page: Page, doc: unknown): Promise<void> {
   await page.goto('/');
-  await page.evaluate(([key, d]) => localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc: d })), [
-    AUTOSAVE_KEY,
-    doc,
-  ] as const);
+  await page.evaluate(
+    ([key, d, prefsKey]) => {
+      localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc: d }));
+      const prefs = JSON.parse(localStorage.getItem(prefsKey as string) ?? '{}') as Record<string, unknown>;
+      localStorage.setItem(prefsKey as string, JSON.stringify({ ...prefs, welcomeDismissed: true }));
+    },
+    [AUTOSAVE_KEY, doc, PREFS_KEY] as const,
+  );
   await page.reload();
 }
 

@@ -242,6 +242,16 @@ test.describe('the first-run welcome', () => {
     await expect(page.getByTestId('node-device')).toHaveCount(1);
   });
 
+  test('a link opened over it is not covered, and it comes back until dismissed', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.evaluate(() => (location.hash = '#g=quarantine'));
+    await expect(page.getByTestId('story-title')).toHaveText(/^Quarantine/);
+    await expect(page.getByTestId('welcome')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('welcome')).toBeVisible();
+  });
+
   test('a shared link opens uncovered', async ({ page }) => {
     await page.goto('/#g=per-vm-table');
     await expect(page.getByTestId('story-title')).toHaveText(/^Per-VM table/);

@@ -1,9 +1,9 @@
 // The first-run welcome: one card over the canvas that says what this is and offers three starts —
 // watch the seed's attack, the same attack under a policy that stops it, or a starter system to
 // build on. Dismissed (by its close button, Esc or any start), it never comes back. It is not shown
-// over a scenario that a link opened, nor while presenting.
+// over a scenario that a link opened, nor while presenting, nor once something else is opened.
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { usePrefs } from '../../store/prefs';
 import { readDocument } from '../../scenario/read';
@@ -13,7 +13,11 @@ import './welcome.css';
 export function Welcome({ onBuild }: { onBuild: () => void }) {
   const dismissed = usePrefs((p) => p.welcomeDismissed);
   const presenting = useApp((s) => s.presenting);
-  const shown = !dismissed && !presenting;
+  // Something else opened (a link pasted into the address bar, a pick from the gallery) is what the
+  // user wants to see: the card steps aside for this page, and comes back on the next until dismissed.
+  const opened = useApp((s) => s.opened);
+  const [first] = useState(opened);
+  const shown = !dismissed && !presenting && opened === first;
 
   useEffect(() => {
     if (!shown) return;
