@@ -10,11 +10,11 @@ import { Timeline } from './panels/Timeline';
 import { LogPanel } from './panels/LogPanel';
 import { StoryStrip } from './panels/StoryStrip';
 import { SidePanel, type SideTab } from './panels/SidePanel';
+import { Welcome } from './panels/Welcome';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
-import { Welcome } from './panels/Welcome';
 import { usePasteImport } from './actions/usePasteImport';
 import './workbench.css';
 

@@ -8,7 +8,7 @@ import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { useApp } from '../../store/appStore';
 import { usePrefs } from '../../store/prefs';
 import { endpointColour, HYP_COLOUR } from '../theme';
-import { drawBlocked, drawLanded, drawParticle, LANDED_SIZE, particleRadius } from '../overlay/marks';
+import { drawBlocked, drawLanded, drawParticle } from '../overlay/marks';
 import { iommuEdge, stage2Edge } from './edgeStyles';
 import '../nodes/nodes.css';
 import './legend.css';
@@ -16,6 +16,9 @@ import './legend.css';
 /** A sample's size in CSS pixels. */
 const W = 30;
 const H = 22;
+/** A particle's radius and a landed square's side in the samples (the overlay's at about zoom 1). */
+const RADIUS = 6;
+const LANDED = 12;
 /** How many of the scenario's endpoints the legend names before "+n more". */
 const NAMED = 6;
 
@@ -91,7 +94,7 @@ function Sample({ mark, colour, text }: { mark: Mark; colour: string; text: stri
   );
 }
 
-/** One overlay mark, drawn by the overlay's own function at the size it has at zoom 1. */
+/** One overlay mark, drawn by the overlay's own function. */
 function MarkSwatch({ mark, colour }: { mark: Mark; colour: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
@@ -103,10 +106,9 @@ function MarkSwatch({ mark, colour }: { mark: Mark; colour: string }) {
     canvas.height = Math.round(H * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, W, H);
-    const r = particleRadius(1);
-    if (mark === 'write' || mark === 'read') drawParticle(ctx, W / 2, H / 2, r, colour, mark === 'write');
-    else if (mark === 'landed') drawLanded(ctx, W / 2, H / 2, LANDED_SIZE, colour, true);
-    else drawBlocked(ctx, W / 2, H / 2, r, colour);
+    if (mark === 'write' || mark === 'read') drawParticle(ctx, W / 2, H / 2, RADIUS, colour, mark === 'write');
+    else if (mark === 'landed') drawLanded(ctx, W / 2, H / 2, LANDED, colour, true);
+    else drawBlocked(ctx, W / 2, H / 2, RADIUS, colour);
   }, [mark, colour]);
   return <canvas ref={ref} className="lg-swatch" data-mark={mark} style={{ width: W, height: H }} aria-hidden="true" />;
 }

@@ -1,12 +1,11 @@
 // Drawing one overlay frame: every in-flight transaction on its leg (device → SMMU, SMMU → page),
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
-// SMMU with their fault; landed ones flashing their page (the marks themselves are in marks.ts).
-// Pure canvas calls, no React.
+// SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
 
 import { FAULT, faultName, FLAG, hasFlag, inPhase, TX } from '../../worker/frameFormat';
 import { endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
-import { drawBlocked, drawLanded, drawParticle, LANDED_SIZE, particleRadius } from './marks';
+import { drawBlocked, drawLanded, drawParticle } from './marks';
 
 /** A 2D context on the page or in a worker: drawing uses only what both have. */
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -56,7 +55,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   // A page's place, or NaN when it has none (no page, or its region is not drawn).
   const pageX = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page] : NaN);
   const pageY = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page + 1] : NaN);
-  const radius = particleRadius(zoom);
+  const radius = Math.max(3, Math.min(6, 5 * zoom));
   let drawn = 0;
 
   // One particle at flow point (x, y): filled for a write, a ring for a read.
@@ -126,7 +125,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       const sx = px * zoom + tx;
       const sy = pageY(e[o + TX.page]) * zoom + ty;
       const k = d.reducedMotion ? 0 : age / FLASH_TICKS;
-      const size = (LANDED_SIZE + 6 * k) * zoom;
+      const size = (11 + 6 * k) * zoom;
       ctx.globalAlpha = 1 - 0.8 * k;
       drawLanded(ctx, sx, sy, size, colour, write);
       ctx.globalAlpha = 1;

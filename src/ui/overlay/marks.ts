@@ -1,17 +1,10 @@
 // The overlay's marks, one function each: a particle (filled for a write, a ring for a read), a
 // transaction landed on its page, and one blocked at the SMMU. The overlay's frames draw them
-// (draw.ts), and so does the canvas legend, so the legend shows exactly what the overlay draws.
+// (draw.ts, which sizes them by the zoom), and so does the canvas legend, at a size of its own, so
+// the legend shows the shapes and colours the overlay draws.
 
 import { FAULT_COLOUR } from '../theme';
 import type { Ctx2D } from './draw';
-
-/** A particle's radius in screen pixels at a zoom: it follows the zoom within bounds. */
-export function particleRadius(zoom: number): number {
-  return Math.max(3, Math.min(6, 5 * zoom));
-}
-
-/** A landed transaction's square on its page, in flow units, when it lands (it grows as it fades). */
-export const LANDED_SIZE = 11;
 
 /** One transaction in flight at screen point (sx, sy). */
 export function drawParticle(ctx: Ctx2D, sx: number, sy: number, radius: number, colour: string, write: boolean): void {

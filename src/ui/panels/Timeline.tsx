@@ -1,14 +1,14 @@
 // The timeline: scripted operations as markers with their hypervisor steps beneath, numbered
-// caption chips, violations in red, the playhead; click or drag to seek, wheel to zoom in time. A long stretch with
-// nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
+// caption chips, violations in red, the playhead; click or drag to seek, wheel to zoom in time. A
+// long stretch with nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
 
 import { useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
+import { CaptionChips } from './CaptionChips';
 import { duration, opText } from './format';
 import { timeAxis, type TimeAxis } from './timeAxis';
 import { stepMarks } from './stepMarks';
-import { CaptionChips } from './CaptionChips';
 import './panels.css';
 
 export function Timeline() {
