@@ -1,9 +1,29 @@
-// Every browser test fails on a console error or an uncaught page error.
+// Every browser test fails on a console error or an uncaught page error, and starts with the
+// first-run welcome dismissed unless it asks for it.
 
 import { test as base, expect, type Page } from '@playwright/test';
 import { AUTOSAVE_KEY } from '../src/store/library';
+import { PREFS_KEY } from '../src/store/prefs';
 
-export const test = base.extend<{ errors: string[] }>({
+export const test = base.extend<{ errors: string[]; welcome: boolean }>({
+  /**
+   * Whether the first-run welcome card may show. Off by default: every page of the test's context
+   * finds it dismissed (even after `localStorage.clear()`), so other tests see the workbench as
+   * before; `test.use({ welcome: true })` gives a fresh browser's first run.
+   */
+  welcome: [false, { option: true }],
+  context: async ({ context, welcome }, use) => {
+    if (!welcome)
+      await context.addInitScript((key) => {
+        try {
+          const prefs = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+          localStorage.setItem(key, JSON.stringify({ ...prefs, welcomeDismissed: true }));
+        } catch {
+          // A page without storage (about:blank) has no welcome to dismiss.
+        }
+      }, PREFS_KEY);
+    await use(context);
+  },
   errors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -28,13 +48,20 @@ export async function openGallery(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('node-smmu')).toBeVisible();
 }
 
-/** Opens a scenario document as the app's autosaved work (how a large generated system gets in). */
+/**
+ * Opens a scenario document as the app's autosaved work (how a large generated system gets in), with
+ * the first-run welcome dismissed (the benchmark's pages, which do not use this file's `test`, too).
+ */
 export async function openDocument(page: Page, doc: unknown): Promise<void> {
   await page.goto('/');
-  await page.evaluate(([key, d]) => localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc: d })), [
-    AUTOSAVE_KEY,
-    doc,
-  ] as const);
+  await page.evaluate(
+    ([key, d, prefsKey]) => {
+      localStorage.setItem(key as string, JSON.stringify({ version: 1, galleryId: null, doc: d }));
+      const prefs = JSON.parse(localStorage.getItem(prefsKey as string) ?? '{}') as Record<string, unknown>;
+      localStorage.setItem(prefsKey as string, JSON.stringify({ ...prefs, welcomeDismissed: true }));
+    },
+    [AUTOSAVE_KEY, doc, PREFS_KEY] as const,
+  );
   await page.reload();
 }
 

@@ -10,6 +10,8 @@ import { useMatrix } from './ui/matrix/matrixStore';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
 
 const app = useApp.getState();
+// A page opened by a link shows what the link names, never covered by the first-run welcome.
+const byLink = /(?:^#|&)(s|g)=/.test(location.hash);
 app.connect(firstClient, workerClient);
 
 /**
@@ -40,6 +42,6 @@ window.addEventListener('hashchange', openFromAddress);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Workbench />
+    <Workbench welcome={!byLink} />
   </StrictMode>,
 );

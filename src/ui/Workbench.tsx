@@ -1,16 +1,16 @@
-// The app's frame: toolbar, canvas with the DMA overlay, verdicts / inspector / live operations on
-// the side, timeline and log below. It composes; the panels and the store decide.
+// The app's frame: toolbar, the story strip over the canvas with the DMA overlay, the side panel
+// (verdicts, the selection, the editor), timeline and log below. It composes; the panels and the store decide.
 
 import { lazy, Suspense, useState } from 'react';
 import { useApp } from '../store/appStore';
-import { Editor } from './editor/Editor';
 import { Canvas } from './canvas/Canvas';
+import { Legend } from './canvas/Legend';
 import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
-import { Verdicts } from './panels/Verdicts';
 import { LogPanel } from './panels/LogPanel';
-import { Inspector } from './panels/Inspector';
-import { LiveOps } from './panels/LiveOps';
+import { StoryStrip } from './panels/StoryStrip';
+import { SidePanel, type SideTab } from './panels/SidePanel';
+import { Welcome } from './panels/Welcome';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
@@ -23,39 +23,27 @@ import { useMatrix } from './matrix/matrixStore';
 const MatrixView = lazy(() => import('./matrix/MatrixView'));
 import './workbench.css';
 
-export function Workbench() {
+/** `welcome`: the first-run card may show (not when a link opened the page: it names what to show). */
+export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
-  const [side, setSide] = useState<'run' | 'edit'>('run');
+  const [side, setSide] = useState<SideTab>('verdicts');
   useKeyboard();
   usePasteImport();
   return (
     <div className={`wb${presenting ? ' wb-presenting' : ''}`} data-host={host ?? ''}>
       <Toolbar />
       <div className="wb-main">
-        <div className="wb-canvas">
-          <Canvas />
-        </div>
-        <aside className="wb-side">
-          <div className="wb-tabs" role="tablist" aria-label="Side panel">
-            <button role="tab" aria-selected={side === 'run'} onClick={() => setSide('run')}>
-              Run
-            </button>
-            <button role="tab" aria-selected={side === 'edit'} onClick={() => setSide('edit')}>
-              Edit
-            </button>
+        <div className="wb-stage">
+          <StoryStrip />
+          <div className="wb-canvas">
+            <Canvas />
+            <Legend />
+            {welcome && <Welcome onBuild={() => setSide('edit')} />}
           </div>
-          {side === 'run' ? (
-            <>
-              <Verdicts />
-              <Inspector />
-              <LiveOps />
-            </>
-          ) : (
-            <Editor />
-          )}
-        </aside>
+        </div>
+        <SidePanel tab={side} onTab={setSide} />
       </div>
       <div className="wb-bottom">
         <Timeline />

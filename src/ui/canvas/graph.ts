@@ -7,6 +7,7 @@ import type { Scenario } from '../../sim';
 import type { SimView } from '../../worker/view';
 import { endpointColour } from '../theme';
 import { autoLayout, positionOf, SMMU_ID } from './layout';
+import { iommuEdge, ownerEdge, pendingEdge, stage2Edge, streamEdge } from './edgeStyles';
 
 export type NodeKind = 'endpoint' | 'device' | 'smmu' | 'region';
 export type CanvasNode = Node<{ index: number }, NodeKind>;
@@ -38,7 +39,7 @@ export function buildEdges(v: SimView): Edge[] {
         id: `own:${d.id}`,
         source: owner,
         target: d.id,
-        style: { stroke: endpointColour(d.owner), strokeWidth: 2 },
+        style: ownerEdge(endpointColour(d.owner)),
         label: d.assign === 'assigned' ? undefined : d.assign,
       });
     const pending = epId(d.pendingFor);
@@ -47,7 +48,7 @@ export function buildEdges(v: SimView): Edge[] {
         id: `pend:${d.id}`,
         source: pending,
         target: d.id,
-        style: { stroke: endpointColour(d.pendingFor), strokeDasharray: '6 4' },
+        style: pendingEdge(endpointColour(d.pendingFor)),
         label: d.assign,
       });
     // Streams: device → SMMU, one edge per device labelled with its StreamIDs.
@@ -55,7 +56,7 @@ export function buildEdges(v: SimView): Edge[] {
       id: `sid:${d.id}`,
       source: d.id,
       target: SMMU_ID,
-      style: { stroke: '#5b6270', strokeWidth: 1.5 },
+      style: streamEdge,
       label: `SID ${d.streams.join(', ')}`,
     });
   }
@@ -75,7 +76,7 @@ export function buildEdges(v: SimView): Edge[] {
       id: `map:${v.regions[r].id}`,
       source: SMMU_ID,
       target: v.regions[r].id,
-      style: { stroke: '#7d8594', strokeWidth: 1.5 },
+      style: iommuEdge,
       label: [...tables].join(' / '),
     });
   // CPU stage-2: an endpoint → each region it can access from its CPU (faint, dotted), from the
@@ -89,7 +90,7 @@ export function buildEdges(v: SimView): Edge[] {
           target: r.id,
           sourceHandle: 's2',
           targetHandle: 's2',
-          style: { stroke: endpointColour(e), strokeDasharray: '2 5', strokeOpacity: 0.45 },
+          style: stage2Edge(endpointColour(e)),
         });
   return edges;
 }

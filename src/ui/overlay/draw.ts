@@ -5,6 +5,7 @@
 import { FAULT, faultName, FLAG, hasFlag, inPhase, TX } from '../../worker/frameFormat';
 import { endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
+import { drawBlocked, drawLanded, drawParticle } from './marks';
 
 /** A 2D context on the page or in a worker: drawing uses only what both have. */
 export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -61,16 +62,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   const dot = (x: number, y: number, colour: string, write: boolean, id: number) => {
     const sx = x * zoom + tx;
     const sy = y * zoom + ty;
-    ctx.beginPath();
-    ctx.arc(sx, sy, radius, 0, Math.PI * 2);
-    if (write) {
-      ctx.fillStyle = colour;
-      ctx.fill();
-    } else {
-      ctx.lineWidth = 2;
-      ctx.strokeStyle = colour;
-      ctx.stroke();
-    }
+    drawParticle(ctx, sx, sy, radius, colour, write);
     if (id === d.selectedTxn) {
       ctx.beginPath();
       ctx.arc(sx, sy, radius + 5, 0, Math.PI * 2);
@@ -135,17 +127,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       const k = d.reducedMotion ? 0 : age / FLASH_TICKS;
       const size = (11 + 6 * k) * zoom;
       ctx.globalAlpha = 1 - 0.8 * k;
-      if (write) {
-        ctx.fillStyle = colour;
-        ctx.fillRect(sx - size / 2, sy - size / 2, size, size);
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 1;
-        ctx.strokeRect(sx - size / 2, sy - size / 2, size, size);
-      } else {
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = 2.5;
-        ctx.strokeRect(sx - size / 2, sy - size / 2, size, size);
-      }
+      drawLanded(ctx, sx, sy, size, colour, write);
       ctx.globalAlpha = 1;
       landed++;
     } else if (inPhase(e, o, 'aborted')) {
@@ -158,20 +140,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       const sx = (smmuIn.x - 10) * zoom + tx;
       const sy = (smmuIn.y + jitter * 3) * zoom + ty;
       ctx.globalAlpha = d.reducedMotion ? 1 : 1 - (0.6 * age) / BLOCKED_TICKS;
-      ctx.strokeStyle = FAULT_COLOUR;
-      ctx.lineWidth = 2.5;
-      const r = radius + 1;
-      ctx.beginPath();
-      ctx.moveTo(sx - r, sy - r);
-      ctx.lineTo(sx + r, sy + r);
-      ctx.moveTo(sx + r, sy - r);
-      ctx.lineTo(sx - r, sy + r);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.arc(sx, sy, radius, 0, Math.PI * 2);
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = 1.5;
-      ctx.stroke();
+      drawBlocked(ctx, sx, sy, radius, colour);
       ctx.globalAlpha = 1;
     }
   }

@@ -1,10 +1,11 @@
-// The timeline: scripted operations as markers with their hypervisor steps beneath, captions,
-// violations in red, the playhead; click or drag to seek, wheel to zoom in time. A long stretch with
-// nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
+// The timeline: scripted operations as markers with their hypervisor steps beneath, numbered
+// caption chips, violations in red, the playhead; click or drag to seek, wheel to zoom in time. A
+// long stretch with nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
 
 import { useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
+import { CaptionChips } from './CaptionChips';
 import { duration, opText } from './format';
 import { timeAxis, type TimeAxis } from './timeAxis';
 import { stepMarks } from './stepMarks';
@@ -91,10 +92,8 @@ export function Timeline() {
               <i key={m.key} className={m.hot ? 'pn-hot' : ''} style={{ left: `${100 * m.x}%` }} title={m.title} />
             ))}
           </div>
+          <CaptionChips axis={axis} captions={scenario.captions} />
           <div className="pn-tl-lane pn-tl-marks">
-            {scenario.captions.map((c, k) => (
-              <i key={k} className="pn-tl-caption" style={{ left: pct(c.at) }} title={`t=${c.at} ${c.text}`} />
-            ))}
             {summary.violations.map((v, k) => (
               <button
                 key={k}
@@ -102,7 +101,7 @@ export function Timeline() {
                 data-testid="timeline-violation"
                 data-invariant={v.number}
                 className="pn-tl-violation"
-                style={{ left: pct(v.t), top: 12 + 14 * stackIndex(summary.violations, k) }}
+                style={{ left: pct(v.t), top: 2 + 14 * stackIndex(summary.violations, k) }}
                 title={`t=${v.t} ${v.number}: ${v.message}`}
                 onClick={() => {
                   useApp.getState().seek(v.t);
