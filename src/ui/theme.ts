@@ -24,6 +24,8 @@ export const HYP_COLOUR = '#8a8f98';
 export const QUARANTINE_COLOUR = '#b08d57';
 export const NOBODY_COLOUR = '#3a3f47';
 export const FAULT_COLOUR = '#ff4d4f';
+/** A broken rule: the leak's path, the page it reached, the SMMU entry that let it through. */
+export const DANGER_COLOUR = '#ff2d55';
 export const SECRET_COLOUR = '#ffd60a';
 
 /** Endpoint index (0 hyp, 1 quarantine, then the scenario's endpoints in order) → colour. */

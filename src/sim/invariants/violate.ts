@@ -20,6 +20,7 @@ export function violate(
   const key = `${number}|${device}|${pfn}`;
   const existing = s.violationIndex.get(key);
   mix(s.hash, 0xbad0000 + number.length * 31 + number.charCodeAt(1));
+  if (by !== null) by.broke = true;
   if (existing !== undefined) {
     s.violations[existing].count++;
     return;

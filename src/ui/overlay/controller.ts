@@ -81,6 +81,7 @@ export class OverlayController {
       canvas.dataset.drawn = String(s.drawn);
       canvas.dataset.blocked = s.blocked;
       canvas.dataset.landed = String(s.landed);
+      canvas.dataset.leaks = String(s.leaks);
     };
     const host = (deps.paintHost ?? paintHost)(canvas, report);
     canvas.dataset.painter = host.kind;
