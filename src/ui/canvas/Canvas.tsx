@@ -30,6 +30,8 @@ import { PreFit } from './PreFit';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
 import { EdgeLayer } from './EdgeLayer';
+import { DangerLayer } from '../danger/DangerLayer';
+import { FrameViolation } from '../danger/FrameViolation';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
@@ -121,6 +123,8 @@ export function Canvas() {
         <CanvasControls />
         <EdgeLayer edges={edges} />
         <Overlay />
+        <DangerLayer />
+        <FrameViolation />
         <FitOnPresent />
         <PreFit />
         <FitOnOpen />
