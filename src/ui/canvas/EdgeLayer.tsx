@@ -11,8 +11,8 @@
 // and under them it was cut off. Above the nodes a label may cover a node's border, never its own
 // text. They take no pointer events, so they never take a drag or a click from a node.
 //
-// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 11 px type
-// is under 5 px on screen, as unreadable as the nodes' own details: the labels are not drawn there.
+// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 12 px type
+// is under 10 px on screen, as hard to read as the nodes' own details: the labels are not drawn there.
 
 import { memo, useCallback, type CSSProperties } from 'react';
 import {

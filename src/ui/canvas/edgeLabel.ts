@@ -3,7 +3,7 @@
 // forced a layout of the whole page inside the commit, and when ownership changed during a run,
 // dozens of labels did it at once.
 
-export const LABEL_STYLE = { fontSize: 11, fontFamily: 'ui-monospace, Menlo, monospace', fill: '#c9ced6' };
+export const LABEL_STYLE = { fontSize: 12, fontFamily: 'ui-monospace, Menlo, monospace', fill: '#c9ced6' };
 export const LABEL_BG_STYLE = { fill: '#16191e' };
 /** Padding of the label's background, [x, y]. */
 export const LABEL_PAD: [number, number] = [2, 4];

@@ -23,8 +23,9 @@ interface Drawn {
   smmuIn: Pt;
   smmuOut: Pt;
   page: Pt | null;
-  /** Where the label goes: beside the page, or above the device when there is none. */
+  /** Where the label goes: under the page's region (its left edge), or under the device when there is none. */
   label: Pt;
+  centred: boolean;
 }
 
 export function DangerLayer() {
@@ -78,8 +79,12 @@ function DangerPath({ v }: { v: Violation }) {
     }
     const dev = device === undefined ? null : mid(device, true);
     const smmuIn = mid(smmu, false);
-    const label = page ?? (dev !== null ? { x: dev.x, y: dev.y } : smmuIn);
-    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label };
+    const under = (n: InternalNode): Pt => ({
+      x: n.internals.positionAbsolute.x,
+      y: n.internals.positionAbsolute.y + (n.measured.height ?? 0),
+    });
+    const label = page !== null && region !== undefined ? under(region) : device !== undefined ? under(device) : smmuIn;
+    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label, centred: page === null && device === undefined };
   }, [nodes, domNode, v]);
   if (drawn === null) return null;
   const zoom = nodes.zoom;
@@ -105,7 +110,9 @@ function DangerPath({ v }: { v: Violation }) {
         className="cv-danger-label"
         data-testid="danger-label"
         role="status"
-        style={{ transform: `translate(${drawn.label.x}px, ${drawn.label.y}px) scale(${1 / zoom}) translate(-50%, 22px)` }}
+        style={{
+          transform: `translate(${drawn.label.x}px, ${drawn.label.y}px) scale(${1 / zoom}) translate(${drawn.centred ? '-50%' : '0'}, 6px)`,
+        }}
         title={v.message}
       >
         <span aria-hidden="true">⚠</span> {v.number} · {reason}

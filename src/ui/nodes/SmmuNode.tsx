@@ -101,7 +101,7 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
             </tbody>
           </table>
         </section>
-        <section>
+        <section className="dn-smmu-tlb">
           <h4>TLB (by VMID)</h4>
           {m.tlb.length === 0 && <div className="dn-dim">empty</div>}
           {m.tlb.map((g) => (
@@ -152,7 +152,7 @@ export function SmmuNode({ selected }: NodeProps<CanvasNode>) {
             </div>
           )}
         </section>
-        <section className="dn-span">
+        <section>
           <h4>
             Event queue {m.eventq.count}/{m.eventq.capacity}
             {m.eventq.overflow && <span style={{ color: FAULT_COLOUR }}> · overflow</span>}

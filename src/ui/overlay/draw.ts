@@ -31,6 +31,8 @@ export interface DrawStats {
   landed: number;
   /** Pages marked as reached by a leak. */
   leaks: number;
+  /** A particle's radius on screen (px). */
+  radius: number;
 }
 
 /** A transaction with no page to go to (bypass outside memory, the scratch page) leaves the SMMU this far to the right (flow units). */
@@ -54,13 +56,13 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   const g = d.geometry;
   const smmuIn = g.smmuIn;
   const smmuOut = g.smmuOut;
-  if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0, leaks: 0 };
+  if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0, leaks: 0, radius: 0 };
   const clamp = (f: number) => (f < 0 ? 0 : f > 1 ? 1 : f);
   // A page's place, or NaN when it has none (no page, or its region is not drawn).
   const pageX = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page] : NaN);
   const pageY = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page + 1] : NaN);
   // A particle stays large enough to follow: 14 px across from about the seed's fitted zoom up.
-  const radius = Math.max(4, Math.min(9, 7.5 * zoom));
+  const radius = Math.max(4, Math.min(9, 8 * zoom));
   let drawn = 0;
 
   // Pages reached by a leak: a thick danger frame and a "!" (shape and text, not colour alone).
@@ -226,5 +228,5 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       ctx.fillText(l, sx - LABEL_GAP, y);
     });
   }
-  return { drawn, blockedLabels: labels, landed, leaks };
+  return { drawn, blockedLabels: labels, landed, leaks, radius };
 }

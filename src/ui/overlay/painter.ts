@@ -25,6 +25,8 @@ export interface PainterStats {
   blocked: string;
   landed: number;
   leaks: number;
+  /** A particle's radius on screen (px). */
+  radius: number;
 }
 
 export interface Surface {
@@ -48,7 +50,7 @@ export class Painter {
   private options = { reducedMotion: false, selectedTxn: -1 };
   /** Something changed since the last draw; while paused nothing else moves. */
   private dirty = true;
-  private shown: PainterStats = { drawn: -1, blocked: '', landed: -1, leaks: -1 };
+  private shown: PainterStats = { drawn: -1, blocked: '', landed: -1, leaks: -1, radius: -1 };
   private leaks = new LeakMarks();
   private reportedAt = -Infinity;
 
@@ -105,7 +107,7 @@ export class Painter {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    let stats: DrawStats = { drawn: 0, blockedLabels: [], landed: 0, leaks: 0 };
+    let stats: DrawStats = { drawn: 0, blockedLabels: [], landed: 0, leaks: 0, radius: 0 };
     if (f !== null && this.geometry !== null) {
       const clock = f.playing ? f.clock + (Math.min(this.now() - this.receivedAt, MAX_EXTRAPOLATE_MS) / 1000) * f.speed : f.clock;
       const at = this.now();
@@ -120,9 +122,22 @@ export class Painter {
         ...this.options,
       });
     }
-    const next = { drawn: stats.drawn, blocked: stats.blockedLabels.join(' | '), landed: stats.landed, leaks: stats.leaks };
+    const next = {
+      drawn: stats.drawn,
+      blocked: stats.blockedLabels.join(' | '),
+      landed: stats.landed,
+      leaks: stats.leaks,
+      radius: stats.radius,
+    };
     const s = this.shown;
-    if (next.drawn === s.drawn && next.blocked === s.blocked && next.landed === s.landed && next.leaks === s.leaks) return true;
+    if (
+      next.drawn === s.drawn &&
+      next.blocked === s.blocked &&
+      next.landed === s.landed &&
+      next.leaks === s.leaks &&
+      next.radius === s.radius
+    )
+      return true;
     const now = this.now();
     if (f === null || !f.playing || now - this.reportedAt >= REPORT_INTERVAL_MS) {
       this.shown = next;
