@@ -2,7 +2,8 @@
 // the fitted view, busy labels kept apart, the log seeking to its moments.
 
 import type { Page } from '@playwright/test';
-import { test, expect, openGallery, seek, tick } from './fixtures';
+import { test, expect, openDocument, openGallery, seek, tick } from './fixtures';
+import { stressDocument } from '../src/scenario/stress';
 
 /** The smallest rendered font size (px on screen) of the canvas nodes' visible text. */
 async function smallestNodeText(page: Page): Promise<number> {
@@ -140,4 +141,56 @@ test.describe('legible at every size', () => {
       await page.screenshot({ path: `test-results/story-${w}x${h}.png` });
     });
   }
+});
+
+test.describe('busy scenarios stay readable', () => {
+  test('timeline operation labels never overlap: they stack, shorten or become marks, with the full text on hover', async ({ page }) => {
+    await openDocument(page, stressDocument());
+    await expect(page.getByTestId('node-smmu')).toBeVisible();
+    const ops = page.getByTestId('timeline-op');
+    await expect.poll(() => ops.count()).toBeGreaterThan(20);
+    const boxes = await ops.evaluateAll((els) =>
+      els
+        .filter((e) => e.getAttribute('data-form') !== 'mark')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+        }),
+    );
+    const overlapping = boxes.filter((a, i) =>
+      boxes.some((b, j) => i < j && a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5),
+    );
+    expect(overlapping).toEqual([]);
+    const forms = await ops.evaluateAll((els) => els.map((e) => e.getAttribute('data-form')));
+    expect(forms.some((f) => f !== 'full')).toBe(true);
+    await expect(ops.first()).toHaveAttribute('title', /^t=\d+ \w+/);
+  });
+
+  test('a long edge label is cut short, whole on hover and in the inspector when selected', async ({ page }) => {
+    await openGallery(page, 'eventq-overflow');
+    const smmu = page.getByTestId('node-smmu');
+    for (let i = 0; i < 6 && (await smmu.getAttribute('data-detail')) === 'overview'; i++)
+      await page.getByRole('button', { name: 'Zoom In' }).click();
+    const label = page.locator('[data-testid=edge-label][data-edge="map:a-ram"]');
+    await expect(label.locator('text')).toHaveText('T1 · VMID 3 / T2 · VMID 4 /…');
+    await expect(label.locator('title')).toHaveText('T1 · VMID 3 / T2 · VMID 4 / T3 · VMID 5');
+    await label.click();
+    await expect(page.getByTestId('edge-full-label')).toHaveText('T1 · VMID 3 / T2 · VMID 4 / T3 · VMID 5');
+  });
+
+  test('the log is a log, its rows open to their whole text, and clicking one seeks to its tick', async ({ page }) => {
+    await openGallery(page, 'seed-attack');
+    await seek(page, 120);
+    const log = page.getByRole('log', { name: 'Run log' });
+    await expect(log).toBeVisible();
+    const row = log.getByTestId('log-row').filter({ hasText: 'I1b dma-provenance' }).first();
+    await expect(row).toHaveAttribute('data-t', '77');
+    const height = (await row.boundingBox())!.height;
+    await row.click();
+    await expect.poll(() => tick(page)).toBe(77);
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+    expect((await row.boundingBox())!.height).toBeGreaterThan(height);
+    // Seeking there is the moment of the violation: the canvas shows it.
+    await expect(page.getByTestId('danger-path')).toBeVisible();
+  });
 });
