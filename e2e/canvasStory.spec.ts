@@ -65,7 +65,7 @@ test.describe('the violation on the canvas', () => {
     await expect(page.locator('[data-culprit]')).toHaveCount(1);
     // The page the leak reached is marked by the overlay, and stays marked past a flash.
     const overlay = page.getByTestId('dma-overlay');
-    await expect.poll(async () => Number(await overlay.getAttribute('data-leaks'))).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await overlay.getAttribute('data-leaks')), { intervals: [50] }).toBeGreaterThan(0);
     await page.waitForTimeout(2000);
     expect(Number(await overlay.getAttribute('data-leaks'))).toBeGreaterThan(0);
     // Held for about three seconds, then the canvas lets it go.
@@ -192,5 +192,18 @@ test.describe('busy scenarios stay readable', () => {
     expect((await row.boundingBox())!.height).toBeGreaterThan(height);
     // Seeking there is the moment of the violation: the canvas shows it.
     await expect(page.getByTestId('danger-path')).toBeVisible();
+  });
+});
+
+test.describe('colour is never the only cue', () => {
+  test("each page names its owner's initial, and the violation's marks carry words and shapes", async ({ page }) => {
+    await openGallery(page, 'seed-attack');
+    const cells = page.locator('[data-page]');
+    await expect(cells).toHaveCount(8);
+    const letters = await cells.evaluateAll((els) => els.map((e) => e.querySelector('.dn-page-owner')?.textContent ?? ''));
+    expect(letters).toEqual(['A', 'A', 'A', 'A', 'P', 'P', 'P', 'P']);
+    await page.locator('[data-testid=verdict][data-invariant=I1b] button').click();
+    await expect(page.getByTestId('danger-label')).toContainText('⚠ I1b');
+    await expect(page.getByTestId('smmu-culprit')).toContainText('⚠ let through by');
   });
 });

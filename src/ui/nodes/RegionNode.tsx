@@ -1,12 +1,13 @@
-// A memory region as a grid of 4 KiB pages, each coloured by its owner, striped when shared,
-// dimmed when lent out, with borrowers as bars and secret pages marked. The overlay flashes a
-// page when a DMA commits to it; `data-page` is its anchor.
+// A memory region as a grid of 4 KiB pages, each coloured by its owner and lettered with the
+// owner's initial (colour is never the only cue), striped when shared, dimmed when lent out, with
+// borrowers as bars and secret pages marked. The overlay flashes a page when a DMA commits to it;
+// `data-page` is its anchor.
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
-import { endpointColour, hexAddr } from '../theme';
+import { endpointColour, hexAddr, textOn } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { O, V, X } from '../../sim';
 import { PAGE_BYTES } from '../../scenario/hex';
@@ -53,7 +54,7 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
         )}
         <div className="dn-pages">
           {pages.map((p, k) => (
-            <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} />
+            <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} lettered={!overview} />
           ))}
         </div>
       </div>
@@ -67,11 +68,14 @@ const PageCell = memo(function PageCell({
   page,
   pa,
   names,
+  lettered,
 }: {
   index: number;
   page: PageView;
   pa: number;
   names: { id: string }[];
+  /** The owner's initial on the page (not in the overview, where it would be too small to read). */
+  lettered: boolean;
 }) {
   const own = page.modes[page.owner] ?? 0;
   const lentOut = (own & O) !== 0 && (own & V) === 0;
@@ -97,6 +101,11 @@ const PageCell = memo(function PageCell({
       data-page={index}
       title={title}
     >
+      {lettered && page.owner >= 2 && (
+        <span className="dn-page-owner" aria-hidden="true" style={{ color: textOn(colour) }}>
+          {names[page.owner]?.id.slice(0, 1)}
+        </span>
+      )}
       {page.secret && <span className="dn-secret" aria-label="secret" />}
       {page.lastWriteBy >= 0 && page.lastWriteBy !== page.dataOf && (
         <span className="dn-foreign" style={{ background: endpointColour(page.lastWriteBy) }} />

@@ -4,7 +4,7 @@
 import { FLAG, hasFlag, inPhase, TX } from '../../worker/frameFormat';
 
 /** How long a page stays marked after a leaking commit reached it (ms of wall time). */
-export const LEAK_HOLD_MS = 2500;
+export const LEAK_HOLD_MS = 3000;
 
 export class LeakMarks {
   /** Page index → when its mark ends (on the painter's clock). */
