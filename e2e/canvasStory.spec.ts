@@ -171,7 +171,7 @@ test.describe('busy scenarios stay readable', () => {
     const smmu = page.getByTestId('node-smmu');
     for (let i = 0; i < 6 && (await smmu.getAttribute('data-detail')) === 'overview'; i++)
       await page.getByRole('button', { name: 'Zoom In' }).click();
-    const label = page.locator('[data-testid=edge-label][data-edge="map:a-ram"]');
+    const label = page.locator('[data-testid=edge-label][data-label-of="map:a-ram"]');
     await expect(label.locator('text')).toHaveText('T1 · VMID 3 / T2 · VMID 4 /…');
     await expect(label.locator('title')).toHaveText('T1 · VMID 3 / T2 · VMID 4 / T3 · VMID 5');
     await label.click();

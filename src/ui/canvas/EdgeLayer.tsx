@@ -136,7 +136,7 @@ const EdgeLabel = memo(function EdgeLabel({ id, x, y, text }: { id: string; x: n
     <g
       className={`cv-edge-label${capped ? ' cv-capped' : ''}`}
       data-testid="edge-label"
-      data-edge={id}
+      data-label-of={id}
       transform={`translate(${x - width / 2} ${y - height / 2})`}
       onClick={
         capped
