@@ -23,9 +23,9 @@ interface Drawn {
   smmuIn: Pt;
   smmuOut: Pt;
   page: Pt | null;
-  /** Where the label goes: under the page's region (its left edge), or under the device when there is none. */
+  /** Where the label goes: under the page's region (its right edge: regions are the rightmost column), or under the device's left edge. */
   label: Pt;
-  centred: boolean;
+  align: 'left' | 'right' | 'centre';
 }
 
 export function DangerLayer() {
@@ -79,12 +79,17 @@ function DangerPath({ v }: { v: Violation }) {
     }
     const dev = device === undefined ? null : mid(device, true);
     const smmuIn = mid(smmu, false);
-    const under = (n: InternalNode): Pt => ({
-      x: n.internals.positionAbsolute.x,
+    const under = (n: InternalNode, right: boolean): Pt => ({
+      x: n.internals.positionAbsolute.x + (right ? (n.measured.width ?? 0) : 0),
       y: n.internals.positionAbsolute.y + (n.measured.height ?? 0),
     });
-    const label = page !== null && region !== undefined ? under(region) : device !== undefined ? under(device) : smmuIn;
-    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label, centred: page === null && device === undefined };
+    const [label, align]: [Pt, Drawn['align']] =
+      page !== null && region !== undefined
+        ? [under(region, true), 'right']
+        : device !== undefined
+          ? [under(device, false), 'left']
+          : [smmuIn, 'centre'];
+    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label, align };
   }, [nodes, domNode, v]);
   if (drawn === null) return null;
   const zoom = nodes.zoom;
@@ -111,7 +116,7 @@ function DangerPath({ v }: { v: Violation }) {
         data-testid="danger-label"
         role="status"
         style={{
-          transform: `translate(${drawn.label.x}px, ${drawn.label.y}px) scale(${1 / zoom}) translate(${drawn.centred ? '-50%' : '0'}, 6px)`,
+          transform: `translate(${drawn.label.x}px, ${drawn.label.y}px) scale(${1 / zoom}) translate(${drawn.align === 'right' ? '-100%' : drawn.align === 'centre' ? '-50%' : '0'}, 6px)`,
         }}
         title={v.message}
       >
