@@ -15,7 +15,7 @@ export type { MutationId, OpName, PolicyId, PolicyOp, Scenario, ScriptOp } from 
 
 // The engine's state, for read-only views: records, page-mode bits, event numbers, the scratch page.
 export { EVENT_NUMBERS, O, R, SCRATCH_PFN, V, W, X } from './model/state';
-export type { Counters, EventName, LogRecord, OpRecord, Page, SimState, Txn, TxnPhase, Violation } from './model/state';
+export type { Counters, EventName, LogRecord, OpRecord, Page, SimState, Txn, TxnPhase, Violation, ViolationPath } from './model/state';
 
 // Catalogues and descriptions for display.
 export { INVARIANTS, INVARIANT_BY_NUMBER } from './invariants/catalog';

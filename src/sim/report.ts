@@ -4,7 +4,7 @@
 
 import type { Engine } from './engine';
 import type { MutationId, PolicyId, ScriptOp } from './model/scenario';
-import type { SimState } from './model/state';
+import type { SimState, ViolationPath } from './model/state';
 
 /** Operations that hand a device to another endpoint (or to nobody). */
 export const HANDOVER_OPS: ReadonlySet<ScriptOp['op']> = new Set([
@@ -52,6 +52,7 @@ export interface Report {
     page: string | null;
     message: string;
     count: number;
+    path: ViolationPath | null;
   }[];
   handovers: Handover[];
   opErrors: { t: number; op: string; error: string; message: string }[];

@@ -12,6 +12,7 @@ export type Selection =
   | { kind: 'endpoint' | 'device' | 'region' | 'smmu'; id: string }
   | { kind: 'violation'; index: number }
   | { kind: 'txn'; id: number }
+  | { kind: 'edge'; id: string }
   | null;
 
 /** What a button of an alert does: export the open scenario, download a text, or run a choice. */

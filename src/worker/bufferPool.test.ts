@@ -47,6 +47,7 @@ describe('the pool of frame arrays', () => {
       write: true,
       viaAts: false,
       viaBypass: false,
+      broke: false,
     };
     // Room for two, one given: the second row is zeros, not the old sevens.
     const a = packTxns([txn as unknown as Txn], 2, (n) => pool.take(n));

@@ -20,6 +20,7 @@ function txn(fields: Partial<Txn>): Txn {
     write: false,
     viaAts: false,
     viaBypass: false,
+    broke: false,
     ...fields,
   };
   return t as Txn;
@@ -32,10 +33,11 @@ describe('the packed frame format', () => {
       txn({ id: 42, device: 1, phase: 'aborted', fault: 'F_PERMISSION', write: true, viaAts: true, pfn: 77, page: 5 }),
       txn({ id: 43, phase: 'committed', viaBypass: true, pfn: SCRATCH_PFN, page: -1 }),
       txn({ id: 44, phase: 'aborted', fault: null }),
+      txn({ id: 45, phase: 'committed', pfn: 90, page: 4, broke: true }),
     ];
     const a = packTxns(list, list.length);
     expect(a.length).toBe(list.length * TX.stride);
-    expect(txnCount(a)).toBe(4);
+    expect(txnCount(a)).toBe(5);
     expect(readTxn(a, 0)).toEqual({
       id: 41,
       device: 3,
@@ -50,11 +52,13 @@ describe('the packed frame format', () => {
       write: false,
       viaAts: false,
       bypass: false,
+      leak: false,
     });
     expect(readTxn(a, 1)).toMatchObject({ id: 42, phase: 'aborted', page: 5, write: true, viaAts: true, bypass: false });
     expect(faultName(readTxn(a, 1).fault)).toBe('F_PERMISSION');
     expect(readTxn(a, 2)).toMatchObject({ id: 43, phase: 'committed', page: PAGE.scratch, bypass: true, fault: FAULT.none });
     expect(readTxn(a, 3)).toMatchObject({ id: 44, phase: 'aborted', fault: FAULT.unrecorded });
+    expect(readTxn(a, 4)).toMatchObject({ id: 45, phase: 'committed', page: 4, leak: true });
   });
 
   it('answers the drawing loop’s questions at an offset', () => {
@@ -83,7 +87,7 @@ describe('the packed frame format', () => {
     expect(new Set(offsets).size).toBe(offsets.length);
     expect(Math.max(...offsets)).toBe(TX.stride - 1);
     expect(new Set(Object.values(PHASE)).size).toBe(4);
-    expect(Object.values(FLAG).reduce((m, b) => m | b, 0)).toBe(FLAG.write + FLAG.viaAts + FLAG.bypass);
+    expect(Object.values(FLAG).reduce((m, b) => m | b, 0)).toBe(FLAG.write + FLAG.viaAts + FLAG.bypass + FLAG.leak);
     expect(Object.values(EVENT_NUMBERS)).not.toContain(FAULT.none);
     expect(Object.values(EVENT_NUMBERS)).not.toContain(FAULT.unrecorded);
   });

@@ -34,8 +34,8 @@ export type TxField = Exclude<keyof typeof TX, 'stride'>;
 /** Phase codes: issued (device → SMMU), translated (SMMU → page), committed, aborted. */
 export const PHASE = { issued: 0, translated: 1, committed: 2, aborted: 3 } as const satisfies Record<TxnPhase, number>;
 
-/** Flag bits. */
-export const FLAG = { write: 1, viaAts: 2, bypass: 4 } as const;
+/** Flag bits. `leak`: the transaction broke an invariant (set when it commits, or when its walk breaks one). */
+export const FLAG = { write: 1, viaAts: 2, bypass: 4, leak: 8 } as const;
 
 /** Page indices that are no page of memory. */
 export const PAGE = {
@@ -96,6 +96,7 @@ export interface PackedTxn {
   write: boolean;
   viaAts: boolean;
   bypass: boolean;
+  leak: boolean;
 }
 
 /** Phase names by code. */
@@ -119,5 +120,6 @@ export function readTxn(a: Float64Array, i: number): PackedTxn {
     write: hasFlag(a, o, FLAG.write),
     viaAts: hasFlag(a, o, FLAG.viaAts),
     bypass: hasFlag(a, o, FLAG.bypass),
+    leak: hasFlag(a, o, FLAG.leak),
   };
 }

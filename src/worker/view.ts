@@ -316,7 +316,8 @@ export function packTxns(
     a[o + TX.commitAt] = t.commitAt;
     a[o + TX.page] = t.pfn === SCRATCH_PFN ? PAGE.scratch : t.page;
     a[o + TX.fault] = faultCode(t.phase === 'aborted', t.fault);
-    a[o + TX.flags] = (t.write ? FLAG.write : 0) | (t.viaAts ? FLAG.viaAts : 0) | (t.viaBypass ? FLAG.bypass : 0);
+    a[o + TX.flags] =
+      (t.write ? FLAG.write : 0) | (t.viaAts ? FLAG.viaAts : 0) | (t.viaBypass ? FLAG.bypass : 0) | (t.broke ? FLAG.leak : 0);
     o += TX.stride;
   }
   a.fill(0, o); // an array on a reused buffer holds the last frame's values beyond what was written

@@ -92,6 +92,7 @@ function blankTxn(): Txn {
     viaAts: false,
     viaBypass: false,
     fault: null,
+    broke: false,
   };
 }
 
@@ -123,6 +124,7 @@ function issue(s: SimState, di: number, sid: number, iova: number, write: boolea
   t.viaAts = false;
   t.viaBypass = false;
   t.fault = null;
+  t.broke = false;
   s.txns.set(t.id, t);
   d.outstanding++;
   s.counters.issued++;

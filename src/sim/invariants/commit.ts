@@ -15,7 +15,7 @@ export function checkCommit(s: SimState, t: Txn): void {
   const page = s.pages[t.page];
   // The common case is a legitimate access: test first, build messages only for a violation.
   if (page.kind !== 'normal') {
-    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what(s, t)} reached ${page.kind} memory`);
+    violate(s, 'I1', t.device, t.id, t.pfn, `${d.id} DMA ${what(s, t)} reached ${page.kind} memory`, t);
   } else if (!canAccess(page, t.ownerAtIssue, t.write)) {
     const o = epName(s, t.ownerAtIssue);
     violate(
@@ -25,6 +25,7 @@ export function checkCommit(s: SimState, t: Txn): void {
       t.id,
       t.pfn,
       `${d.id} (owned by ${o} at issue) committed a ${what(s, t)}, which ${o} may not ${t.write ? 'write' : 'read'}`,
+      t,
     );
   }
   if (!canAccess(page, t.programmedBy, t.write)) {
@@ -37,6 +38,7 @@ export function checkCommit(s: SimState, t: Txn): void {
       t.id,
       t.pfn,
       `descriptor programmed by ${by} committed a ${what(s, t)}${secret}; ${by} has no access there`,
+      t,
     );
   }
 
@@ -54,6 +56,7 @@ export function checkCommit(s: SimState, t: Txn): void {
             t.id,
             t.pfn,
             `${what(s, t)} committed at ${s.now} through ${via} entries of ${epName(s, auth)}'s tenure; the hand-over away from ${epName(s, auth)} completed at ${h.completedAt}`,
+            t,
           );
           break;
         }
@@ -68,11 +71,12 @@ export function checkCommit(s: SimState, t: Txn): void {
         t.id,
         t.pfn,
         `${d.id}'s ATC still held ${epName(s, auth)}'s translation and the ATS-translated ${what(s, t)} skipped the SMMU`,
+        t,
       );
     }
   }
   if (t.viaBypass && UNTRUSTED.has(d.assign)) {
-    violate(s, 'I6', t.device, t.id, t.pfn, `${d.assign} device ${d.id} bypassed translation: ${what(s, t)}`);
+    violate(s, 'I6', t.device, t.id, t.pfn, `${d.assign} device ${d.id} bypassed translation: ${what(s, t)}`, t);
   }
   if (t.write) {
     if (page.clearedAt >= 0 && (page.clearedFrom.includes(t.programmedBy) || page.clearedFrom.includes(t.ownerAtIssue))) {
@@ -83,6 +87,7 @@ export function checkCommit(s: SimState, t: Txn): void {
         t.id,
         t.pfn,
         `${what(s, t)} by ${epName(s, t.programmedBy)}'s descriptor landed after the page was cleared on hand-over at ${page.clearedAt}`,
+        t,
       );
     }
     const w = page.lastDmaWriter;

@@ -100,4 +100,6 @@ export interface Txn {
   viaAts: boolean;
   viaBypass: boolean;
   fault: EventName | null;
+  /** It broke an invariant (a leak): the app draws it, and the page it reached, as such. */
+  broke: boolean;
 }

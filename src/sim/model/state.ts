@@ -122,6 +122,41 @@ export interface Violation {
   page: string | null;
   message: string;
   count: number;
+  /** The way the transaction that broke the rule went, when a transaction broke it (else null). */
+  path: ViolationPath | null;
+}
+
+/**
+ * How a violating transaction went from its device through the SMMU to memory, as it stood when
+ * the rule broke: what the app draws as the path of the leak.
+ */
+export interface ViolationPath {
+  device: string;
+  sid: number;
+  /**
+   * What translated it: a TLB entry (`tlb`), a walk of a freed table before any entry was made
+   * (`walk`), the device's ATC, with the SMMU not consulted (`atc`), or nothing (`bypass`).
+   */
+  via: 'tlb' | 'walk' | 'atc' | 'bypass';
+  /** The TLB entry's VMID and IOVA page (-1 when it used none). */
+  vmid: number;
+  iovaPage: number;
+  /** The table whose descriptor translated it (null: none, or the entry was gone by then). */
+  table: string | null;
+  /** The entry it used no longer matched its table: the table was not live, or maps the page elsewhere. */
+  staleEntry: boolean;
+  /** The cached STE of its stream differed from the STE in memory. */
+  staleSte: boolean;
+  /** The page's index in the run's pages and its physical address (hex); -1 and null when it reached none. */
+  pageIndex: number;
+  pa: string | null;
+  write: boolean;
+  /** Who programmed the descriptor, and whose data the page held. */
+  programmedBy: string;
+  dataOf: string | null;
+  secret: boolean;
+  /** In words, for the page: "A's descriptor read P's secret". */
+  summary: string;
 }
 
 export interface Counters {

@@ -135,7 +135,7 @@ function walkFreed(s: SimState, t: Txn, table: IoTable, ready: number, s2r: bool
         : reuse !== undefined
           ? `the descriptors of ${reuse.id}, built in the same memory`
           : 'its old descriptors';
-  violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed, reading ${read}`);
+  violate(s, 'I4', t.device, t.id, -1, `stream ${t.sid} walked table ${table.id} after it was freed, reading ${read}`, t);
   if (holds === 'protected') return fail(s, t, 'F_WALK_EABT', ready);
   if (holds === 'zeroed') return fail(s, t, s2r ? 'F_TRANSLATION' : null, ready);
   return reuse ?? table;

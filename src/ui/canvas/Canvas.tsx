@@ -30,6 +30,10 @@ import { PreFit } from './PreFit';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
 import { EdgeLayer } from './EdgeLayer';
+import { DangerLayer } from '../danger/DangerLayer';
+import { FrameViolation } from '../danger/FrameViolation';
+import { MinimapButton } from './MinimapButton';
+import { minimapShown, useMinimapChoice } from './minimap';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
 import './canvas.css';
@@ -40,6 +44,7 @@ export function Canvas() {
   const scenario = useApp((s) => s.scenario);
   const moveNode = useApp((s) => s.moveNode);
   const select = useApp((s) => s.select);
+  const minimapChoice = useMinimapChoice((s) => s.shown);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [builtFor, setBuiltFor] = useState<Scenario | null>(null);
 
@@ -85,6 +90,7 @@ export function Canvas() {
   const onPaneClick = useCallback(() => select(null), [select]);
 
   if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
+  const minimap = minimapShown(minimapChoice, nodes.length);
   return (
     <div
       className="cv-root"
@@ -117,10 +123,12 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} color="#262b33" />
-        <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />
-        <CanvasControls />
+        {minimap && <MiniMap pannable zoomable nodeColor={minimapColour} maskColor="#0d0f12bb" />}
+        <CanvasControls minimap={minimap} />
         <EdgeLayer edges={edges} />
         <Overlay />
+        <DangerLayer />
+        <FrameViolation />
         <FitOnPresent />
         <PreFit />
         <FitOnOpen />
@@ -129,12 +137,13 @@ export function Canvas() {
   );
 }
 
-/** Zoom, fit (clear of the minimap) and Arrange in columns. Inside React Flow, for its instance. */
-function CanvasControls() {
+/** Zoom, fit (clear of the minimap), Arrange in columns and the minimap. Inside React Flow, for its instance. */
+function CanvasControls({ minimap }: { minimap: boolean }) {
   const fitView = useFitClear();
   return (
     <Controls showInteractive={false} onFitView={fitView}>
       <ArrangeButton />
+      <MinimapButton shown={minimap} />
     </Controls>
   );
 }

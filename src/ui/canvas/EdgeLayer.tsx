@@ -9,10 +9,12 @@
 // Labels sit above the nodes: an edge runs from handle to handle and its label at its middle, so on
 // a short edge (the SMMU to a region beside it) the label is wider than the gap between the nodes,
 // and under them it was cut off. Above the nodes a label may cover a node's border, never its own
-// text. They take no pointer events, so they never take a drag or a click from a node.
+// text. They take no pointer events, so they never take a drag or a click from a node — except a
+// label cut short (longer than LABEL_CAP): it shows its full text on hover, and a click selects the
+// edge, whose inspector shows it whole.
 //
-// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 11 px type
-// is under 5 px on screen, as unreadable as the nodes' own details: the labels are not drawn there.
+// In the nodes' overview (zoomed out past OVERVIEW_ZOOM, see nodes/detail.ts) the labels' 12 px type
+// is under 10 px on screen, as hard to read as the nodes' own details: the labels are not drawn there.
 
 import { memo, useCallback, type CSSProperties } from 'react';
 import {
@@ -26,7 +28,8 @@ import {
 } from '@xyflow/react';
 import { getEdgePosition, type Position } from '@xyflow/system';
 import { useOverview } from '../nodes/detail';
-import { measureLabel, LABEL_PAD, LABEL_STYLE, LABEL_BG_STYLE } from './edgeLabel';
+import { capLabel, measureLabel, LABEL_PAD, LABEL_STYLE, LABEL_BG_STYLE } from './edgeLabel';
+import { useApp } from '../../store/appStore';
 
 /** Where an edge runs: its two handles' points and sides, or null while a node is unmeasured. */
 type Ends = { sx: number; sy: number; sp: Position; tx: number; ty: number; tp: Position } | null;
@@ -55,7 +58,7 @@ export const EdgeLayer = memo(function EdgeLayer({ edges }: { edges: Edge[] }) {
               (a) =>
                 a !== null &&
                 typeof a.edge.label === 'string' &&
-                a.edge.label !== '' && <EdgeLabel key={a.edge.id} x={a.x} y={a.y} text={a.edge.label} />,
+                a.edge.label !== '' && <EdgeLabel key={a.edge.id} id={a.edge.id} x={a.x} y={a.y} text={a.edge.label} />,
             )}
         </svg>
       </ViewportPortal>
@@ -125,10 +128,26 @@ const EdgePath = memo(function EdgePath({ id, d, style }: { id: string; d: strin
   return <path className="cv-edge" data-edge={id} d={d} style={style} />;
 });
 
-const EdgeLabel = memo(function EdgeLabel({ x, y, text }: { x: number; y: number; text: string }) {
-  const { width, height } = measureLabel(text);
+const EdgeLabel = memo(function EdgeLabel({ id, x, y, text }: { id: string; x: number; y: number; text: string }) {
+  const shown = capLabel(text);
+  const capped = shown !== text;
+  const { width, height } = measureLabel(shown);
   return (
-    <g className="cv-edge-label" transform={`translate(${x - width / 2} ${y - height / 2})`}>
+    <g
+      className={`cv-edge-label${capped ? ' cv-capped' : ''}`}
+      data-testid="edge-label"
+      data-label-of={id}
+      transform={`translate(${x - width / 2} ${y - height / 2})`}
+      onClick={
+        capped
+          ? (e) => {
+              e.stopPropagation();
+              useApp.getState().select({ kind: 'edge', id });
+            }
+          : undefined
+      }
+    >
+      {capped && <title>{text}</title>}
       <rect
         x={-LABEL_PAD[0]}
         y={-LABEL_PAD[1]}
@@ -139,7 +158,7 @@ const EdgeLabel = memo(function EdgeLabel({ x, y, text }: { x: number; y: number
         style={LABEL_BG_STYLE}
       />
       <text y={height / 2} dy="0.3em" style={LABEL_STYLE}>
-        {text}
+        {shown}
       </text>
     </g>
   );

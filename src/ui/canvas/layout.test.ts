@@ -28,9 +28,9 @@ describe('auto-layout and arranging in columns', () => {
       expect(columnLayout(s), g.id).toEqual(at);
       expect(columns(s, at), g.id).toEqual({ endpoint: 1, device: 1, region: 1 });
       expect(at[s.endpoints[0].id][0]).toBe(0);
-      if (s.devices.length > 0) expect(at[s.devices[0].id][0]).toBe(270);
-      expect(at[SMMU_ID]).toEqual([680, 0]);
-      expect(at[s.memory[0].id][0]).toBe(1150);
+      if (s.devices.length > 0) expect(at[s.devices[0].id][0]).toBe(190);
+      expect(at[SMMU_ID]).toEqual([460, 0]);
+      expect(at[s.memory[0].id][0]).toBe(760);
     }
   });
 
@@ -43,10 +43,10 @@ describe('auto-layout and arranging in columns', () => {
     // Boxes at their approximate sizes: nothing overlaps, and the order of kinds is kept left to right.
     const box = (id: string, w: number, h: number) => ({ id, x: at[id][0], y: at[id][1], w, h });
     const boxes = [
-      ...s.endpoints.map((e) => box(e.id, 210, 150)),
-      ...s.devices.map((d) => box(d.id, 250, 214)),
-      box(SMMU_ID, 400, 400),
-      ...s.memory.map((r) => box(r.id, 232, 104)),
+      ...s.endpoints.map((e) => box(e.id, 150, 150)),
+      ...s.devices.map((d) => box(d.id, 200, 196)),
+      box(SMMU_ID, 240, 470),
+      ...s.memory.map((r) => box(r.id, 200, 101)),
     ];
     for (const a of boxes)
       for (const b of boxes)
@@ -57,16 +57,16 @@ describe('auto-layout and arranging in columns', () => {
     expect(
       maxX(
         s.endpoints.map((e) => e.id),
-        210,
+        150,
       ),
     ).toBeLessThan(minX(s.devices.map((d) => d.id)));
     expect(
       maxX(
         s.devices.map((d) => d.id),
-        250,
+        200,
       ),
     ).toBeLessThan(at[SMMU_ID][0]);
-    expect(at[SMMU_ID][0] + 400).toBeLessThan(minX(s.memory.map((r) => r.id)));
+    expect(at[SMMU_ID][0] + 240).toBeLessThan(minX(s.memory.map((r) => r.id)));
     // Fit-to-view: in single columns it is 8,400 px tall (zoom 0.07 in a 1000×560 pane, below
     // the canvas's 0.15 minimum); arranged, the whole system fits at over 0.2.
     const w = Math.max(...boxes.map((b) => b.x + b.w));

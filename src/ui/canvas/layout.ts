@@ -14,16 +14,19 @@ export const SMMU_ID = 'smmu';
 
 /** Approximate heights, enough to stack nodes without overlap before they are measured. */
 const ENDPOINT_H = 150;
-const DEVICE_H = 214;
+const DEVICE_H = 196;
 const PAGES_PER_ROW = 8;
-const regionHeight = (pages: number) => 78 + Math.ceil(pages / PAGES_PER_ROW) * 26;
-const SMMU_H = 400;
+const regionHeight = (pages: number) => 78 + Math.ceil(pages / PAGES_PER_ROW) * 23;
+const SMMU_H = 470;
 const GAP = 28;
 
-/** Column widths and the room between kinds (edges run there). */
-const WIDTH = { endpoint: 210, device: 250, smmu: 400, region: 232 };
+/**
+ * Column widths and the room between kinds (edges run there; their labels sit above the nodes). Kept
+ * narrow so a small system fits a 1280×800 window at a zoom where node type reads at 11 px or more.
+ */
+const WIDTH = { endpoint: 150, device: 200, smmu: 240, region: 200 };
 const COLUMN_GAP = 40;
-const GAP_BEFORE = { device: 60, smmu: 160, region: 70 };
+const GAP_BEFORE = { device: 40, smmu: 70, region: 60 };
 
 /** The proportions the layout aims for: the canvas pane's at common screen sizes. */
 const PANE = { w: 1000, h: 560 };
@@ -106,7 +109,7 @@ function layout(s: Scenario, wrap: boolean): Record<string, [number, number]> {
   const [kE, kD, kR] = wrap ? columnsFor(kinds) : [1, 1, 1];
   const out: Record<string, [number, number]> = {};
   const ids = { e: s.endpoints.map((e) => e.id), d: s.devices.map((d) => d.id), r: s.memory.map((r) => r.id) };
-  // The first columns sit where the single-column layout always put them (x = 0, 270, 680, 1150).
+  // The first columns sit where the single-column layout always put them (x = 0, 190, 460, 760).
   const afterEndpoints = place(out, ids.e, endpoints, kE, 0, WIDTH.endpoint);
   const afterDevices = place(out, ids.d, devices, kD, afterEndpoints + GAP_BEFORE.device, WIDTH.device);
   const smmuX = afterDevices + GAP_BEFORE.smmu;

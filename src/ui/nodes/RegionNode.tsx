@@ -1,13 +1,14 @@
-// A memory region as a grid of 4 KiB pages, each coloured by its owner, striped when shared,
-// dimmed when lent out, with borrowers as bars and secret pages marked. The overlay flashes a
-// page when a DMA commits to it, at the place the grid gives (pageGrid.ts). A large region draws
-// its cells on one canvas (PageCanvas.tsx).
+// A memory region as a grid of 4 KiB pages, each coloured by its owner and lettered with the
+// owner's initial (colour is never the only cue), striped when shared, dimmed when lent out, with
+// borrowers as bars and secret pages marked. The overlay flashes a page when a DMA commits to it,
+// at the place the grid gives (pageGrid.ts). A large region draws its cells on one canvas
+// (PageCanvas.tsx).
 
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
-import { endpointColour, hexAddr } from '../theme';
+import { endpointColour, hexAddr, textOn } from '../theme';
 import type { CanvasNode } from '../canvas/graph';
 import { pageFacts } from './pageFacts';
 import { PageCanvas } from './PageCanvas';
@@ -59,7 +60,7 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
         ) : (
           <div className="dn-pages">
             {pages.map((p, k) => (
-              <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} />
+              <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} lettered={!overview} />
             ))}
           </div>
         )}
@@ -74,11 +75,14 @@ const PageCell = memo(function PageCell({
   page,
   pa,
   names,
+  lettered,
 }: {
   index: number;
   page: PageView;
   pa: number;
   names: readonly { id: string }[];
+  /** The owner's initial on the page (not in the overview, where it would be too small to read). */
+  lettered: boolean;
 }) {
   const f = pageFacts(page, pa, names);
   return (
@@ -88,6 +92,11 @@ const PageCell = memo(function PageCell({
       data-page={index}
       title={f.title}
     >
+      {lettered && page.owner >= 2 && (
+        <span className="dn-page-owner" aria-hidden="true" style={{ color: textOn(f.colour) }}>
+          {names[page.owner]?.id.slice(0, 1)}
+        </span>
+      )}
       {f.secret && <span className="dn-secret" aria-label="secret" />}
       {f.foreign !== null && <span className="dn-foreign" style={{ background: f.foreign }} />}
       {f.borrowers.length > 0 && (

@@ -184,8 +184,8 @@ describe('the overlay controller', () => {
     expect(p.canvas.dataset).toMatchObject({ testid: 'dma-overlay', painter: 'worker' });
     expect(p.canvas.attrs['aria-hidden']).toBe('true');
     expect(p.resize.observed).toBe(1);
-    paint.report({ drawn: 3, blocked: 'C_BAD_STE 0x04', landed: 1 });
-    expect(p.canvas.dataset).toMatchObject({ drawn: '3', blocked: 'C_BAD_STE 0x04', landed: '1' });
+    paint.report({ drawn: 3, blocked: 'C_BAD_STE 0x04', landed: 1, leaks: 2, radius: 7 });
+    expect(p.canvas.dataset).toMatchObject({ drawn: '3', blocked: 'C_BAD_STE 0x04', landed: '1', leaks: '2', particle: '14' });
   });
 
   it('starts on the first update: options and the latest frame now, the geometry on the next animation frame', () => {

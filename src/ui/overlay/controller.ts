@@ -81,6 +81,8 @@ export class OverlayController {
       canvas.dataset.drawn = String(s.drawn);
       canvas.dataset.blocked = s.blocked;
       canvas.dataset.landed = String(s.landed);
+      canvas.dataset.leaks = String(s.leaks);
+      canvas.dataset.particle = String(2 * s.radius);
     };
     const host = (deps.paintHost ?? paintHost)(canvas, report);
     canvas.dataset.painter = host.kind;

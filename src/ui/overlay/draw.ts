@@ -1,9 +1,10 @@
 // Drawing one overlay frame: every in-flight transaction on its leg (device → SMMU, SMMU → page),
 // coloured by who programmed it — filled for a write, a ring for a read; blocked ones stopped at the
-// SMMU with their fault; landed ones flashing their page. Pure canvas calls, no React.
+// SMMU with their fault; landed ones flashing their page; a page a leaking transaction reached
+// framed in the danger colour with a "!" (held by the painter, leaks.ts). Pure canvas calls, no React.
 
 import { FAULT, faultName, FLAG, hasFlag, inPhase, TX } from '../../worker/frameFormat';
-import { endpointColour, FAULT_COLOUR } from '../theme';
+import { DANGER_COLOUR, endpointColour, FAULT_COLOUR } from '../theme';
 import type { Geometry } from './geometry';
 import { drawBlocked, drawLanded, drawParticle } from './marks';
 
@@ -21,12 +22,18 @@ export interface DrawInput {
   transform: readonly [number, number, number];
   reducedMotion: boolean;
   selectedTxn: number;
+  /** Pages a leaking transaction reached lately (global page indices), marked whatever the frame holds. */
+  leakPages: readonly number[];
 }
 
 export interface DrawStats {
   drawn: number;
   blockedLabels: string[];
   landed: number;
+  /** Pages marked as reached by a leak. */
+  leaks: number;
+  /** A particle's radius on screen (px). */
+  radius: number;
 }
 
 /** A transaction with no page to go to (bypass outside memory, the scratch page) leaves the SMMU this far to the right (flow units). */
@@ -50,18 +57,46 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
   const g = d.geometry;
   const smmuIn = g.smmuIn;
   const smmuOut = g.smmuOut;
-  if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0 };
+  if (smmuIn === null || smmuOut === null) return { drawn: 0, blockedLabels: [], landed: 0, leaks: 0, radius: 0 };
   const clamp = (f: number) => (f < 0 ? 0 : f > 1 ? 1 : f);
   // A page's place, or NaN when it has none (no page, or its region is not drawn).
   const pageX = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page] : NaN);
   const pageY = (page: number) => (page >= 0 && 2 * page < g.pages.length ? g.pages[2 * page + 1] : NaN);
-  const radius = Math.max(3, Math.min(6, 5 * zoom));
+  // A particle stays large enough to follow: 14 px across from about the seed's fitted zoom up.
+  const radius = Math.max(4, Math.min(9, 8 * zoom));
   let drawn = 0;
 
-  // One particle at flow point (x, y): filled for a write, a ring for a read.
-  const dot = (x: number, y: number, colour: string, write: boolean, id: number) => {
+  // Pages reached by a leak: a thick danger frame and a "!" (shape and text, not colour alone).
+  let leaks = 0;
+  for (const page of d.leakPages) {
+    const px = pageX(page);
+    if (Number.isNaN(px)) continue;
+    const sx = px * zoom + tx;
+    const sy = pageY(page) * zoom + ty;
+    const size = Math.max(18, 22 * zoom);
+    ctx.strokeStyle = DANGER_COLOUR;
+    ctx.lineWidth = 3;
+    ctx.strokeRect(sx - size / 2, sy - size / 2, size, size);
+    ctx.fillStyle = DANGER_COLOUR;
+    ctx.font = '700 13px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('!', sx + size / 2 + 2, sy - size / 2 - 2);
+    leaks++;
+  }
+
+  // One particle at flow point (x, y): filled for a write, a ring for a read; a leaking one has a
+  // danger halo.
+  const dot = (x: number, y: number, colour: string, write: boolean, id: number, leak = false) => {
     const sx = x * zoom + tx;
     const sy = y * zoom + ty;
+    if (leak) {
+      ctx.beginPath();
+      ctx.arc(sx, sy, radius + 3, 0, Math.PI * 2);
+      ctx.strokeStyle = DANGER_COLOUR;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    }
     drawParticle(ctx, sx, sy, radius, colour, write);
     if (id === d.selectedTxn) {
       ctx.beginPath();
@@ -107,7 +142,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
         y = smmuOut.y + (toY - smmuOut.y) * f;
       }
     }
-    dot(x, y, colour, write, a[o + TX.id]);
+    dot(x, y, colour, write, a[o + TX.id], hasFlag(a, o, FLAG.leak));
   }
 
   // Ended: landed ones flash their page; blocked ones stay at the SMMU with their fault.
@@ -125,7 +160,7 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       const sx = px * zoom + tx;
       const sy = pageY(e[o + TX.page]) * zoom + ty;
       const k = d.reducedMotion ? 0 : age / FLASH_TICKS;
-      const size = (11 + 6 * k) * zoom;
+      const size = Math.max(14, (11 + 6 * k) * zoom);
       ctx.globalAlpha = 1 - 0.8 * k;
       drawLanded(ctx, sx, sy, size, colour, write);
       ctx.globalAlpha = 1;
@@ -162,5 +197,5 @@ export function drawFrame(ctx: Ctx2D, d: DrawInput): DrawStats {
       ctx.fillText(l, sx - LABEL_GAP, y);
     });
   }
-  return { drawn, blockedLabels: labels, landed };
+  return { drawn, blockedLabels: labels, landed, leaks, radius };
 }

@@ -76,8 +76,8 @@ describe('the overlay painter', () => {
     );
     painter.handle({ type: 'frame', clock: 15, playing: false, speed: 1, inflight, ended: new Float64Array() });
     expect(painter.paint()).toBe(true);
-    expect(ctx.arcs).toEqual([{ x: 200 + 10, y: 50 + 20, r: 5, filled: true }]);
-    expect(reports.at(-1)).toEqual({ drawn: 1, blocked: '', landed: 0 });
+    expect(ctx.arcs).toEqual([{ x: 200 + 10, y: 50 + 20, r: 8, filled: true }]);
+    expect(reports.at(-1)).toEqual({ drawn: 1, blocked: '', landed: 0, leaks: 0, radius: 8 });
   });
 
   it('draws a translated transaction from the SMMU towards its page, and a read as a ring', () => {
@@ -85,7 +85,7 @@ describe('the overlay painter', () => {
     const inflight = new Float64Array(txn({ device: 0, phase: PHASE.translated, arriveAt: 20, translatedAt: 30, commitAt: 40, page: 0 }));
     painter.handle({ type: 'frame', clock: 35, playing: false, speed: 1, inflight, ended: new Float64Array() });
     painter.paint();
-    expect(ctx.arcs).toEqual([{ x: 500 + 10, y: 65 + 20, r: 5, filled: false }]);
+    expect(ctx.arcs).toEqual([{ x: 500 + 10, y: 65 + 20, r: 8, filled: false }]);
   });
 
   it('shows a blocked transaction with its fault and counts the landed ones', () => {
@@ -97,7 +97,24 @@ describe('the overlay painter', () => {
     ]);
     painter.handle({ type: 'frame', clock: 53, playing: false, speed: 1, inflight: new Float64Array(), ended });
     painter.paint();
-    expect(reports.at(-1)).toEqual({ drawn: 0, blocked: 'C_BAD_STE 0x04 | aborted, not recorded', landed: 1 });
+    expect(reports.at(-1)).toEqual({ drawn: 0, blocked: 'C_BAD_STE 0x04 | aborted, not recorded', landed: 1, leaks: 0, radius: 8 });
+  });
+
+  it('marks a page a leaking commit reached for longer than a flash, and lets it go after', () => {
+    const { painter, reports, setNow } = setup();
+    setNow(1000);
+    const ended = new Float64Array(txn({ id: 9, device: 0, phase: PHASE.committed, commitAt: 52, page: 0, flags: FLAG.leak }));
+    painter.handle({ type: 'frame', clock: 53, playing: false, speed: 20, inflight: new Float64Array(), ended });
+    painter.paint();
+    expect(reports.at(-1)).toMatchObject({ landed: 1, leaks: 1 });
+    // Two seconds later, paused, with the commit long out of the flash: still marked.
+    setNow(3000);
+    painter.handle({ type: 'frame', clock: 300, playing: false, speed: 20, inflight: new Float64Array(), ended: new Float64Array() });
+    painter.paint();
+    expect(reports.at(-1)).toMatchObject({ landed: 0, leaks: 1 });
+    setNow(4000);
+    expect(painter.paint()).toBe(true);
+    expect(reports.at(-1)).toMatchObject({ leaks: 0 });
   });
 
   it('does not redraw a paused, unchanged picture, and redraws when the view pans', () => {
@@ -177,6 +194,6 @@ describe('the overlay painter', () => {
     expect(ctx.arcs).toHaveLength(0);
     painter.handle({ type: 'clear' });
     painter.paint();
-    expect(reports.at(-1)).toEqual({ drawn: 0, blocked: '', landed: 0 });
+    expect(reports.at(-1)).toEqual({ drawn: 0, blocked: '', landed: 0, leaks: 0, radius: 0 });
   });
 });

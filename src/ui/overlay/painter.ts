@@ -6,6 +6,7 @@
 
 import { drawFrame, type Ctx2D, type DrawStats } from './draw';
 import type { Geometry } from './geometry';
+import { LeakMarks } from './leaks';
 
 export type PainterMsg =
   /** The canvas's size in CSS pixels and the device pixel ratio. */
@@ -23,6 +24,9 @@ export interface PainterStats {
   drawn: number;
   blocked: string;
   landed: number;
+  leaks: number;
+  /** A particle's radius on screen (px). */
+  radius: number;
 }
 
 export interface Surface {
@@ -46,7 +50,8 @@ export class Painter {
   private options = { reducedMotion: false, selectedTxn: -1 };
   /** Something changed since the last draw; while paused nothing else moves. */
   private dirty = true;
-  private shown: PainterStats = { drawn: -1, blocked: '', landed: -1 };
+  private shown: PainterStats = { drawn: -1, blocked: '', landed: -1, leaks: -1, radius: -1 };
+  private leaks = new LeakMarks();
   private reportedAt = -Infinity;
 
   constructor(
@@ -67,6 +72,7 @@ export class Painter {
         return;
       case 'clear':
         this.frame = null;
+        this.leaks.clear();
         return;
       case 'geometry':
         this.geometry = m.geometry;
@@ -88,7 +94,7 @@ export class Painter {
   /** Draws the overlay as of now; false when there was nothing new to draw. */
   paint(): boolean {
     const f = this.frame;
-    if (!this.dirty && !(f !== null && f.playing)) return false;
+    if (!this.dirty && !(f !== null && f.playing) && !this.leaks.active) return false;
     this.dirty = false;
     const { canvas, ctx } = this.surface;
     const { w, h, dpr } = this.size;
@@ -101,10 +107,13 @@ export class Painter {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    let stats: DrawStats = { drawn: 0, blockedLabels: [], landed: 0 };
+    let stats: DrawStats = { drawn: 0, blockedLabels: [], landed: 0, leaks: 0, radius: 0 };
     if (f !== null && this.geometry !== null) {
       const clock = f.playing ? f.clock + (Math.min(this.now() - this.receivedAt, MAX_EXTRAPOLATE_MS) / 1000) * f.speed : f.clock;
+      const at = this.now();
+      this.leaks.take(f.ended, clock, at);
       stats = drawFrame(ctx, {
+        leakPages: this.leaks.pages(at),
         inflight: f.inflight,
         ended: f.ended,
         clock,
@@ -113,9 +122,22 @@ export class Painter {
         ...this.options,
       });
     }
-    const next = { drawn: stats.drawn, blocked: stats.blockedLabels.join(' | '), landed: stats.landed };
+    const next = {
+      drawn: stats.drawn,
+      blocked: stats.blockedLabels.join(' | '),
+      landed: stats.landed,
+      leaks: stats.leaks,
+      radius: stats.radius,
+    };
     const s = this.shown;
-    if (next.drawn === s.drawn && next.blocked === s.blocked && next.landed === s.landed) return true;
+    if (
+      next.drawn === s.drawn &&
+      next.blocked === s.blocked &&
+      next.landed === s.landed &&
+      next.leaks === s.leaks &&
+      next.radius === s.radius
+    )
+      return true;
     const now = this.now();
     if (f === null || !f.playing || now - this.reportedAt >= REPORT_INTERVAL_MS) {
       this.shown = next;

@@ -6,6 +6,7 @@ import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../../sim';
 import { endpointColour, hexAddr } from '../theme';
 import { PAGE_BYTES } from '../../scenario/hex';
 import { modeText } from './format';
+import { buildEdges } from '../canvas/graph';
 import type { SimView } from '../../worker/view';
 import './panels.css';
 
@@ -29,6 +30,7 @@ export function Inspector() {
       {sel.kind === 'region' && <RegionInfo view={view} id={sel.id} />}
       {sel.kind === 'smmu' && <SmmuInfo view={view} />}
       {sel.kind === 'txn' && <p>Transaction #{sel.id}</p>}
+      {sel.kind === 'edge' && <EdgeInfo view={view} id={sel.id} />}
     </section>
   );
 }
@@ -265,5 +267,22 @@ function SmmuInfo({ view }: { view: SimView }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** An edge: what it joins and its label whole (the canvas cuts a long one short). */
+function EdgeInfo({ view, id }: { view: SimView; id: string }) {
+  const e = buildEdges(view).find((x) => x.id === id);
+  if (e === undefined) return <p className="pn-dim">That edge is gone.</p>;
+  return (
+    <div data-testid="edge-detail">
+      <Rows
+        rows={[
+          ['from', e.source],
+          ['to', e.target],
+          ['label', <span data-testid="edge-full-label">{typeof e.label === 'string' ? e.label : ''}</span>],
+        ]}
+      />
+    </div>
   );
 }

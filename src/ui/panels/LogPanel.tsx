@@ -8,6 +8,10 @@
 // paint. Rows are one line of a fixed height, so which rows are in view follows from the scroll
 // offset alone, with nothing measured. Rows stay in normal flow: a positioned row would be a paint
 // layer of its own, and rows coming and going would change the page's layering.
+//
+// A row shows its whole text on hover; clicking it seeks to its tick and opens it (wrapped, on as
+// many lines as it needs), one row at a time. The list is a `role="log"`, which assistive
+// technology reads as a log that grows at its end.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
@@ -52,6 +56,7 @@ export function LogPanel() {
   // 0 at the bottom and negative above, and `from` is how far above the newest row the view is.
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ from: 0, height: 0 });
+  const [opened, setOpened] = useState<number | null>(null);
   useEffect(() => {
     const el = scroller.current;
     if (el === null) return;
@@ -67,10 +72,22 @@ export function LogPanel() {
     const i = matches[count - 1 - k];
     const r = log[i];
     rows.push(
-      <div key={i} className={`pn-log-row pn-k-${r.kind}`}>
+      <button
+        key={i}
+        type="button"
+        className={`pn-log-row pn-k-${r.kind}${opened === i ? ' pn-log-open' : ''}`}
+        data-testid="log-row"
+        data-t={r.t}
+        aria-expanded={opened === i}
+        title={`t=${r.t} ${r.text} (click: go to t=${r.t})`}
+        onClick={() => {
+          setOpened(opened === i ? null : i);
+          useApp.getState().seek(r.t);
+        }}
+      >
         <span className="pn-log-t">{r.t}</span>
-        <span>{r.text}</span>
-      </div>,
+        <span className="pn-log-text">{r.text}</span>
+      </button>,
     );
   }
   return (
@@ -99,6 +116,8 @@ export function LogPanel() {
       </div>
       <div
         className="pn-log-rows"
+        role="log"
+        aria-label="Run log"
         ref={scroller}
         data-rows={count}
         onScroll={(e) => {

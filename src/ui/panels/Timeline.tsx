@@ -2,13 +2,14 @@
 // caption chips, violations in red, the playhead; click or drag to seek, wheel to zoom in time. A
 // long stretch with nothing on it (a 100 ms reset) is drawn as a short break (timeAxis.ts).
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { CaptionChips } from './CaptionChips';
 import { duration, opText } from './format';
 import { timeAxis, type TimeAxis } from './timeAxis';
 import { stepMarks } from './stepMarks';
+import { labelWidth, placeLabels, shortName } from './labelRows';
 import './panels.css';
 
 export function Timeline() {
@@ -19,7 +20,18 @@ export function Timeline() {
   const [zoom, setZoom] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const track = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const pending = useRef<number | null>(null);
+  // The visible width of the track (px), for placing the operations' labels so none covers another.
+  const [width, setWidth] = useState(0);
+  const shown = summary !== null && scenario !== null && horizon !== 0;
+  useEffect(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [shown]);
   const axis = useMemo(() => {
     if (summary === null || scenario === null) return timeAxis(horizon, []);
     const marks = summary.ops.flatMap((o) => [o.t, ...o.steps.map((s) => s.t)]);
@@ -46,9 +58,14 @@ export function Timeline() {
   };
   const ops = summary.ops;
   const opened = open === null ? undefined : ops[open];
+  const places = placeLabels(
+    ops.map((o) => ({ x: axis.x(o.t) * width * zoom, full: labelWidth(o.op.op), short: labelWidth(shortName(o.op.op)) })),
+    2,
+  );
   return (
     <div className="pn-timeline" data-testid="timeline">
       <div
+        ref={scroller}
         className="pn-tl-scroll"
         onWheel={(e) => {
           if (e.ctrlKey || e.altKey || Math.abs(e.deltaY) > Math.abs(e.deltaX))
@@ -68,24 +85,29 @@ export function Timeline() {
         >
           <Ruler horizon={horizon} axis={axis} tickNs={summary.tickNs} />
           <div className="pn-tl-lane pn-tl-ops">
-            {ops.map((o) => (
-              <button
-                key={o.index}
-                data-marker
-                data-testid="timeline-op"
-                data-op={o.op.op}
-                data-t={o.t}
-                className={`pn-tl-op${o.status === 'refused' ? ' pn-refused' : ''}${open === o.index ? ' pn-open' : ''}`}
-                style={{ left: pct(o.t) }}
-                title={`t=${o.t} ${opText(o.op)}${o.error ? ` — refused: ${o.error}` : ''}`}
-                onClick={() => {
-                  setOpen(open === o.index ? null : o.index);
-                  useApp.getState().seek(o.t);
-                }}
-              >
-                {o.op.op}
-              </button>
-            ))}
+            {ops.map((o, k) => {
+              const p = places[k];
+              return (
+                <button
+                  key={o.index}
+                  data-marker
+                  data-testid="timeline-op"
+                  data-op={o.op.op}
+                  data-t={o.t}
+                  data-form={p.form}
+                  aria-label={`t=${o.t} ${o.op.op}`}
+                  className={`pn-tl-op pn-tl-${p.form}${o.status === 'refused' ? ' pn-refused' : ''}${open === o.index ? ' pn-open' : ''}`}
+                  style={{ left: pct(o.t), top: p.row < 0 ? 36 : 18 * p.row }}
+                  title={`t=${o.t} ${opText(o.op)}${o.error ? ` — refused: ${o.error}` : ''}`}
+                  onClick={() => {
+                    setOpen(open === o.index ? null : o.index);
+                    useApp.getState().seek(o.t);
+                  }}
+                >
+                  {p.form === 'full' ? o.op.op : p.form === 'short' ? shortName(o.op.op) : ''}
+                </button>
+              );
+            })}
           </div>
           <div className="pn-tl-lane pn-tl-steps">
             {stepMarks(ops, axis.x, zoom, open).map((m) => (
