@@ -15,6 +15,8 @@ import type { SimClient } from '../worker/client';
 import { EngineSession, type SessionEnv } from '../worker/session';
 import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
 import { decodeLink } from '../scenario/linkDecoder';
+import { momentParams, readMoment } from '../scenario/moment';
+import { momentSelection, selectionFor } from './linkMoment';
 import { errorText, readDocument, type ReadResult } from '../scenario/read';
 import {
   addToLibrary,
@@ -77,6 +79,8 @@ export interface Actions {
   importText(text: string, source: string): boolean;
   /** The current scenario as a share link fragment (`s=2.…`). */
   linkFragment(): string | null;
+  /** A link fragment to this moment: the scenario, the playhead's tick and the selection. */
+  momentFragment(): string | null;
   saveToLibrary(name?: string): void;
   openFromLibrary(id: string): void;
   renameInLibrary(id: string, name: string): void;
@@ -188,12 +192,30 @@ export const useApp = create<AppState & Actions>()((set, get) => {
    * refused them.
    */
   const keepUnsaved = (): string | null => {
-    const { dirty, doc, scenario } = get();
+    const { dirty, doc, scenario, galleryId, past, future } = get();
     if (!dirty || doc === null || scenario === null) return '';
     const entry = addToLibrary(`${scenario.title} (edited)`, doc);
     if (entry === null) return null;
+    lastKept = { entryId: entry.id, doc, galleryId, past, future };
     set({ library: readLibrary(), dirty: false });
     return entry.name;
+  };
+  /** The edited work the last opening kept in My scenarios, with its history: what Undo brings back. */
+  let lastKept: {
+    entryId: string;
+    doc: ScenarioDocument;
+    galleryId: string | null;
+    past: AppState['past'];
+    future: AppState['future'];
+  } | null = null;
+
+  /** Undoes an opening that kept edited work: the work is open again, edited, and no longer a copy in My scenarios. */
+  const bringBackKept = (kept: NonNullable<typeof lastKept>) => {
+    const r = readDocument(kept.doc);
+    if (!r.ok) return;
+    if (get().open(r, { galleryId: kept.galleryId, edited: true, dirty: true }) !== null) return;
+    deleteFromLibrary(kept.entryId);
+    set({ past: kept.past, future: kept.future, library: readLibrary(), notice: { kind: 'info', text: 'Your edited work is back.' } });
   };
 
   /**
@@ -237,6 +259,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       dirty: false,
       edited: false,
       opened: scenario,
+      link: null,
     });
     session()?.frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
@@ -401,13 +424,34 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     redo: () => travel(redo, 'Redone'),
 
     openLink(hash) {
+      const moment = readMoment(hash);
       const open = (d: Decoded | null) => {
         if (d === null) return false;
         if (!d.ok) {
-          set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
+          const unchanged = get().scenario !== null ? ' Your current work is unchanged.' : '';
+          set({ notice: { kind: 'error', text: `${d.error}${unchanged}` } });
           return false;
         }
-        return openScenario(d.scenario, d.galleryId);
+        lastKept = null;
+        // The link lands on its moment: at its tick, paused, with its selection.
+        return openScenario(d.scenario, d.galleryId, moment.t ?? 0, (kept) => {
+          const sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
+          const problems = [...moment.problems];
+          if (moment.sel !== null && sel === null)
+            problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
+          set({ link: hash.replace(/^#/, ''), selection: sel });
+          const said = problems.length > 0 ? `The link opened, but ${problems.join('; ')}.` : '';
+          const keptNow = lastKept;
+          if (kept !== '' && keptNow !== null)
+            set({
+              notice: {
+                kind: 'info',
+                text: `${said ? `${said} ` : ''}The link opened over your edited work: ${keptText(kept)}`,
+                action: { label: 'Undo', run: () => bringBackKept(keptNow) },
+              },
+            });
+          else if (said) set({ notice: { kind: 'info', text: said } });
+        });
       };
       const d = decodeLink(hash);
       if (!(d instanceof Promise)) return open(d);
@@ -436,6 +480,12 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario === null) return null;
       // An unedited gallery scenario has a short link of its own.
       return galleryId !== null && !edited ? `g=${galleryId}` : scenarioFragment(scenario);
+    },
+
+    momentFragment() {
+      const f = get().linkFragment();
+      if (f === null) return null;
+      return f + momentParams({ t: Math.floor(get().clock), sel: momentSelection(get().selection) });
     },
 
     saveToLibrary(name) {
