@@ -8,6 +8,7 @@ import { useTransitioned } from '../hooks/useTransitioned';
 import { GALLERY } from '../../scenario/gallery';
 import { POLICIES, MUTATION_IDS, POLICY_IDS, MUTATION_NOTES, type MutationId, type PolicyId } from '../../sim';
 import { ShareMenu } from './ShareMenu';
+import { dropdownToggled } from './menus';
 import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
 import { action, perform } from '../actions/registry';
@@ -62,7 +63,7 @@ export function Toolbar() {
           {policy === 'custom' && <option value="custom">custom</option>}
         </select>
       </label>
-      <details className="pn-mutations">
+      <details className="pn-mutations" onToggle={dropdownToggled}>
         <summary aria-label={action('mutation').label}>
           {action('mutation').label}
           {mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}
