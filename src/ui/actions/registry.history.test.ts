@@ -67,6 +67,8 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
     done: () => state().scenario!.title === GALLERY[2].doc.title,
   },
   save: { args: [], done: () => state().library.length === 1 },
+  copyMomentLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
+  copyViolationLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [0] },
 };
 
 type Snapshot = Pick<AppState, 'doc' | 'past' | 'future'>;

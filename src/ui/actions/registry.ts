@@ -11,7 +11,7 @@
 
 import { useApp, type Actions as StoreActions, type AppState } from '../../store/appStore';
 import type { MutationId, PolicyId } from '../../sim';
-import { copyLink, exportFile, importFile } from './share';
+import { copyLink, exportFile, importFile, momentUrl } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 
 /** Whether performing an action enters the undo history. */
@@ -273,6 +273,22 @@ const TABLE = [
     name: 'import',
     label: 'Import .json file…',
     perform: (file: File) => void importFile(file),
+    history: 'never',
+  },
+  {
+    name: 'copyMomentLink',
+    label: 'Link to this moment',
+    description: 'Copy a link that opens this scenario at this tick, with this selection',
+    perform: () => void copyLink(momentUrl()),
+    history: 'never',
+  },
+  {
+    name: 'copyViolationLink',
+    label: 'Copy link to this violation',
+    perform: (index: number) => {
+      const v = app().summary?.violations[index];
+      if (v !== undefined) void copyLink(momentUrl({ t: v.t, sel: { kind: 'violation', index } }));
+    },
     history: 'never',
   },
   {

@@ -1,16 +1,26 @@
-// Getting a scenario out of the app: a link on the clipboard, a .json file; and in: a file.
+// Getting a scenario out of the app: a link on the clipboard (to the scenario, or to a moment of it),
+// a .json file; and in: a file.
 
 import { useApp } from '../../store/appStore';
 import { toDocument } from '../../scenario/document';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
+import { momentParams, type Moment } from '../../scenario/moment';
 
-export function shareUrl(): string | null {
-  const f = useApp.getState().linkFragment();
-  return f === null ? null : `${location.origin}${location.pathname}#${f}`;
+/** The address of a link fragment (the scenario's own by default), as the user shares it. */
+export function shareUrl(fragment: string | null = useApp.getState().linkFragment()): string | null {
+  return fragment === null ? null : `${location.origin}${location.pathname}#${fragment}`;
 }
 
-export async function copyLink(): Promise<void> {
-  const url = shareUrl();
+/** A link to this scenario at a moment: the playhead's tick and the selection, or those given. */
+export function momentUrl(moment?: Moment): string | null {
+  const s = useApp.getState();
+  if (moment === undefined) return shareUrl(s.momentFragment());
+  const f = s.linkFragment();
+  return f === null ? null : shareUrl(f + momentParams(moment));
+}
+
+/** Copies a link (the scenario's own by default) and says how long it is. */
+export async function copyLink(url: string | null = shareUrl()): Promise<void> {
   if (url === null) return;
   const set = useApp.getState().setNotice;
   try {

@@ -32,6 +32,7 @@ import { FIT_PADDING, useFitClear } from './fitClear';
 import { EdgeLayer } from './EdgeLayer';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
+import { EmptyState } from '../panels/EmptyState';
 import './canvas.css';
 
 const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
@@ -84,7 +85,7 @@ export function Canvas() {
 
   const onPaneClick = useCallback(() => select(null), [select]);
 
-  if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
+  if (scenario === null) return <EmptyState />;
   return (
     <div
       className="cv-root"
