@@ -57,7 +57,8 @@ export interface Actions {
   pause(): void;
   togglePlay(): void;
   seek(t: number): void;
-  step(unit: 'event' | 'tick' | 'op'): void;
+  /** One event, tick or scripted operation forward, or with `back` the same back (a seek). */
+  step(unit: 'event' | 'tick' | 'op', back?: boolean): void;
   setSpeed(ticksPerSecond: number): void;
   select(s: Selection): void;
   setNotice(n: AppState['notice']): void;
@@ -540,7 +541,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     pause: () => session()?.pause(),
     togglePlay: () => (get().playing ? session()?.pause() : startPlaying()),
     seek: (t) => session()?.seek(t),
-    step: (unit) => session()?.step(unit),
+    step: (unit, back = false) => session()?.step(unit, back),
     setSpeed: (tps) => session()?.setSpeed(tps),
     select: (selection) => set({ selection }),
     setNotice: (notice) => set({ notice }),
