@@ -85,11 +85,25 @@ export function Canvas() {
 
   const onPaneClick = useCallback(() => select(null), [select]);
 
+  // A focused node (Tab reaches each one, with a focus ring) is selected by Enter. The arrow keys
+  // are left to the shortcuts, which step the run: they never move a node (React Flow's own
+  // keyboard handling, which nudges a selected node, is off).
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    const id = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    const node = nodes.find((n) => n.id === id);
+    if (node === undefined) return;
+    e.preventDefault();
+    setNodes((ns) => ns.map((n) => (n.selected === (n.id === node.id) ? n : { ...n, selected: n.id === node.id })));
+    onNodeClick(e as unknown as React.MouseEvent, node);
+  };
+
   if (scenario === null) return <EmptyState />;
   return (
     <div
       className="cv-root"
       data-testid="canvas"
+      onKeyDown={onKeyDown}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
@@ -114,6 +128,7 @@ export function Canvas() {
         nodesConnectable={false}
         // Deleting goes through the document (the Delete action), never straight from the canvas.
         deleteKeyCode={null}
+        disableKeyboardA11y
         colorMode="dark"
         proOptions={{ hideAttribution: true }}
       >
