@@ -131,3 +131,77 @@ test('Escape and a click outside close a menu; only one menu is open at a time',
   await page.getByTestId('timeline').click({ position: { x: 5, y: 5 } });
   await expect(page.getByTestId('library')).toBeHidden();
 });
+
+test('the toolbar and ← step back as well as forward, and stepping at the end does not grow the run', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await page.getByRole('button', { name: 'Next operation' }).click();
+  await expect.poll(() => tick(page)).toBe(40);
+  await page.getByRole('button', { name: 'Next event' }).click();
+  await expect.poll(() => tick(page)).toBeGreaterThan(40);
+  const after = await tick(page);
+  await page.getByRole('button', { name: 'Previous event' }).click();
+  await expect.poll(() => tick(page)).toBeLessThan(after);
+  await page.getByRole('button', { name: 'Previous operation' }).click();
+  await expect.poll(() => tick(page)).toBe(0);
+  // The keys mirror each other: → then ←, Shift for a tick, Ctrl for an operation.
+  await page.keyboard.press('Control+ArrowRight');
+  await expect.poll(() => tick(page)).toBe(40);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => tick(page)).toBe(41);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => tick(page)).toBe(40);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => tick(page)).toBeGreaterThan(40);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => tick(page)).toBeLessThanOrEqual(40);
+  await page.keyboard.press('Control+ArrowLeft');
+  await expect.poll(() => tick(page)).toBe(0);
+
+  await page.keyboard.press('End');
+  const readout = page.getByTestId('tick');
+  await expect(readout).toHaveText(/t = (\d+) \/ \1$/);
+  const end = await readout.textContent();
+  for (const key of ['ArrowRight', 'Shift+ArrowRight', 'Control+ArrowRight']) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  await expect(readout).toHaveText(end!);
+});
+
+test('a focused node shows a focus ring and Enter selects it; arrow keys step and never move it', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  const node = page.locator('.react-flow__node[data-id="P"]');
+  await node.click();
+  const before = await node.evaluate((el) => el.style.transform);
+  const t0 = await tick(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => tick(page)).toBeGreaterThan(t0);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.waitForTimeout(200);
+  expect(await node.evaluate((el) => el.style.transform)).toBe(before);
+  // The layout is not edited either: nothing to undo.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // Tab to a node: a visible ring; Enter selects it.
+  await page.keyboard.press('Escape');
+  const device = page.locator('.react-flow__node[data-id="X"]');
+  await device.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(device).toBeFocused();
+  expect(await device.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('inspector')).toContainText('NIC');
+});
+
+test('a polite live region announces operations and violations by name as the run plays', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  const region = page.getByTestId('announcer');
+  await expect(region).toHaveAttribute('aria-live', 'polite');
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(region).toContainText('transfer NIC → VM P');
+  await page.getByLabel('Go to tick').fill('45');
+  await page.getByLabel('Go to tick').press('Enter');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(region).toContainText('I7 violated', { timeout: 15_000 });
+  await expect(region).not.toContainText(/\bX\b/);
+});

@@ -15,6 +15,7 @@ import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
+import { Announcer } from './panels/Announcer';
 import { usePasteImport } from './actions/usePasteImport';
 import './workbench.css';
 
@@ -58,6 +59,7 @@ export function Workbench() {
       <Presentation />
       <Notice />
       <Shortcuts />
+      <Announcer />
     </div>
   );
 }
