@@ -87,8 +87,11 @@ export interface Actions {
   renameInLibrary(id: string, name: string): void;
   deleteFromLibrary(id: string): void;
   setPresenting(on: boolean): void;
-  /** Presentation: seek to the next / previous caption. */
+  /** Presentation: run to the next caption / seek to the previous one. */
   caption(dir: 1 | -1): void;
+  /** Presentation: seek to the first or the last caption. */
+  captionAt(which: 'first' | 'last'): void;
+  setBlank(blank: boolean): void;
   /** Disposes the engine session and puts back the initial state (tests start from it). */
   reset(): void;
   /** Hears other tabs of the app saving (start-up; tests of one page need not). */
@@ -519,7 +522,14 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       set({ library: readLibrary() });
     },
 
-    setPresenting: (presenting) => set({ presenting }),
+    setPresenting: (presenting) => set({ presenting, blank: false }),
+    setBlank: (blank) => set({ blank }),
+
+    captionAt(which) {
+      const ticks = (get().scenario?.captions ?? []).map((c) => c.at);
+      if (ticks.length === 0) return get().seek(which === 'first' ? 0 : get().horizon);
+      get().seek(which === 'first' ? Math.min(...ticks) : Math.max(...ticks));
+    },
 
     caption(dir) {
       const { scenario, clock, horizon, playing } = get();
@@ -542,7 +552,11 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     togglePlay: () => (get().playing ? session()?.pause() : startPlaying()),
     seek: (t) => session()?.seek(t),
     step: (unit, back = false) => session()?.step(unit, back),
-    setSpeed: (tps) => session()?.setSpeed(tps),
+    // The store holds the speed at once: keys pressed before the host's answer add up.
+    setSpeed: (tps) => {
+      set({ speed: tps });
+      session()?.setSpeed(tps);
+    },
     select: (selection) => set({ selection }),
     setNotice: (notice) => set({ notice }),
     setLogFilter: (f) => set({ logFilter: { ...get().logFilter, ...f } }),

@@ -67,6 +67,8 @@ export interface AppState {
   edited: boolean;
   library: LibraryEntry[];
   presenting: boolean;
+  /** Presenting with the screen blanked (a presenter's pause: `.` or `b`). */
+  blank: boolean;
   /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
   opened: Scenario | null;
   /** The link fragment the open scenario came from (`g=…&t=…`), or null: the address shows it while unedited. */
@@ -101,6 +103,7 @@ export function initialState(): AppState {
     edited: false,
     library: readLibrary(),
     presenting: false,
+    blank: false,
     opened: null,
     link: null,
   };

@@ -82,6 +82,28 @@ describe('actions', () => {
     for (const k of 'abcdefghijklmnoqrstuvwxyz0123456789') expect(match(key(k))).toEqual([]);
   });
 
+  it('a presenter’s keys act only while presenting, each on one action', () => {
+    const presenter: [string, ActionName][] = [
+      ['PageDown', 'nextCaption'],
+      ['PageUp', 'prevCaption'],
+      ['.', 'blank'],
+      ['b', 'blank'],
+      ['+', 'zoomIn'],
+      ['-', 'zoomOut'],
+      ['0', 'zoomFit'],
+      ['[', 'slower'],
+      [']', 'faster'],
+    ];
+    for (const [k] of presenter) expect(match(key(k)), k).toEqual([]);
+    useApp.setState({ presenting: true });
+    try {
+      for (const [k, name] of presenter) expect(match(key(k)), k).toEqual([name]);
+      for (const k of KEYS) for (const m of MODS) expect(match(key(k, m)).length, `${k} ${JSON.stringify(m)}`).toBeLessThanOrEqual(1);
+    } finally {
+      useApp.setState({ presenting: false });
+    }
+  });
+
   it('names are checked by the compiler, and an unknown one is refused at run time', () => {
     // @ts-expect-error — not an action
     expect(() => perform('undoo')).toThrow(/no action "undoo"/);

@@ -26,6 +26,7 @@ import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from '../overlay/Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
+import { CaptionCamera } from './CaptionCamera';
 import { PreFit } from './PreFit';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
@@ -140,6 +141,7 @@ export function Canvas() {
         <FitOnPresent />
         <PreFit />
         <FitOnOpen />
+        <CaptionCamera />
       </ReactFlow>
     </div>
   );

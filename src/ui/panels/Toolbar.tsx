@@ -11,10 +11,8 @@ import { ShareMenu } from './ShareMenu';
 import { dropdownToggled } from './menus';
 import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
-import { action, perform } from '../actions/registry';
+import { action, perform, SPEEDS } from '../actions/registry';
 import './panels.css';
-
-const SPEEDS = [5, 20, 100, 500, 2000];
 
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
