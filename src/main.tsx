@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
-import { followAddress } from './ui/addressBar';
+import { followAddress, syncAddress } from './ui/addressBar';
 
 const app = useApp.getState();
 app.connect(firstClient, workerClient);
@@ -21,7 +21,7 @@ function openFromAddress(): boolean {
   const hash = location.hash;
   if (!/(?:^#|&)(s|g)=/.test(hash)) return false;
   const present = new URLSearchParams(hash.slice(1)).has('present');
-  useApp.getState().openLink(hash);
+  if (!useApp.getState().openLink(hash)) syncAddress();
   if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
   return true;
 }

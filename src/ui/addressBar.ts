@@ -14,15 +14,21 @@ export function addressFragment(s: Pick<AppState, 'scenario' | 'edited' | 'link'
   return s.link ?? (s.galleryId !== null ? `g=${s.galleryId}` : '');
 }
 
+/**
+ * Puts the open scenario's address back in the address bar (after a link that could not be opened
+ * over it: a reload then restores the work, not the broken link's message).
+ */
+export function syncAddress(s: AppState = useApp.getState()): void {
+  const f = addressFragment(s);
+  if (f === null) return;
+  const want = f === '' ? '' : `#${f}`;
+  // Replacing the address fires no hashchange: the app does not reopen what it shows.
+  if (location.hash !== want) history.replaceState(null, '', location.pathname + location.search + want);
+}
+
 /** Keeps the address bar in step with the open scenario; returns the unsubscribe. */
 export function followAddress(): () => void {
-  const update = (s: AppState) => {
-    const f = addressFragment(s);
-    if (f === null) return;
-    const want = f === '' ? '' : `#${f}`;
-    // Replacing the address fires no hashchange: the app does not reopen what it shows.
-    if (location.hash !== want) history.replaceState(null, '', location.pathname + location.search + want);
-  };
+  const update = syncAddress;
   update(useApp.getState());
   return useApp.subscribe((s, prev) => {
     if (s.opened !== prev.opened || s.edited !== prev.edited || s.link !== prev.link || s.scenario !== prev.scenario) update(s);
