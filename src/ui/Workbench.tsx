@@ -29,6 +29,8 @@ export function Workbench() {
     <div className={`wb${presenting ? ' wb-presenting' : ''}`} data-host={host ?? ''}>
       <Toolbar />
       <div className="wb-main">
+        {/* Over the canvas, under the toolbar: a message never covers the controls. */}
+        <Notice />
         <div className="wb-canvas">
           <Canvas />
         </div>
@@ -57,7 +59,6 @@ export function Workbench() {
         <LogPanel />
       </div>
       <Presentation />
-      <Notice />
       <Shortcuts />
       <Announcer />
     </div>
