@@ -63,6 +63,16 @@ test('a link to t=60 with a violation selected lands there, paused, with the vio
   expect(new URL(page.url()).hash).toBe('#g=seed-attack&t=60&sel=v0');
 });
 
+test('a link can select an operation or a device, and says what it could not select', async ({ page }) => {
+  await fresh(page, '#g=seed-attack&t=40&sel=op1');
+  await expect(page.getByTestId('op-detail')).toContainText('transfer X → P');
+  await expect.poll(() => tick(page)).toBe(40);
+  await page.evaluate(() => (location.hash = '#g=per-vm-table&sel=X'));
+  await expect(page.getByTestId('inspector')).toContainText('NIC');
+  await page.evaluate(() => (location.hash = '#g=quarantine&sel=nobody-here'));
+  await expect(page.getByTestId('notice')).toContainText('"nobody-here", which this scenario does not have');
+});
+
 test('the address bar keeps the link while unedited, and lets it go after an edit', async ({ page }) => {
   await openGallery(page, 'quarantine');
   expect(new URL(page.url()).hash).toBe('#g=quarantine');
