@@ -25,14 +25,17 @@ export function CaptionCamera() {
     if (c.at <= now) index = i;
   });
   const camera = presenting && index >= 0 ? captions?.[index].camera : undefined;
-  const shown = useRef<typeof camera>(undefined);
+  // The caption whose camera was shown last: reaching it again (back, then forward) shows it again.
+  const shown = useRef(-1);
   useEffect(() => {
-    if (!presenting) shown.current = undefined;
-    if (camera === undefined || camera === shown.current) return;
-    shown.current = camera;
+    if (!presenting) shown.current = -1;
+    if (camera === undefined || index === shown.current) return;
     // After entering presenting has laid out and fitted the full-screen canvas.
-    const id = setTimeout(() => showCamera(camera), 300);
+    const id = setTimeout(() => {
+      shown.current = index;
+      showCamera(camera);
+    }, 300);
     return () => clearTimeout(id);
-  }, [presenting, camera]);
+  }, [presenting, camera, index]);
   return null;
 }
