@@ -21,7 +21,7 @@ test('the seed attack: play, see I1b violated, jump to it; P1 fixes it', async (
   await expect(i1b).not.toContainText('ahead');
   await expect(page.locator('[data-testid=timeline-violation][data-invariant=I1b]')).toHaveCount(1);
 
-  await i1b.getByRole('button').click();
+  await i1b.getByRole('button', { name: /^I1b/ }).click();
   await expect.poll(() => tick(page)).toBe(77);
   const detail = page.getByTestId('violation-detail');
   await expect(detail).toContainText('I1b');

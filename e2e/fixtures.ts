@@ -62,7 +62,9 @@ export async function openDocument(page: Page, doc: unknown): Promise<void> {
     },
     [AUTOSAVE_KEY, doc, PREFS_KEY] as const,
   );
-  await page.reload();
+  // Not a reload: the address shows the scenario opened at first (`#g=…`), which would open again.
+  await page.goto('about:blank');
+  await page.goto('/');
 }
 
 /** The playhead tick shown in the toolbar. */

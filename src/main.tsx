@@ -8,6 +8,7 @@ import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
+import { followAddress, syncAddress } from './ui/addressBar';
 
 const app = useApp.getState();
 // A page opened by a link shows what the link names, never covered by the first-run welcome.
@@ -15,22 +16,21 @@ const byLink = /(?:^#|&)(s|g)=/.test(location.hash);
 app.connect(firstClient, workerClient);
 
 /**
- * Opens the scenario the address names (`#s=…`, `#g=…`; `&present` starts presenting). The fragment
- * is then cleared from the address bar, so that a reload restores the autosaved work, with its
- * edits, rather than the link's original. Returns whether a scenario was opened.
+ * Opens the scenario the address names (`#s=…`, `#g=…`; `&t=` and `&sel=` land on a moment;
+ * `&present` starts presenting). The address keeps the link while the scenario is unedited
+ * (addressBar.ts). Returns whether the address names a scenario at all: a link that is broken says
+ * what is wrong, and nothing else is opened in its place.
  */
 function openFromAddress(): boolean {
   const hash = location.hash;
+  if (!/(?:^#|&)(s|g)=/.test(hash)) return false;
   const present = new URLSearchParams(hash.slice(1)).has('present');
-  let opened = false;
-  if (/(?:^#|&)(s|g)=/.test(hash)) {
-    checkLinkFingerprint(hash, useApp.getState().scenario);
-    opened = useApp.getState().openLink(hash);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
+  checkLinkFingerprint(hash, useApp.getState().scenario);
+  const opened = useApp.getState().openLink(hash);
+  if (!opened) syncAddress();
   if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
   if (new URLSearchParams(hash.slice(1)).get('view') === 'matrix' && opened) useMatrix.getState().setOpen(true, useApp.getState().scenario);
-  return opened;
+  return true;
 }
 
 // The autosaved work comes back first, as it was left; a link then opens over it, and if that work
@@ -38,7 +38,8 @@ function openFromAddress(): boolean {
 app.listenToOtherTabs();
 app.restoreSavedWork();
 if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
-window.addEventListener('hashchange', openFromAddress);
+window.addEventListener('hashchange', () => void openFromAddress());
+followAddress();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -221,6 +221,16 @@ export const scriptOpSchema = z.discriminatedUnion('op', [
   op('smmuDisable', {}),
 ]);
 
+/**
+ * A caption's camera: the view to show at that caption when presenting — the canvas point at the
+ * middle of the screen (canvas coordinates, as the layout's) and the zoom.
+ */
+const cameraSchema = z.strictObject({
+  x: z.number().finite().min(-1_000_000).max(1_000_000),
+  y: z.number().finite().min(-1_000_000).max(1_000_000),
+  zoom: z.number().finite().min(0.05).max(4),
+});
+
 export const documentSchema = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
@@ -236,7 +246,7 @@ export const documentSchema = z.strictObject({
   script: z.array(scriptOpSchema).max(4096).default([]),
   layout: z.record(z.string().max(40), z.tuple([z.number().finite(), z.number().finite()])).default({}),
   captions: z
-    .array(z.strictObject({ at: tick, text: label(500) }))
+    .array(z.strictObject({ at: tick, text: label(500), camera: cameraSchema.optional() }))
     .max(256)
     .default([]),
 });

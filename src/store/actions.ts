@@ -27,7 +27,8 @@ export interface Actions {
   pause(): void;
   togglePlay(): void;
   seek(t: number): void;
-  step(unit: 'event' | 'tick' | 'op'): void;
+  /** One event, tick or scripted operation forward, or with `back` the same back (a seek). */
+  step(unit: 'event' | 'tick' | 'op', back?: boolean): void;
   setSpeed(ticksPerSecond: number): void;
   select(s: Selection): void;
   setNotice(n: AppState['notice']): void;
@@ -49,13 +50,18 @@ export interface Actions {
   importText(text: string, source: string): boolean;
   /** The current scenario as a share link fragment (`s=2.…`). */
   linkFragment(): string | null;
+  /** A link fragment to this moment: the scenario, the playhead's tick and the selection. */
+  momentFragment(): string | null;
   saveToLibrary(name?: string): void;
   openFromLibrary(id: string): void;
   renameInLibrary(id: string, name: string): void;
   deleteFromLibrary(id: string): void;
   setPresenting(on: boolean): void;
-  /** Presentation: seek to the next / previous caption. */
+  /** Presentation: run to the next caption / seek to the previous one. */
   caption(dir: 1 | -1): void;
+  /** Presentation: seek to the first or the last caption. */
+  captionAt(which: 'first' | 'last'): void;
+  setBlank(blank: boolean): void;
   /** Disposes the engine session and puts back the initial state (tests start from it). */
   reset(): void;
   /** Hears other tabs of the app saving (start-up; tests of one page need not). */

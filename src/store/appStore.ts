@@ -15,6 +15,8 @@ import type { Frame, Summary } from '../worker/protocol';
 import { EngineSession } from '../worker/session';
 import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
 import { decodeLink } from '../scenario/linkDecoder';
+import { momentParams, readMoment } from '../scenario/moment';
+import { momentSelection, selectionFor } from './linkMoment';
 import { errorText, readDocument } from '../scenario/read';
 import {
   addToLibrary,
@@ -133,12 +135,30 @@ export const useApp = create<AppState & Actions>()((set, get) => {
    * refused them.
    */
   const keepUnsaved = (): string | null => {
-    const { dirty, doc, scenario } = get();
+    const { dirty, doc, scenario, galleryId, past, future } = get();
     if (!dirty || doc === null || scenario === null) return '';
     const entry = addToLibrary(`${scenario.title} (edited)`, doc);
     if (entry === null) return null;
+    lastKept = { entryId: entry.id, doc, galleryId, past, future };
     set({ library: readLibrary(), dirty: false });
     return entry.name;
+  };
+  /** The edited work the last opening kept in My scenarios, with its history: what Undo brings back. */
+  let lastKept: {
+    entryId: string;
+    doc: ScenarioDocument;
+    galleryId: string | null;
+    past: AppState['past'];
+    future: AppState['future'];
+  } | null = null;
+
+  /** Undoes an opening that kept edited work: the work is open again, edited, and no longer a copy in My scenarios. */
+  const bringBackKept = (kept: NonNullable<typeof lastKept>) => {
+    const r = readDocument(kept.doc);
+    if (!r.ok) return;
+    if (get().open(r, { galleryId: kept.galleryId, edited: true, dirty: true }) !== null) return;
+    deleteFromLibrary(kept.entryId);
+    set({ past: kept.past, future: kept.future, library: readLibrary(), notice: { kind: 'info', text: 'Your edited work is back.' } });
   };
 
   /**
@@ -182,6 +202,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       dirty: false,
       edited: false,
       opened: scenario,
+      link: null,
     });
     session()?.frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
@@ -346,20 +367,35 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     redo: () => travel(redo, 'Redone'),
 
     openLink(hash) {
+      const moment = readMoment(hash);
       const open = (d: Decoded | null) => {
         if (d === null) return false;
         if (!d.ok) {
-          set({ notice: { kind: 'error', text: `${d.error} Your current work is unchanged.` } });
+          const unchanged = get().scenario !== null ? ' Your current work is unchanged.' : '';
+          set({ notice: { kind: 'error', text: `${d.error}${unchanged}` } });
           return false;
         }
-        const before = get().notice;
-        const opened = openScenario(d.scenario, d.galleryId);
-        // What the link's reading noticed (an archived gallery revision) is said once it is open,
-        // before what opening it said (work kept in My scenarios).
-        const said = get().notice !== before ? get().notice : null;
-        if (opened && d.warnings.length > 0)
-          set({ notice: { kind: said?.kind ?? 'info', text: [...d.warnings, ...(said ? [said.text] : [])].join(' ') } });
-        return opened;
+        lastKept = null;
+        // The link lands on its moment: at its tick, paused, with its selection; what its reading
+        // noticed (an archived gallery revision) is said with what opening it said.
+        return openScenario(d.scenario, d.galleryId, moment.t ?? 0, (kept) => {
+          const sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
+          const problems = [...moment.problems];
+          if (moment.sel !== null && sel === null)
+            problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
+          set({ link: hash.replace(/^#/, ''), selection: sel });
+          const said = [...d.warnings, ...(problems.length > 0 ? [`The link opened, but ${problems.join('; ')}.`] : [])].join(' ');
+          const keptNow = lastKept;
+          if (kept !== '' && keptNow !== null)
+            set({
+              notice: {
+                kind: 'info',
+                text: `${said ? `${said} ` : ''}The link opened over your edited work: ${keptText(kept)}`,
+                action: { label: 'Undo', run: () => bringBackKept(keptNow) },
+              },
+            });
+          else if (said) set({ notice: { kind: 'info', text: said } });
+        });
       };
       const d = decodeLink(hash);
       if (!(d instanceof Promise)) return open(d);
@@ -388,6 +424,12 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario === null) return null;
       // An unedited gallery scenario has a short link of its own.
       return galleryId !== null && !edited ? `g=${galleryRef(galleryId)}` : scenarioFragment(scenario);
+    },
+
+    momentFragment() {
+      const f = get().linkFragment();
+      if (f === null) return null;
+      return f + momentParams({ t: Math.floor(get().clock), sel: momentSelection(get().selection) });
     },
 
     saveToLibrary(name) {
@@ -420,7 +462,14 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       set({ library: readLibrary() });
     },
 
-    setPresenting: (presenting) => set({ presenting }),
+    setPresenting: (presenting) => set({ presenting, blank: false }),
+    setBlank: (blank) => set({ blank }),
+
+    captionAt(which) {
+      const ticks = (get().scenario?.captions ?? []).map((c) => c.at);
+      if (ticks.length === 0) return get().seek(which === 'first' ? 0 : get().horizon);
+      get().seek(which === 'first' ? Math.min(...ticks) : Math.max(...ticks));
+    },
 
     caption(dir) {
       const { scenario, clock, horizon, playing } = get();
@@ -442,8 +491,12 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     pause: () => session()?.pause(),
     togglePlay: () => (get().playing ? session()?.pause() : startPlaying()),
     seek: (t) => session()?.seek(t),
-    step: (unit) => session()?.step(unit),
-    setSpeed: (tps) => session()?.setSpeed(tps),
+    step: (unit, back = false) => session()?.step(unit, back),
+    // The store holds the speed at once: keys pressed before the host's answer add up.
+    setSpeed: (tps) => {
+      set({ speed: tps });
+      session()?.setSpeed(tps);
+    },
     select: (selection) => set({ selection }),
     setNotice: (notice) => set({ notice }),
     setLogFilter: (f) => set({ logFilter: { ...get().logFilter, ...f } }),

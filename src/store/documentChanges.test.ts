@@ -37,7 +37,10 @@ describe('document changes', () => {
     const ticks = [50, 10, 50, 30];
     expect(captionTarget(ticks, 0, 1, 100)).toBe(10);
     expect(captionTarget(ticks, 30, 1, 100)).toBe(50);
-    expect(captionTarget(ticks, 50, 1, 100)).toBe(100);
+    // The last caption ends the presentation: forward from it goes nowhere, not on to the horizon.
+    expect(captionTarget(ticks, 50, 1, 100)).toBeUndefined();
+    expect(captionTarget([], 0, 1, 100)).toBe(100);
+    expect(captionTarget([], 100, 1, 100)).toBeUndefined();
     expect(captionTarget(ticks, 50, -1, 100)).toBe(30);
     expect(captionTarget(ticks, 10, -1, 100)).toBeUndefined();
   });

@@ -27,10 +27,12 @@ export const sameButLayout = (a: ScenarioDocument, b: ScenarioDocument): boolean
   JSON.stringify({ ...a, layout: null }) === JSON.stringify({ ...b, layout: null });
 
 /**
- * Where presenting goes from tick `now`: forward to the next caption (the horizon after the last),
- * back to the previous one (none before the first).
+ * Where presenting goes from tick `now`: forward to the next caption, back to the previous one (none
+ * before the first). The last caption ends the presentation where its author set it: forward from
+ * there goes nowhere. Without captions, forward runs to the horizon.
  */
 export function captionTarget(captionTicks: readonly number[], now: number, dir: 1 | -1, horizon: number): number | undefined {
   const ticks = [...new Set(captionTicks)].sort((a, b) => a - b);
-  return dir > 0 ? (ticks.find((t) => t > now) ?? horizon) : [...ticks].reverse().find((t) => t < now);
+  if (dir > 0) return ticks.length === 0 ? (now < horizon ? horizon : undefined) : ticks.find((t) => t > now);
+  return [...ticks].reverse().find((t) => t < now);
 }

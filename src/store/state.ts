@@ -11,6 +11,7 @@ import { readLibrary, type LibraryEntry } from './library';
 export type Selection =
   | { kind: 'endpoint' | 'device' | 'region' | 'smmu'; id: string }
   | { kind: 'violation'; index: number }
+  | { kind: 'op'; index: number }
   | { kind: 'txn'; id: number }
   | { kind: 'edge'; id: string }
   | null;
@@ -45,8 +46,11 @@ export interface AppState {
   playing: boolean;
   speed: number;
   selection: Selection;
-  /** One message about bad input or a failed operation; the current work is never replaced by it. */
-  notice: { kind: 'error' | 'info'; text: string } | null;
+  /**
+   * One message about bad input or a failed operation; the current work is never replaced by it.
+   * `action` is the one choice it offers (Undo).
+   */
+  notice: { kind: 'error' | 'info'; text: string; action?: { label: string; run: () => void } } | null;
   /** Messages about the saved work that stay until resolved (a new notice does not replace them). */
   alerts: Alert[];
   /** The connection to the engine; its frames go to the overlay through `session.frames`. */
@@ -64,8 +68,12 @@ export interface AppState {
   edited: boolean;
   library: LibraryEntry[];
   presenting: boolean;
+  /** Presenting with the screen blanked (a presenter's pause: `.` or `b`). */
+  blank: boolean;
   /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
   opened: Scenario | null;
+  /** The link fragment the open scenario came from (`g=…&t=…`), or null: the address shows it while unedited. */
+  link: string | null;
 }
 
 export const LOG_KINDS = ['op', 'step', 'opError', 'event', 'violation', 'note'];
@@ -96,6 +104,8 @@ export function initialState(): AppState {
     edited: false,
     library: readLibrary(),
     presenting: false,
+    blank: false,
     opened: null,
+    link: null,
   };
 }

@@ -15,6 +15,7 @@ import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
+import { Announcer } from './panels/Announcer';
 import { usePasteImport } from './actions/usePasteImport';
 import { PrintSheet } from './print/PrintSheet';
 import { useMatrix } from './matrix/matrixStore';
@@ -35,6 +36,8 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
     <div className={`wb${presenting ? ' wb-presenting' : ''}`} data-host={host ?? ''}>
       <Toolbar />
       <div className="wb-main">
+        {/* Over the canvas, under the toolbar: a message never covers the controls. */}
+        <Notice />
         <div className="wb-stage">
           <StoryStrip />
           <div className="wb-canvas">
@@ -56,8 +59,8 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
         </Suspense>
       )}
       <Presentation />
-      <Notice />
       <Shortcuts />
+      <Announcer />
     </div>
   );
 }

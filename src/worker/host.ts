@@ -219,29 +219,67 @@ export class SimHost {
     }
   }
 
-  /** One event. */
+  /** One event; at the end of the run, nothing (stepping does not grow the run). */
   stepEvent(): void {
     this.waitingFor = null;
+    if (this.player.nextEventAt() > this.horizon) {
+      if (this.clock < this.horizon) this.runTo(this.horizon);
+      return;
+    }
     this.player.step();
     this.clock = this.player.now;
     this.collectEnded();
   }
 
-  /** One tick. */
+  /** One tick, up to the end of the run. */
   stepTick(): void {
     this.waitingFor = null;
-    this.runTo(Math.floor(this.clock) + 1);
+    this.runTo(Math.min(this.horizon, Math.floor(this.clock) + 1));
   }
 
-  /** To the next scripted operation after the playhead (or the horizon). */
+  /** To the next scripted operation after the playhead, or the end of the run. */
   stepOp(): void {
     const now = Math.floor(this.clock);
     const next = this.scenario.script.find((o) => o.at > now);
-    const to = next ? next.at : this.horizon;
+    const to = Math.min(this.horizon, next ? next.at : this.horizon);
     // Far beyond what the scout knows, the step is a seek that waits for it.
     if (to > this.scoutedTo + STEP_AHEAD_TICKS) return this.seek(to);
     this.waitingFor = null;
     this.runTo(to);
+  }
+
+  /**
+   * One unit back, as a seek: to the tick before the playhead, to the last scripted operation
+   * before it, or to the last tick before it at which an event happened (0 when there is none).
+   */
+  stepBack(unit: 'event' | 'tick' | 'op'): void {
+    const now = Math.floor(this.clock);
+    if (unit === 'tick') return this.seek(Math.max(0, now - 1));
+    if (unit === 'op') {
+      const before = this.scenario.script.filter((o) => o.at < now);
+      return this.seek(before.length > 0 ? before[before.length - 1].at : 0);
+    }
+    this.seek(this.previousEventAt(now));
+  }
+
+  /**
+   * The last tick before `t` at which the player processes an event. Found by replaying from the
+   * checkpoints before `t`, the nearest first (a checkpoint holds every event up to its own tick, so
+   * one that finds none hands over to the one before it).
+   */
+  private previousEventAt(t: number): number {
+    for (let i = this.checkpoints.length - 1; i >= 0; i--) {
+      const cp = this.checkpoints[i];
+      if (cp.t >= t) continue;
+      this.player.restore(cp.snap);
+      let last = -1;
+      while (this.player.nextEventAt() < t) {
+        last = this.player.nextEventAt();
+        this.player.step();
+      }
+      if (last >= 0) return last;
+    }
+    return 0;
   }
 
   private runTo(to: number): void {

@@ -113,6 +113,44 @@ describe.each(HOSTS)('engine host protocol (%s)', (_, make) => {
     expect(ev.clock).toBeGreaterThanOrEqual(41);
   });
 
+  it('stepping back by event, tick and operation is a seek to the same run', async () => {
+    const server = host();
+    await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 50, playing: false });
+    const tick = await server.frame({ type: 'step', unit: 'tick', back: true });
+    expect(tick.clock).toBe(49);
+    const op = await server.frame({ type: 'step', unit: 'op', back: true });
+    expect(op.clock).toBe(40); // the transfer
+    // Back by event lands on the last tick before the playhead at which something happened; forward
+    // by one event from just before it lands there again.
+    const ev = await server.frame({ type: 'step', unit: 'event', back: true });
+    expect(ev.clock).toBeLessThan(40);
+    expect(ev.clock).toBeGreaterThan(0);
+    await server.ask({ type: 'seek', t: ev.clock - 1 });
+    let f = await server.frame({ type: 'step', unit: 'event' });
+    while (f.clock < ev.clock) f = await server.frame({ type: 'step', unit: 'event' });
+    expect(f.clock).toBe(ev.clock);
+    const back = await server.frame({ type: 'step', unit: 'op', back: true });
+    expect(back.clock).toBe(0);
+    // The same state as a straight seek there.
+    await server.ask({ type: 'seek', t: 49 });
+    const straight = (await server.frame({ type: 'frame', ms: 0 })).view;
+    await server.ask({ type: 'seek', t: 50 });
+    const again = await server.frame({ type: 'step', unit: 'tick', back: true });
+    expect(JSON.stringify(again.view)).toBe(JSON.stringify(straight));
+  });
+
+  it('stepping forward at the end of the run does not grow it', async () => {
+    const server = host();
+    const horizon = (await server.frame({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false })).horizon;
+    expect(horizon).toBeGreaterThan(100);
+    await server.ask({ type: 'seek', t: horizon });
+    for (const unit of ['event', 'tick', 'op'] as const) {
+      const f = await server.frame({ type: 'step', unit });
+      expect(f.clock, unit).toBe(horizon);
+      expect(f.horizon, unit).toBe(horizon);
+    }
+  });
+
   it('playing advances by wall time at the chosen speed and stops at the end', async () => {
     const server = host();
     await server.ask({ type: 'load', scenario: gallery('seed-attack'), at: 0, playing: false });

@@ -12,7 +12,8 @@ export type Request =
   | { type: 'pause' }
   | { type: 'speed'; ticksPerSecond: number }
   | { type: 'seek'; t: number }
-  | { type: 'step'; unit: 'event' | 'tick' | 'op' }
+  /** One event, tick or scripted operation forward; `back`, the same unit back (a seek). */
+  | { type: 'step'; unit: 'event' | 'tick' | 'op'; back?: boolean }
   /** The app is ready to draw another frame; `ms` of wall time passed since the last one. */
   | { type: 'frame'; ms: number }
   /** Run the scout further (the user plays past the end); it computes the rest in the background. */

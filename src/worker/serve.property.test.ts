@@ -19,7 +19,10 @@ const plan = planArb({ ops: ALL_OPS, custom: true, wide: true });
 /** What the app may ask after a load; `load` stands for a load of another random scenario. */
 const request: fc.Arbitrary<Exclude<Request, { type: 'load' }> | { type: 'load'; at: number; playing: boolean }> = fc.oneof(
   fc.record({ type: fc.constant('seek' as const), t: fc.nat(1500) }),
-  fc.record({ type: fc.constant('step' as const), unit: fc.constantFrom('event' as const, 'tick' as const, 'op' as const) }),
+  fc.record(
+    { type: fc.constant('step' as const), unit: fc.constantFrom('event' as const, 'tick' as const, 'op' as const), back: fc.boolean() },
+    { requiredKeys: ['type', 'unit'] },
+  ),
   fc.record({ type: fc.constant('play' as const), until: fc.option(fc.nat(1500), { nil: undefined }) }, { requiredKeys: ['type'] }),
   fc.constant({ type: 'pause' as const }),
   fc.record({ type: fc.constant('speed' as const), ticksPerSecond: fc.constantFrom(1, 20, 500, 100000) }),

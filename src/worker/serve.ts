@@ -135,7 +135,8 @@ export class Server {
         break;
       case 'step':
         h.playing = false;
-        if (req.unit === 'event') h.stepEvent();
+        if (req.back === true) h.stepBack(req.unit);
+        else if (req.unit === 'event') h.stepEvent();
         else if (req.unit === 'tick') h.stepTick();
         else h.stepOp();
         break;

@@ -146,8 +146,8 @@ export class EngineSession {
     this.send({ type: 'seek', t: Math.max(0, Math.round(t)) });
   }
 
-  step(unit: 'event' | 'tick' | 'op'): void {
-    this.send({ type: 'step', unit });
+  step(unit: 'event' | 'tick' | 'op', back = false): void {
+    this.send(back ? { type: 'step', unit, back } : { type: 'step', unit });
   }
 
   setSpeed(ticksPerSecond: number): void {

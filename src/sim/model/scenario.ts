@@ -197,6 +197,8 @@ export type OpOf<K extends OpName> = Extract<ScriptOp, { op: K }>;
 export interface Caption {
   at: number;
   text: string;
+  /** The view to show at this caption when presenting: the canvas point at the screen's middle, and the zoom. */
+  camera?: { x: number; y: number; zoom: number };
 }
 
 export interface Scenario {

@@ -36,7 +36,9 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   nextOp: { args: [] },
   stepTick: { args: [] },
   stepEvent: { args: [] },
-  back: { setup: () => state().seek(20), args: [], done: () => state().clock === 19 },
+  prevOp: { setup: () => state().seek(50), args: [], done: () => state().clock === 40 },
+  backTick: { setup: () => state().seek(20), args: [], done: () => state().clock === 19 },
+  prevEvent: { setup: () => state().seek(50), args: [], done: () => state().clock < 50 },
   home: { setup: () => state().seek(20), args: [], done: () => state().clock === 0 },
   end: { args: [] },
   copyLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
@@ -80,6 +82,16 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
     done: () => state().scenario!.title === GALLERY[2].doc.title,
   },
   save: { args: [], done: () => state().library.length === 1 },
+  nextCaption: { setup: () => state().setPresenting(true), args: [] },
+  prevCaption: { setup: () => state().setPresenting(true), args: [] },
+  blank: { setup: () => state().setPresenting(true), args: [], done: () => state().blank },
+  zoomIn: { args: [] },
+  zoomOut: { args: [] },
+  zoomFit: { args: [] },
+  slower: { setup: () => state().setPresenting(true), args: [] },
+  faster: { setup: () => state().setPresenting(true), args: [], done: () => state().speed === 100 },
+  copyMomentLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
+  copyViolationLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [0] },
 };
 
 type Snapshot = Pick<AppState, 'doc' | 'past' | 'future'>;

@@ -61,7 +61,10 @@ describe('actions', () => {
     ['stepTick', key('ArrowRight', { shiftKey: true })],
     ['nextOp', key('ArrowRight', { ctrlKey: true })],
     ['nextOp', key('ArrowRight', { altKey: true, shiftKey: true })],
-    ['back', key('ArrowLeft', { shiftKey: true })],
+    ['prevEvent', key('ArrowLeft')],
+    ['backTick', key('ArrowLeft', { shiftKey: true })],
+    ['prevOp', key('ArrowLeft', { ctrlKey: true })],
+    ['prevOp', key('ArrowLeft', { metaKey: true, shiftKey: true })],
     ['home', key('Home')],
     ['end', key('End')],
     ['shortcuts', key('?', { shiftKey: true })],
@@ -77,6 +80,28 @@ describe('actions', () => {
 
   it('plain typing reaches no action except the documented single keys', () => {
     for (const k of 'abcdefghijklmnoqrstuvwxyz0123456789') expect(match(key(k))).toEqual([]);
+  });
+
+  it('a presenter’s keys act only while presenting, each on one action', () => {
+    const presenter: [string, ActionName][] = [
+      ['PageDown', 'nextCaption'],
+      ['PageUp', 'prevCaption'],
+      ['.', 'blank'],
+      ['b', 'blank'],
+      ['+', 'zoomIn'],
+      ['-', 'zoomOut'],
+      ['0', 'zoomFit'],
+      ['[', 'slower'],
+      [']', 'faster'],
+    ];
+    for (const [k] of presenter) expect(match(key(k)), k).toEqual([]);
+    useApp.setState({ presenting: true });
+    try {
+      for (const [k, name] of presenter) expect(match(key(k)), k).toEqual([name]);
+      for (const k of KEYS) for (const m of MODS) expect(match(key(k, m)).length, `${k} ${JSON.stringify(m)}`).toBeLessThanOrEqual(1);
+    } finally {
+      useApp.setState({ presenting: false });
+    }
   });
 
   it('names are checked by the compiler, and an unknown one is refused at run time', () => {

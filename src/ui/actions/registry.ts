@@ -11,9 +11,19 @@
 
 import { useApp, type Actions as StoreActions, type AppState } from '../../store/appStore';
 import type { MutationId, PolicyId } from '../../sim';
-import { copyLink, exportFile, importFile } from './share';
+import { copyLink, exportFile, importFile, momentUrl } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 import { useMatrix } from '../matrix/matrixStore';
+import { fitView, zoomBy } from '../canvas/viewBridge';
+
+/** The playback speeds offered, in ticks per second. */
+export const SPEEDS = [5, 20, 100, 500, 2000];
+
+/** The next speed offered above (`dir` 1) or below (-1) the current one. */
+function nextSpeed(speed: number, dir: 1 | -1): number {
+  const s = dir > 0 ? SPEEDS.find((x) => x > speed) : [...SPEEDS].reverse().find((x) => x < speed);
+  return s ?? speed;
+}
 
 /** Whether performing an action enters the undo history. */
 export type History = 'record' | 'never';
@@ -60,6 +70,8 @@ export type ActionSpec = KeyedSpec | PlainSpec;
 const app = () => useApp.getState();
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
+/** A presenter's key: only while presenting (elsewhere the same key is typing, or nothing). */
+const presenterKey = (e: KeyboardEvent, keys: string[]) => app().presenting && plain(e) && keys.includes(e.key);
 
 // The keyed actions come first, in the order of the shortcut list. No two keyTests accept the same
 // key event (registry.test.ts tries every key with every set of modifiers).
@@ -104,6 +116,15 @@ const TABLE = [
     history: 'never',
   },
   {
+    name: 'prevOp',
+    label: 'Previous operation',
+    description: 'Back to the previous operation',
+    keys: 'Ctrl + ←',
+    keyTest: (e) => e.key === 'ArrowLeft' && (mod(e) || e.altKey),
+    perform: () => app().step('op', true),
+    history: 'never',
+  },
+  {
     name: 'stepTick',
     label: 'Step one tick',
     keys: 'Shift + →',
@@ -112,8 +133,16 @@ const TABLE = [
     history: 'never',
   },
   {
+    name: 'backTick',
+    label: 'Back one tick',
+    keys: 'Shift + ←',
+    keyTest: (e) => e.key === 'ArrowLeft' && e.shiftKey && plain(e),
+    perform: () => app().step('tick', true),
+    history: 'never',
+  },
+  {
     name: 'stepEvent',
-    label: 'Step one event',
+    label: 'Next event',
     description: 'Step one event (presenting: run to the next caption)',
     keys: '→',
     keyTest: (e) => e.key === 'ArrowRight' && plain(e) && !e.shiftKey,
@@ -122,33 +151,112 @@ const TABLE = [
     presenting: true,
   },
   {
-    name: 'back',
-    label: 'Back one tick',
-    description: 'Back one tick (Shift: ten; presenting: previous caption)',
-    keys: '← / Shift + ←',
-    keyTest: (e) => e.key === 'ArrowLeft' && !mod(e),
-    perform: (e?: KeyboardEvent) =>
-      app().presenting ? app().caption(-1) : app().seek(Math.max(0, Math.floor(app().clock) - (e?.shiftKey ? 10 : 1))),
+    name: 'prevEvent',
+    label: 'Previous event',
+    description: 'Back one event (presenting: the previous caption)',
+    keys: '←',
+    keyTest: (e) => e.key === 'ArrowLeft' && plain(e) && !e.shiftKey,
+    perform: () => (app().presenting ? app().caption(-1) : app().step('event', true)),
     history: 'never',
     presenting: true,
   },
   {
     name: 'home',
     label: 'Start',
-    description: 'Seek to the start',
+    description: 'Seek to the start (presenting: the first caption)',
     keys: 'Home',
     keyTest: (e) => e.key === 'Home',
-    perform: () => app().seek(0),
+    perform: () => (app().presenting ? app().captionAt('first') : app().seek(0)),
     history: 'never',
     presenting: true,
   },
   {
     name: 'end',
     label: 'End',
-    description: 'Seek to the end',
+    description: 'Seek to the end (presenting: the last caption)',
     keys: 'End',
     keyTest: (e) => e.key === 'End',
-    perform: () => app().seek(app().horizon),
+    perform: () => (app().presenting ? app().captionAt('last') : app().seek(app().horizon)),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'nextCaption',
+    label: 'Next caption',
+    description: 'Presenting: run to the next caption (a presentation remote’s key)',
+    keys: 'Page Down',
+    keyTest: (e) => presenterKey(e, ['PageDown']),
+    perform: () => app().caption(1),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'prevCaption',
+    label: 'Previous caption',
+    description: 'Presenting: back to the previous caption',
+    keys: 'Page Up',
+    keyTest: (e) => presenterKey(e, ['PageUp']),
+    perform: () => app().caption(-1),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'blank',
+    label: 'Blank the screen',
+    description: 'Presenting: blank the screen, or show it again',
+    keys: '. / B',
+    keyTest: (e) => presenterKey(e, ['.', 'b', 'B']),
+    perform: () => app().setBlank(!app().blank),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'zoomIn',
+    label: 'Zoom in',
+    description: 'Presenting: zoom in',
+    keys: '+',
+    keyTest: (e) => presenterKey(e, ['+', '=']),
+    perform: () => zoomBy(1.25),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'zoomOut',
+    label: 'Zoom out',
+    description: 'Presenting: zoom out',
+    keys: '−',
+    keyTest: (e) => presenterKey(e, ['-', '_']),
+    perform: () => zoomBy(0.8),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'zoomFit',
+    label: 'Fit the system',
+    description: 'Presenting: fit the whole system in view',
+    keys: '0',
+    keyTest: (e) => presenterKey(e, ['0']),
+    perform: () => fitView(),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'slower',
+    label: 'Slower',
+    description: 'Presenting: play slower',
+    keys: '[',
+    keyTest: (e) => presenterKey(e, ['[']),
+    perform: () => app().setSpeed(nextSpeed(app().speed, -1)),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'faster',
+    label: 'Faster',
+    description: 'Presenting: play faster',
+    keys: ']',
+    keyTest: (e) => presenterKey(e, [']']),
+    perform: () => app().setSpeed(nextSpeed(app().speed, 1)),
     history: 'never',
     presenting: true,
   },
@@ -282,6 +390,22 @@ const TABLE = [
     name: 'import',
     label: 'Import .json file…',
     perform: (file: File) => void importFile(file),
+    history: 'never',
+  },
+  {
+    name: 'copyMomentLink',
+    label: 'Link to this moment',
+    description: 'Copy a link that opens this scenario at this tick, with this selection',
+    perform: () => void copyLink(momentUrl()),
+    history: 'never',
+  },
+  {
+    name: 'copyViolationLink',
+    label: 'Copy link to this violation',
+    perform: (index: number) => {
+      const v = app().summary?.violations[index];
+      if (v !== undefined) void copyLink(momentUrl({ t: v.t, sel: { kind: 'violation', index } }));
+    },
     history: 'never',
   },
   {

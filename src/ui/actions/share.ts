@@ -1,18 +1,22 @@
-// Getting a scenario out of the app: a link on the clipboard, a .json file; and in: a file.
+// Getting a scenario out of the app: a link on the clipboard (to the scenario, or to a moment of it),
+// a .json file; and in: a file.
 
 import { useApp } from '../../store/appStore';
 import { toDocument } from '../../scenario/document';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { fingerprintParams } from '../../scenario/fingerprint';
 import { MODEL_VERSION } from '../../sim';
+import { momentParams, type Moment } from '../../scenario/moment';
 
-/** The scenario's link, recording the model and, once the run is computed, its trace (fingerprint.ts). */
-export function shareUrl(): string | null {
+/**
+ * The address of a link fragment (the scenario's own by default), as the user shares it: it records
+ * the model and, once the run is computed, its trace (fingerprint.ts).
+ */
+export function shareUrl(fragment: string | null = useApp.getState().linkFragment()): string | null {
+  if (fragment === null) return null;
   const { summary } = useApp.getState();
-  const f = useApp.getState().linkFragment();
-  if (f === null) return null;
   const trace = summary?.complete ? summary.traceHash : null;
-  return `${location.origin}${location.pathname}#${f}&${fingerprintParams(MODEL_VERSION, trace)}`;
+  return `${location.origin}${location.pathname}#${fragment}&${fingerprintParams(MODEL_VERSION, trace)}`;
 }
 
 /** Copies `text` to the clipboard and says `said`, or says the browser refused. */
@@ -26,8 +30,16 @@ export async function copyText(text: string, said: string): Promise<void> {
   set({ kind: 'info', text: said });
 }
 
-export async function copyLink(): Promise<void> {
-  const url = shareUrl();
+/** A link to this scenario at a moment: the playhead's tick and the selection, or those given. */
+export function momentUrl(moment?: Moment): string | null {
+  const s = useApp.getState();
+  if (moment === undefined) return shareUrl(s.momentFragment());
+  const f = s.linkFragment();
+  return f === null ? null : shareUrl(f + momentParams(moment));
+}
+
+/** Copies a link (the scenario's own by default) and says how long it is. */
+export async function copyLink(url: string | null = shareUrl()): Promise<void> {
   if (url === null) return;
   await copyText(
     url,

@@ -66,7 +66,19 @@ describe('the toolbar', () => {
 
   it('keeps the names the browser tests and users know', () => {
     const names = controls(html()).map((c) => c.attrs['aria-label'] ?? c.text);
-    for (const n of ['Gallery', 'Policy', 'Start', 'Step one event', 'Step one tick', 'Play', 'Next operation', 'End', 'Speed'])
+    for (const n of [
+      'Gallery',
+      'Policy',
+      'Start',
+      'Previous operation',
+      'Previous event',
+      'Next event',
+      'Step one tick',
+      'Play',
+      'Next operation',
+      'End',
+      'Speed',
+    ])
       expect(names).toContain(n);
     for (const n of ['Go to tick', 'Undo', 'Redo', 'Present', 'Keyboard shortcuts', 'Export .json file', 'Import .json file…'])
       expect(names).toContain(n);

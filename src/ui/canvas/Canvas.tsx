@@ -26,6 +26,7 @@ import { SmmuNode } from '../nodes/SmmuNode';
 import { Overlay } from '../overlay/Overlay';
 import { FitOnPresent } from './FitOnPresent';
 import { FitOnOpen } from './FitOnOpen';
+import { CaptionCamera } from './CaptionCamera';
 import { PreFit } from './PreFit';
 import { ArrangeButton } from './ArrangeButton';
 import { FIT_PADDING, useFitClear } from './fitClear';
@@ -36,6 +37,7 @@ import { MinimapButton } from './MinimapButton';
 import { minimapShown, useMinimapChoice } from './minimap';
 import { endpointColour } from '../theme';
 import { importFile } from '../actions/share';
+import { EmptyState } from '../panels/EmptyState';
 import './canvas.css';
 
 const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNode, smmu: SmmuNode };
@@ -89,12 +91,26 @@ export function Canvas() {
 
   const onPaneClick = useCallback(() => select(null), [select]);
 
-  if (scenario === null) return <div className="cv-empty">No scenario open.</div>;
+  // A focused node (Tab reaches each one, with a focus ring) is selected by Enter. The arrow keys
+  // are left to the shortcuts, which step the run: they never move a node (React Flow's own
+  // keyboard handling, which nudges a selected node, is off).
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    const id = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset.id;
+    const node = nodes.find((n) => n.id === id);
+    if (node === undefined) return;
+    e.preventDefault();
+    setNodes((ns) => ns.map((n) => (n.selected === (n.id === node.id) ? n : { ...n, selected: n.id === node.id })));
+    onNodeClick(e as unknown as React.MouseEvent, node);
+  };
+
+  if (scenario === null) return <EmptyState />;
   const minimap = minimapShown(minimapChoice, nodes.length);
   return (
     <div
       className="cv-root"
       data-testid="canvas"
+      onKeyDown={onKeyDown}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
@@ -119,6 +135,7 @@ export function Canvas() {
         nodesConnectable={false}
         // Deleting goes through the document (the Delete action), never straight from the canvas.
         deleteKeyCode={null}
+        disableKeyboardA11y
         colorMode="dark"
         proOptions={{ hideAttribution: true }}
       >
@@ -132,6 +149,7 @@ export function Canvas() {
         <FitOnPresent />
         <PreFit />
         <FitOnOpen />
+        <CaptionCamera />
       </ReactFlow>
     </div>
   );

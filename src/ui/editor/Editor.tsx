@@ -4,6 +4,7 @@
 
 import { useState } from 'react';
 import { useApp } from '../../store/appStore';
+import { currentCamera } from '../canvas/viewBridge';
 import { documentSchema } from '../../scenario/schema';
 import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
@@ -349,6 +350,32 @@ function SettingsEditor({ doc }: { doc: Doc }) {
               onCommit={(v) => setField(caption, 'at', v, 'Move caption')}
             />
             <TextField label={`caption ${i + 1} text`} value={c.text} onCommit={(v) => setField(caption, 'text', v, 'Edit caption')} />
+            <button
+              type="button"
+              aria-label={`Save the view for caption ${i + 1}`}
+              aria-pressed={c.camera !== undefined}
+              title={
+                c.camera === undefined
+                  ? 'Present shows the canvas as it is now at this caption'
+                  : `Present shows a saved view at this caption (zoom ${c.camera.zoom}); click to save the view as it is now`
+              }
+              onClick={() => {
+                const camera = currentCamera();
+                if (camera !== null) edit('Save caption view', (d) => void (d.captions![i].camera = camera));
+              }}
+            >
+              ◎
+            </button>
+            {c.camera !== undefined && (
+              <button
+                type="button"
+                aria-label={`Forget the view of caption ${i + 1}`}
+                title="Present keeps the view as it is at this caption"
+                onClick={() => edit('Forget caption view', (d) => void delete d.captions![i].camera)}
+              >
+                ⊘
+              </button>
+            )}
             <button aria-label={`Delete caption ${i + 1}`} onClick={() => edit('Delete caption', (d) => void d.captions?.splice(i, 1))}>
               ×
             </button>

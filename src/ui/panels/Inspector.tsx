@@ -1,11 +1,11 @@
-// The full state of the selected endpoint, device, region, the SMMU, or a violation.
+// The full state of the selected endpoint, device, region, the SMMU, a violation or an operation.
 
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../../sim';
 import { endpointColour, hexAddr } from '../theme';
 import { PAGE_BYTES } from '../../scenario/hex';
-import { modeText } from './format';
+import { modeText, opText } from './format';
 import { buildEdges } from '../canvas/graph';
 import type { SimView } from '../../worker/view';
 import './panels.css';
@@ -14,6 +14,7 @@ export function Inspector() {
   const sel = useApp((s) => s.selection);
   const view = useTransitioned((s) => s.view);
   const violations = useApp((s) => s.summary?.violations);
+  const ops = useApp((s) => s.summary?.ops);
   if (sel === null || view === null)
     return (
       <section className="pn-section pn-inspector" data-testid="inspector">
@@ -31,6 +32,14 @@ export function Inspector() {
       {sel.kind === 'smmu' && <SmmuInfo view={view} />}
       {sel.kind === 'txn' && <p>Transaction #{sel.id}</p>}
       {sel.kind === 'edge' && <EdgeInfo view={view} id={sel.id} />}
+      {sel.kind === 'op' && ops?.[sel.index] && (
+        <p data-testid="op-detail">
+          <b>
+            t={ops[sel.index].t} {opText(ops[sel.index].op)}
+          </b>{' '}
+          <span className="pn-dim">{ops[sel.index].status}</span>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// One message at a time: bad input or a refused edit (error), or what a live action did (info).
+// One message at a time: bad input or a refused edit (error), or what a live action did (info),
+// with the one choice it may offer (Undo).
 // Below it, the alerts about the saved work, which stay until resolved or dismissed, each with its
 // choices (export the scenario, download what was set aside, or a choice of the store's).
 
@@ -23,6 +24,11 @@ export function Notice() {
       {notice !== null && (
         <div className={`pn-notice pn-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{notice.text}</span>
+          {notice.action !== undefined && (
+            <button type="button" className="pn-alert-action" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
           <button aria-label="Dismiss" onClick={() => useApp.getState().setNotice(null)}>
             ×
           </button>

@@ -1,5 +1,8 @@
 // Presenting in a design review: the canvas full screen, the scenario's captions in large type at
-// their ticks; → or space runs to the next caption, ← goes back to the previous, Esc leaves.
+// their ticks; → or space (or a remote's Page Down) runs to the next caption, ← (Page Up) goes back
+// to the previous, Home and End to the first and the last; the last caption ends the presentation.
+// `.` or `b` blanks the screen; +, − and 0 zoom; [ and ] change the speed; Esc leaves. A caption's
+// camera is shown by the canvas (canvas/CaptionCamera.tsx).
 
 import { useEffect } from 'react';
 import { useApp } from '../../store/appStore';
@@ -12,6 +15,7 @@ export function Presentation() {
   const title = useApp((s) => s.scenario?.title);
   const now = useTransitioned((s) => Math.floor(s.clock));
   const violations = useApp((s) => s.summary?.violations);
+  const blank = useApp((s) => s.blank);
 
   useEffect(() => {
     if (!presenting) return;
@@ -36,8 +40,10 @@ export function Presentation() {
   const caption = captions[index];
   const broken = (violations ?? []).filter((v) => v.t <= now);
   const numbers = [...new Set(broken.map((v) => v.number))];
+  const last = captions.length > 0 && index === captions.length - 1;
   return (
     <div className="pn-present" data-testid="presentation">
+      {blank && <div className="pn-present-blank" data-testid="blank" aria-label="Screen blanked" />}
       <div className="pn-present-top">
         <span>{title}</span>
         <span className="pn-present-t">t = {now}</span>
@@ -47,7 +53,8 @@ export function Presentation() {
         {caption ? caption.text : <span className="pn-dim">Press → to begin.</span>}
       </div>
       <div className="pn-present-help">
-        {index + 1} / {captions.length} · → or space: next · ←: previous · Esc: leave
+        {index + 1} / {captions.length}
+        {last ? ' · the end' : ' · → or space: next'} · ←: previous · B: blank · Esc: leave
       </div>
     </div>
   );

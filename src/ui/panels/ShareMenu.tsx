@@ -1,4 +1,5 @@
-// Share: copy a link, export a file, import a file — the actions of those names.
+// Share: copy a link (to the scenario, or to this moment of it), export a file, import a file — the
+// actions of those names.
 
 import { useMemo, useRef, useState } from 'react';
 import { shareUrl } from '../actions/share';
@@ -6,7 +7,7 @@ import { ActionButton } from '../actions/ActionButton';
 import { action, perform, tooltip } from '../actions/registry';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { useApp } from '../../store/appStore';
-import { alignDropdown } from './dropdown';
+import { dropdownToggled } from './menus';
 import './panels.css';
 
 export function ShareMenu() {
@@ -21,7 +22,7 @@ export function ShareMenu() {
       className="pn-dropdown"
       onToggle={(e) => {
         setOpen(e.currentTarget.open);
-        alignDropdown(e);
+        dropdownToggled(e);
       }}
     >
       <summary aria-label="Share">Share</summary>
@@ -32,6 +33,7 @@ export function ShareMenu() {
         {length > LINK_WARN_CHARS && (
           <p className="pn-warn">This link is over {LINK_WARN_CHARS} characters: some chat tools cut it. Export a file instead.</p>
         )}
+        <ActionButton name="copyMomentLink" role="menuitem" />
         <ActionButton name="export" role="menuitem" />
         {/* Importing needs the file first: the item opens the chooser, the chosen file performs it. */}
         <button type="button" role="menuitem" data-action="import" title={tooltip(action('import'))} onClick={() => file.current?.click()}>

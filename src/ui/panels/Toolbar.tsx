@@ -8,12 +8,11 @@ import { useTransitioned } from '../hooks/useTransitioned';
 import { GALLERY } from '../../scenario/gallery';
 import { POLICIES, MUTATION_IDS, POLICY_IDS, MUTATION_NOTES, type MutationId, type PolicyId } from '../../sim';
 import { ShareMenu } from './ShareMenu';
+import { dropdownToggled } from './menus';
 import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
-import { action, perform } from '../actions/registry';
+import { action, perform, SPEEDS } from '../actions/registry';
 import './panels.css';
-
-const SPEEDS = [5, 20, 100, 500, 2000];
 
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
@@ -62,7 +61,7 @@ export function Toolbar() {
           {policy === 'custom' && <option value="custom">custom</option>}
         </select>
       </label>
-      <details className="pn-mutations">
+      <details className="pn-mutations" onToggle={dropdownToggled}>
         <summary aria-label={action('mutation').label}>
           {action('mutation').label}
           {mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}
@@ -77,13 +76,15 @@ export function Toolbar() {
       </details>
       <div className="pn-transport" role="group" aria-label="Playback">
         <ActionButton name="home" icon={<Icon d="M4 3v10M13 3 6 8l7 5z" />} />
-        <ActionButton name="stepEvent" icon={<Icon d="M4 3l6 5-6 5zM12 3v10" />} />
-        <ActionButton name="stepTick" icon="+1" />
+        <ActionButton name="prevOp" icon={<Icon d="M14 3 9 8l5 5zM8 3 3 8l5 5z" />} />
+        <ActionButton name="prevEvent" icon={<Icon d="M12 3 6 8l6 5zM4 3v10" />} />
         <ActionButton
           name="playPause"
           className="pn-play"
           icon={playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
         />
+        <ActionButton name="stepEvent" icon={<Icon d="M4 3l6 5-6 5zM12 3v10" />} />
+        <ActionButton name="stepTick" icon="+1" />
         <ActionButton name="nextOp" icon={<Icon d="M2 3l5 5-5 5zM8 3l5 5-5 5z" />} />
         <ActionButton name="end" icon={<Icon d="M3 3l7 5-7 5zM12 3v10" fill />} />
         <select

@@ -2,10 +2,12 @@
 // Beside safety, liveness: each hand-over (completed, refused, waiting or unfinished) and whether the
 // new owner's own DMA then worked — a policy that is safe because nothing completes reads as such.
 
+import { useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { INVARIANTS } from '../../sim';
 import { Handovers } from './Handovers';
+import { ViolationMenu } from './ViolationMenu';
 import { duration } from './format';
 import './panels.css';
 
@@ -20,6 +22,8 @@ export function Verdicts() {
   const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
   // Until the run is computed to its horizon, the verdicts speak of the run so far.
   const soFar = useApp((s) => (s.summary === null || s.summary.complete ? null : s.summary.scoutedTo));
+  // The invariant whose violation menu is open.
+  const [menu, setMenu] = useState<string | null>(null);
   if (violations === undefined) return <section className="pn-section" data-testid="verdicts" />;
   return (
     <section className="pn-section" data-testid="verdicts" data-provisional={soFar !== null}>
@@ -30,6 +34,25 @@ export function Verdicts() {
           const v = violations[index];
           const count = violations.filter((x) => x.number === inv.number).reduce((n, x) => n + x.count, 0);
           const later = v !== undefined && v.t > clock;
+          const button = (
+            <button
+              disabled={!v}
+              onClick={() => {
+                useApp.getState().seek(v.t);
+                useApp.getState().select({ kind: 'violation', index });
+              }}
+              title={inv.rule}
+            >
+              <b>{inv.number}</b> <span className="pn-dim">{inv.id}</span>
+              <span className="pn-status">
+                {v
+                  ? `violated ×${count}${soFar !== null ? ' so far' : ''} · t=${v.t}${later ? ' (ahead)' : ''}`
+                  : soFar !== null
+                    ? 'holds so far'
+                    : 'holds'}
+              </span>
+            </button>
+          );
           return (
             <li
               key={inv.number}
@@ -38,23 +61,13 @@ export function Verdicts() {
               data-status={v ? 'violated' : 'holds'}
               className={v ? (later ? 'pn-later' : 'pn-violated') : 'pn-holds'}
             >
-              <button
-                disabled={!v}
-                onClick={() => {
-                  useApp.getState().seek(v.t);
-                  useApp.getState().select({ kind: 'violation', index });
-                }}
-                title={inv.rule}
-              >
-                <b>{inv.number}</b> <span className="pn-dim">{inv.id}</span>
-                <span className="pn-status">
-                  {v
-                    ? `violated ×${count}${soFar !== null ? ' so far' : ''} · t=${v.t}${later ? ' (ahead)' : ''}`
-                    : soFar !== null
-                      ? 'holds so far'
-                      : 'holds'}
-                </span>
-              </button>
+              {v ? (
+                <ViolationMenu index={index} number={inv.number} open={menu === inv.number} setOpen={(o) => setMenu(o ? inv.number : null)}>
+                  {button}
+                </ViolationMenu>
+              ) : (
+                button
+              )}
               {v && selection?.kind === 'violation' && violations[selection.index]?.number === inv.number && (
                 <p className="pn-reason">{violations[selection.index].message}</p>
               )}

@@ -1,0 +1,93 @@
+// A link that lands on its moment: at its tick, paused, with its selection; a link to this moment
+// written back; and opening a link over edited work, which keeps the work and can be undone.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useApp } from './appStore';
+import { inProcessClient } from '../worker/client';
+import { memoryStorage } from '../testing/storage';
+import { galleryEntry } from '../scenario/gallery';
+import { readDocument } from '../scenario/read';
+import { momentSelection, selectionFor } from './linkMoment';
+
+const storage = memoryStorage();
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const state = () => useApp.getState();
+
+beforeEach(async () => {
+  storage.clear();
+  state().reset();
+  state().connect(inProcessClient());
+  state().openGallery('quarantine');
+  await settle();
+});
+
+describe('a link to a moment', () => {
+  it('lands at its tick, paused, with the violation selected', async () => {
+    expect(state().openLink('#g=seed-attack&t=60&sel=v0')).toBe(true);
+    await settle();
+    expect(state().galleryId).toBe('seed-attack');
+    expect(state().clock).toBe(60);
+    expect(state().playing).toBe(false);
+    expect(state().selection).toEqual({ kind: 'violation', index: 0 });
+    expect(state().link).toBe('g=seed-attack&t=60&sel=v0');
+    expect(state().notice).toBeNull();
+  });
+
+  it('selects an entity by its id, and says what it could not select', async () => {
+    state().openLink('#g=seed-attack&sel=X');
+    expect(state().selection).toEqual({ kind: 'device', id: 'X' });
+    state().openLink('#g=seed-attack&t=x&sel=nothing-here');
+    expect(state().selection).toBeNull();
+    expect(state().notice?.text).toMatch(/opened, but its time "t=x" is not a tick.*"nothing-here"/);
+  });
+
+  it('writes a link to the moment the user is at', async () => {
+    state().openGallery('seed-attack');
+    await settle();
+    state().seek(42);
+    await settle();
+    state().select({ kind: 'device', id: 'X' });
+    expect(state().momentFragment()).toBe('g=seed-attack&t=42&sel=X');
+    state().select({ kind: 'smmu', id: 'smmu' });
+    expect(state().momentFragment()).toBe('g=seed-attack&t=42&sel=smmu');
+  });
+
+  it('opened over edited work, keeps it, and Undo brings it back as it was', async () => {
+    state().setPolicy('P3');
+    await settle();
+    expect(state().openLink('#g=seed-attack&t=10')).toBe(true);
+    const notice = state().notice!;
+    expect(notice.text).toMatch(/over your edited work.*kept in My scenarios/);
+    expect(state().library).toHaveLength(1);
+    notice.action!.run();
+    await settle();
+    expect(state().galleryId).toBe('quarantine');
+    expect(state().scenario!.policy.id).toBe('P3');
+    expect(state().edited && state().dirty).toBe(true);
+    expect(state().library).toHaveLength(0);
+    expect(state().past.map((p) => p.label)).toEqual(['Policy P3']);
+    expect(state().notice?.text).toBe('Your edited work is back.');
+  });
+
+  it('a broken link with nothing open names what is wrong and opens nothing', () => {
+    state().reset();
+    state().connect(inProcessClient());
+    expect(state().openLink('#g=no-such-scenario')).toBe(false);
+    expect(state().scenario).toBeNull();
+    expect(state().notice).toEqual({ kind: 'error', text: expect.stringMatching(/"no-such-scenario", which does not exist\.$/) });
+  });
+});
+
+describe('selections in links', () => {
+  const r = readDocument(galleryEntry('seed-attack')!.doc);
+  if (!r.ok) throw new Error('seed-attack does not read');
+  it('are the scenario’s endpoints, devices, regions and SMMU, and violations and operations by index', () => {
+    expect(selectionFor({ kind: 'entity', id: 'P' }, r.scenario)).toEqual({ kind: 'endpoint', id: 'P' });
+    expect(selectionFor({ kind: 'entity', id: 'smmu' }, r.scenario)).toEqual({ kind: 'smmu', id: 'smmu' });
+    expect(selectionFor({ kind: 'entity', id: r.scenario.memory[0].id }, r.scenario)?.kind).toBe('region');
+    expect(selectionFor({ kind: 'op', index: 2 }, r.scenario)).toEqual({ kind: 'op', index: 2 });
+    expect(selectionFor({ kind: 'entity', id: 'nope' }, r.scenario)).toBeNull();
+    expect(momentSelection({ kind: 'txn', id: 3 })).toBeNull();
+    expect(momentSelection({ kind: 'violation', index: 1 })).toEqual({ kind: 'violation', index: 1 });
+  });
+});
