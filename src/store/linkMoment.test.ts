@@ -47,9 +47,9 @@ describe('a link to a moment', () => {
     state().seek(42);
     await settle();
     state().select({ kind: 'device', id: 'X' });
-    expect(state().momentFragment()).toBe('g=seed-attack&t=42&sel=X');
+    expect(state().momentFragment()).toBe('g=seed-attack@1&t=42&sel=X');
     state().select({ kind: 'smmu', id: 'smmu' });
-    expect(state().momentFragment()).toBe('g=seed-attack&t=42&sel=smmu');
+    expect(state().momentFragment()).toBe('g=seed-attack@1&t=42&sel=smmu');
   });
 
   it('opened over edited work, keeps it, and Undo brings it back as it was', async () => {

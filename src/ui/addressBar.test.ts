@@ -14,7 +14,7 @@ describe('the address bar', () => {
     expect(addressFragment({ scenario, edited: false, link: 'g=seed-attack&t=60&sel=v0', galleryId: 'seed-attack' })).toBe(
       'g=seed-attack&t=60&sel=v0',
     );
-    expect(addressFragment({ scenario, edited: false, link: null, galleryId: 'seed-attack' })).toBe('g=seed-attack');
+    expect(addressFragment({ scenario, edited: false, link: null, galleryId: 'seed-attack' })).toBe('g=seed-attack@1');
   });
 
   it('no longer claims to be the link once the scenario is edited', () => {

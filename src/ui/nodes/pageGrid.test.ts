@@ -7,11 +7,11 @@ import { PAGE_CELL, PAGE_COLUMNS, PAGE_GAP, cellAt, cellCentre, gridSize } from 
 
 describe('page grid', () => {
   it('places cells row by row', () => {
-    expect(cellCentre(0)).toEqual({ x: 11, y: 11 });
-    expect(cellCentre(1)).toEqual({ x: 37, y: 11 });
-    expect(cellCentre(PAGE_COLUMNS)).toEqual({ x: 11, y: 37 });
-    expect(gridSize(1)).toEqual({ w: 22, h: 22 });
-    expect(gridSize(128)).toEqual({ w: 8 * 26 - 4, h: 16 * 26 - 4 });
+    expect(cellCentre(0)).toEqual({ x: 10, y: 10 });
+    expect(cellCentre(1)).toEqual({ x: 33, y: 10 });
+    expect(cellCentre(PAGE_COLUMNS)).toEqual({ x: 10, y: 33 });
+    expect(gridSize(1)).toEqual({ w: 20, h: 20 });
+    expect(gridSize(128)).toEqual({ w: 8 * 23 - 3, h: 16 * 23 - 3 });
   });
 
   it('finds the cell under a point, and none in a gap or past the last page', () => {

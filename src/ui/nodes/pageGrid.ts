@@ -4,8 +4,8 @@
 // the same figures (a test holds the two together).
 
 /** A cell's side and the gap between cells, in CSS pixels at zoom 1 (flow units). */
-export const PAGE_CELL = 22;
-export const PAGE_GAP = 4;
+export const PAGE_CELL = 20;
+export const PAGE_GAP = 3;
 export const PAGE_COLUMNS = 8;
 /** From this many pages a region draws its cells on one canvas rather than as elements. */
 export const PAGE_CANVAS_FROM = 65;
