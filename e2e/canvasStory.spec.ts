@@ -79,7 +79,7 @@ test.describe('the violation on the canvas', () => {
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await page.mouse.move(300, 300);
     const before = await viewport(page);
-    await page.locator('[data-testid=verdict][data-invariant=I1b] button').click();
+    await page.locator('[data-testid=verdict][data-invariant=I1b] button:not(.pn-more)').click();
     await expect(page.getByTestId('danger-path')).toBeVisible();
     await expect(page.getByTestId('danger-label')).toContainText("A's descriptor read P's secret");
     await expect(page.getByTestId('smmu-culprit')).toBeVisible();
@@ -202,7 +202,7 @@ test.describe('colour is never the only cue', () => {
     await expect(cells).toHaveCount(8);
     const letters = await cells.evaluateAll((els) => els.map((e) => e.querySelector('.dn-page-owner')?.textContent ?? ''));
     expect(letters).toEqual(['A', 'A', 'A', 'A', 'P', 'P', 'P', 'P']);
-    await page.locator('[data-testid=verdict][data-invariant=I1b] button').click();
+    await page.locator('[data-testid=verdict][data-invariant=I1b] button:not(.pn-more)').click();
     await expect(page.getByTestId('danger-label')).toContainText('⚠ I1b');
     await expect(page.getByTestId('smmu-culprit')).toContainText('⚠ let through by');
   });

@@ -20,7 +20,9 @@ test('a fresh browser opening a truncated link sees what is wrong, and not the s
   await page.getByRole('menuitem', { name: /Copy link/ }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  const truncated = url.slice(0, url.length - 12);
+  // Cut inside the scenario's data, before the model and trace the link records.
+  const scenarioPart = url.slice(0, url.indexOf('&model='));
+  const truncated = scenarioPart.slice(0, scenarioPart.length - 12);
 
   const other = await browser.newContext();
   const p2 = await other.newPage();
@@ -56,6 +58,7 @@ test('a link to t=60 with a violation selected lands there, paused, with the vio
   await expect.poll(() => tick(page)).toBe(60);
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(page.getByTestId('violation-detail')).toBeVisible();
+  await page.getByRole('tab', { name: 'Verdicts' }).click();
   await expect(page.locator('.pn-reason')).toBeVisible();
   await page.waitForTimeout(300);
   expect(await tick(page)).toBe(60);
@@ -77,7 +80,7 @@ test('the address bar keeps the link while unedited, and lets it go after an edi
   await openGallery(page, 'quarantine');
   expect(new URL(page.url()).hash).toBe('#g=quarantine');
   await page.getByLabel('Gallery').selectOption('stale-atc');
-  await expect.poll(() => new URL(page.url()).hash).toBe('#g=stale-atc');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#g=stale-atc@1');
   await page.getByLabel('Policy').selectOption('P4');
   await expect.poll(() => new URL(page.url()).hash).toBe('');
   // A reload now restores the edited work, not the gallery's.
@@ -96,13 +99,14 @@ test('Share copies a link to this moment, and a violation’s menu a link to the
   await page.getByLabel('Share').click();
   await page.getByRole('menuitem', { name: 'Link to this moment' }).click();
   await expect(page.getByTestId('notice')).toContainText('Link copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#g=seed-attack&t=45&sel=X$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#g=seed-attack@1&t=45&sel=X&model=1&trace=[0-9a-f]{8}$/);
 
+  await page.getByRole('tab', { name: 'Verdicts' }).click();
   const verdict = page.locator('[data-testid=verdict][data-status=violated]').first();
   await verdict.getByRole('button', { name: /^More for/ }).click();
   await page.getByRole('menuitem', { name: 'Copy link to this violation' }).click();
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#g=seed-attack&t=\d+&sel=v\d+$/);
+  expect(url).toMatch(/#g=seed-attack@1&t=\d+&sel=v\d+&model=1&trace=[0-9a-f]{8}$/);
   // Right-click offers the same.
   await verdict.click({ button: 'right' });
   await expect(page.getByRole('menuitem', { name: 'Copy link to this violation' })).toBeVisible();

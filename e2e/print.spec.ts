@@ -13,7 +13,7 @@ test('printing gives the title, the canvas and the verdicts, not the toolbar', a
   await expect(page.locator('.pn-toolbar')).toBeHidden();
   await expect(page.locator('.wb-side')).toBeHidden();
   await expect(page.locator('.wb-bottom')).toBeHidden();
-  await expect(page.getByRole('heading', { name: "The seed's attack" })).toBeVisible();
+  await expect(page.getByTestId('print-sheet').getByRole('heading', { name: "The seed's attack" })).toBeVisible();
   await expect(page.getByTestId('print-sheet')).toContainText('Policy P0');
   await expect(page.getByTestId('print-sheet')).toContainText('shown at t = 80');
   await expect(page.getByTestId('node-smmu')).toBeVisible();

@@ -25,9 +25,9 @@ export function SidePanel({ tab, onTab }: { tab: SideTab; onTab: (t: SideTab) =>
   const collapsed = usePrefs((p) => p.sideCollapsed);
   const setPref = usePrefs((p) => p.setPref);
   const selection = useApp((s) => s.selection);
-  // A new selection shows its tab: adjusted while rendering, as React advises for state that
-  // follows another, rather than in an effect.
-  const [seen, setSeen] = useState(selection);
+  // A new selection shows its tab (one a link opened with, too): adjusted while rendering, as React
+  // advises for state that follows another, rather than in an effect.
+  const [seen, setSeen] = useState<typeof selection>(null);
   if (selection !== seen) {
     setSeen(selection);
     if (selection !== null && tab !== 'selection') onTab('selection');
