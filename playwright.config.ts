@@ -31,6 +31,7 @@ export default defineConfig({
   projects: [
     { name: 'browser', testIgnore: /\.perf\.spec\.ts$/ },
     { name: 'perf', testMatch: /\.perf\.spec\.ts$/ },
+    { name: 'docs', testMatch: /\.shots\.ts$/ },
   ],
   webServer: {
     command: `npx vite preview --port ${port} --strictPort`,

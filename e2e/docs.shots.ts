@@ -1,0 +1,55 @@
+// The screenshots in README.md and docs/, made from the production build as a user sees it:
+// `npm run screenshots`. Not part of `npm test` (the files are checked in and looked at).
+
+import { test, expect, openGallery } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const SIZES = [
+  { name: '1280', width: 1280, height: 800 },
+  { name: '1024', width: 1024, height: 768 },
+  { name: '1920', width: 1920, height: 1080 },
+];
+
+/** The seed's attack with its violation selected: the leak's path drawn, named at the page, the SMMU entry marked. */
+async function atViolation(page: Page): Promise<void> {
+  await openGallery(page, 'seed-attack');
+  await page.locator('[data-testid=verdict][data-invariant=I1b] button:not(.pn-more)').click();
+  await expect(page.getByTestId('danger-label')).toContainText("A's descriptor read P's secret");
+  // The frame animates to the violation; the overlay draws the playhead's frame.
+  await page.waitForTimeout(1200);
+}
+
+for (const s of SIZES) {
+  test(`workbench at ${s.width}×${s.height}`, async ({ page }) => {
+    await page.setViewportSize(s);
+    await atViolation(page);
+    await page.screenshot({ path: `docs/workbench-${s.name}.png` });
+    if (s.name === '1280') await page.screenshot({ path: 'docs/screenshot.png' });
+  });
+
+  test(`present at ${s.width}×${s.height}`, async ({ page }) => {
+    await page.setViewportSize(s);
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto('/#g=seed-attack&present');
+    await expect(page.getByTestId('presentation')).toBeVisible();
+    // Run to the caption that tells the leak.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: `docs/present-${s.name}.png` });
+  });
+}
+
+test.describe('a first visit', () => {
+  test.use({ welcome: true });
+  test('the welcome at 1280×800', async ({ page }) => {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto('/');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: 'docs/welcome.png' });
+  });
+});
