@@ -26,11 +26,12 @@ const CSP = [
 
 /**
  * The headers a host sends with every file (docs/deploy.md), as `vite preview` does. The policy
- * adds frame-ancestors, which a <meta> policy cannot carry: no site may frame the app. Every file
+ * adds frame-ancestors, which a <meta> policy cannot carry: only pages of the app's own origin may
+ * frame it (the embed's host pages, docs/embed.md; a host lists its design-document sites). Every file
  * gets it, not only the page: a worker runs under the policy sent with its own script.
  */
 const HOSTING_HEADERS = {
-  'Content-Security-Policy': [...CSP, "frame-ancestors 'none'"].join('; '),
+  'Content-Security-Policy': [...CSP, "frame-ancestors 'self'"].join('; '),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };

@@ -1,6 +1,7 @@
 // The screenshots in README.md and docs/, made from the production build as a user sees it:
 // `npm run screenshots`. Not part of `npm test` (the files are checked in and looked at).
 
+import { readFileSync } from 'node:fs';
 import { test, expect, openGallery } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -34,9 +35,13 @@ for (const s of SIZES) {
     await page.goto('about:blank');
     await page.goto('/#g=seed-attack&present');
     await expect(page.getByTestId('presentation')).toBeVisible();
-    // Run to the caption that tells the leak.
-    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
-    await page.waitForTimeout(2500);
+    // Run to the caption that tells the leak, one caption at a time, and let the path be drawn.
+    for (let n = 2; n <= 5; n++) {
+      await page.keyboard.press('PageDown');
+      await expect(page.getByTestId('presentation')).toContainText(`${n} / 6`, { timeout: 20_000 });
+    }
+    await expect(page.getByTestId('danger-label')).toBeVisible();
+    await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/present-${s.name}.png` });
   });
 }
@@ -52,4 +57,21 @@ test.describe('a first visit', () => {
     await page.waitForTimeout(600);
     await page.screenshot({ path: 'docs/welcome.png' });
   });
+});
+
+test('the embed in a design document at 1280×900', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const host = readFileSync(new URL('../docs/embed-example.html', import.meta.url), 'utf8');
+  await page.route('**/review.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: host.replace(/src="http:\/\/localhost:4317\/[^"]*"/, 'src="/?embed=1#g=seed-attack"'),
+    }),
+  );
+  await page.goto('/review.html');
+  await expect(page.frameLocator('#player').getByTestId('node-smmu')).toBeVisible();
+  await page.getByRole('button', { name: 'The leak (t=77)' }).click();
+  await expect(page.frameLocator('#player').getByTestId('danger-label')).toBeVisible();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'docs/embed.png' });
 });

@@ -16,7 +16,7 @@ test('the page and its assets carry the hosting headers', async ({ page, request
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("script-src 'self'");
   expect(meta).not.toContain('frame-ancestors');
-  const csp = `${meta}; frame-ancestors 'none'`;
+  const csp = `${meta}; frame-ancestors 'self'`;
   await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
 
   const asset = await request.get(script!);

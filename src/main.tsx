@@ -1,7 +1,7 @@
 // Start-up: connect the engine (in a Web Worker), open what the address or the autosave says, render.
 
 import { firstClient } from './worker/start'; // first: the worker starts while the rest evaluates
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
@@ -9,6 +9,10 @@ import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
 import { followAddress, syncAddress } from './ui/addressBar';
+import { embedOptions } from './ui/embed/embedOptions';
+
+// The embed's player is loaded only by a page that is one.
+const EmbedPlayer = lazy(() => import('./ui/embed/EmbedPlayer'));
 
 const app = useApp.getState();
 // A page opened by a link shows what the link names, never covered by the first-run welcome.
@@ -35,14 +39,29 @@ function openFromAddress(): boolean {
 
 // The autosaved work comes back first, as it was left; a link then opens over it, and if that work
 // was edited it is kept in My scenarios by the same rule as inside the app — nothing is silently lost.
-app.listenToOtherTabs();
-app.restoreSavedWork();
-if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
-window.addEventListener('hashchange', () => void openFromAddress());
-followAddress();
+const embed = embedOptions(location.search, location.hash);
+if (embed !== null) {
+  // A player in another page: it opens only what its link names, and leaves the saved work alone.
+  useApp.setState({ embedded: true });
+  openFromAddress();
+  if (embed.autoplay && useApp.getState().scenario !== null) app.play();
+  window.addEventListener('hashchange', () => void openFromAddress());
+} else {
+  app.listenToOtherTabs();
+  app.restoreSavedWork();
+  if (!openFromAddress() && useApp.getState().scenario === null) app.openGallery('seed-attack');
+  window.addEventListener('hashchange', () => void openFromAddress());
+  followAddress();
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Workbench welcome={!byLink} />
+    {embed !== null ? (
+      <Suspense fallback={null}>
+        <EmbedPlayer options={embed} />
+      </Suspense>
+    ) : (
+      <Workbench welcome={!byLink} />
+    )}
   </StrictMode>,
 );

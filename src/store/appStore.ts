@@ -90,8 +90,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
   /** Saves the open work; a save that fails says so until one succeeds, and never replaces the last good copy. */
   const persist = () => {
-    const { doc, galleryId, dirty, edited } = get();
-    if (doc === null) return;
+    const { doc, galleryId, dirty, edited, embedded } = get();
+    if (doc === null || embedded) return;
     const outcome = saver.save({ galleryId, doc, dirty, edited });
     if (outcome === 'saved') alert('save-failed', null);
     else if (outcome === 'failed')

@@ -68,6 +68,11 @@ export interface AppState {
   edited: boolean;
   library: LibraryEntry[];
   presenting: boolean;
+  /**
+   * The page is an embed (`?embed=1`): a read-only player in another page's frame. It neither reads
+   * nor writes the saved work, so a design document's player never touches what the user made.
+   */
+  embedded: boolean;
   /** Presenting with the screen blanked (a presenter's pause: `.` or `b`). */
   blank: boolean;
   /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
@@ -104,6 +109,7 @@ export function initialState(): AppState {
     edited: false,
     library: readLibrary(),
     presenting: false,
+    embedded: false,
     blank: false,
     opened: null,
     link: null,

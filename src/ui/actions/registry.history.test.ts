@@ -92,6 +92,7 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   faster: { setup: () => state().setPresenting(true), args: [], done: () => state().speed === 100 },
   copyMomentLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
   copyViolationLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [0] },
+  copyEmbedCode: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
 };
 
 type Snapshot = Pick<AppState, 'doc' | 'past' | 'future'>;

@@ -11,7 +11,7 @@
 
 import { useApp, type Actions as StoreActions, type AppState } from '../../store/appStore';
 import type { MutationId, PolicyId } from '../../sim';
-import { copyLink, exportFile, importFile, momentUrl } from './share';
+import { copyEmbedCode, copyLink, exportFile, importFile, momentUrl } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 import { useMatrix } from '../matrix/matrixStore';
 import { fitView, zoomBy } from '../canvas/viewBridge';
@@ -397,6 +397,13 @@ const TABLE = [
     label: 'Link to this moment',
     description: 'Copy a link that opens this scenario at this tick, with this selection',
     perform: () => void copyLink(momentUrl()),
+    history: 'never',
+  },
+  {
+    name: 'copyEmbedCode',
+    label: 'Copy embed code',
+    description: 'Copy an <iframe> that shows this scenario, at this tick, as a player in a design document',
+    perform: () => void copyEmbedCode(),
     history: 'never',
   },
   {

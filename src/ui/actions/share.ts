@@ -7,6 +7,7 @@ import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { fingerprintParams } from '../../scenario/fingerprint';
 import { MODEL_VERSION } from '../../sim';
 import { momentParams, type Moment } from '../../scenario/moment';
+import { embedCode } from '../embed/embedOptions';
 
 /**
  * The address of a link fragment (the scenario's own by default), as the user shares it: it records
@@ -77,4 +78,14 @@ export async function importFile(file: File): Promise<void> {
       text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.`,
     });
   useApp.getState().importText(await file.text(), file.name);
+}
+
+/** Copies the `<iframe>` that embeds this scenario at the playhead in a design document (docs/embed.md). */
+export async function copyEmbedCode(): Promise<void> {
+  const s = useApp.getState();
+  const f = s.linkFragment();
+  if (f === null || s.scenario === null) return;
+  const t = Math.floor(s.clock);
+  const code = embedCode(location.origin, location.pathname, t > 0 ? `${f}&t=${t}` : f, s.scenario.title);
+  await copyText(code, `Embed code copied: an <iframe> of ${code.length} characters for a design document.`);
 }

@@ -44,6 +44,8 @@ const nodeTypes = { endpoint: EndpointNode, device: DeviceNode, region: RegionNo
 
 export function Canvas() {
   const scenario = useApp((s) => s.scenario);
+  // An embed is a player: its nodes stay where the scenario puts them, and nothing is dropped in.
+  const embedded = useApp((s) => s.embedded);
   const moveNode = useApp((s) => s.moveNode);
   const select = useApp((s) => s.select);
   const minimapChoice = useMinimapChoice((s) => s.shown);
@@ -112,11 +114,11 @@ export function Canvas() {
       data-testid="canvas"
       onKeyDown={onKeyDown}
       onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+        if (!embedded && e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
       onDrop={(e) => {
         const f = e.dataTransfer.files[0];
-        if (f === undefined) return;
+        if (f === undefined || embedded) return;
         e.preventDefault();
         void importFile(f);
       }}
@@ -133,6 +135,7 @@ export function Canvas() {
         minZoom={0.15}
         maxZoom={2.5}
         nodesConnectable={false}
+        nodesDraggable={!embedded}
         // Deleting goes through the document (the Delete action), never straight from the canvas.
         deleteKeyCode={null}
         disableKeyboardA11y

@@ -34,6 +34,7 @@ export function ShareMenu() {
           <p className="pn-warn">This link is over {LINK_WARN_CHARS} characters: some chat tools cut it. Export a file instead.</p>
         )}
         <ActionButton name="copyMomentLink" role="menuitem" />
+        <ActionButton name="copyEmbedCode" role="menuitem" />
         <ActionButton name="export" role="menuitem" />
         {/* Importing needs the file first: the item opens the chooser, the chosen file performs it. */}
         <button type="button" role="menuitem" data-action="import" title={tooltip(action('import'))} onClick={() => file.current?.click()}>

@@ -91,7 +91,7 @@ function Description({ title, text }: { title: string; text: string }) {
   );
 }
 
-function CurrentCaption() {
+export function CurrentCaption() {
   const captions = useApp((s) => s.scenario?.captions) ?? [];
   const now = useTransitioned((s) => Math.floor(s.clock));
   const index = captionIndexAt(captions, now);

@@ -131,7 +131,7 @@ export function Toolbar() {
 }
 
 /** The playhead's tick: its own component, so the toolbar does not re-render as the clock moves. */
-function TickReadout() {
+export function TickReadout() {
   const now = useTransitioned((s) => Math.floor(s.clock));
   const horizon = useTransitioned((s) => s.horizon);
   const tickNs = useApp((s) => s.summary?.tickNs ?? 100);
