@@ -3,6 +3,7 @@
 // gallery links name their revision.
 
 import { test, expect, openGallery } from './fixtures';
+import FROZEN from '../src/scenario/frozen/links.json' with { type: 'json' };
 
 test('a copied link records the model and the trace of its run', async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -45,3 +46,24 @@ test('gallery links are pinned: a revision the app does not have opens the curre
   );
   await expect(page.getByTestId('node-smmu')).toBeVisible();
 });
+
+// Links frozen from an earlier build (src/scenario/frozen/links.json): each opens and, once its run
+// is computed, records the same trace when copied again — the run is the one its author saw.
+for (const name of ['seed-attack in full', 'stale-atc under P5 with skip-atc-inv', 'quarantine pinned']) {
+  test(`a frozen link opens with its recorded trace: ${name}`, async ({ page }) => {
+    const frozen = FROZEN.find((l) => l.name === name)!;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('about:blank');
+    await page.goto(`/${frozen.link}`);
+    await expect(page.getByTestId('node-smmu')).toBeVisible();
+    await expect(page.getByTestId('computing')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    await page.getByLabel('Share').click();
+    await page.getByRole('menuitem', { name: /Copy link/ }).click();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URLSearchParams(new URL(url).hash.slice(1)).get('trace')).toBe(frozen.trace);
+  });
+}
