@@ -75,3 +75,14 @@ test('the embed in a design document at 1280×900', async ({ page }) => {
   await page.waitForTimeout(800);
   await page.screenshot({ path: 'docs/embed.png' });
 });
+
+test('every policy at 1280×800', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('about:blank');
+  await page.goto('/#g=seed-attack&view=matrix');
+  await expect(page.getByTestId('matrix').locator('tbody tr')).toHaveCount(9, { timeout: 30_000 });
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText('9 policies.');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/matrix.png' });
+});
