@@ -1,9 +1,9 @@
 // The app's state and the user's actions on it (docs/architecture.md, the store layer): the
 // scenario document, the engine's latest view and run summary, playback, selection and UI. The
 // actions delegate: document changes to pure functions (documentChanges.ts, history.ts), the
-// engine to its session (worker/session.ts), storage to library.ts. Components select narrowly;
-// document edits go through Immer; per-frame animation data (packed transactions) goes to the
-// overlay on the session's frame bus, out of React's way.
+// engine to its session (worker/session.ts), the saved work to savedWork.ts and library.ts.
+// Components select narrowly; document edits go through Immer; per-frame animation data (packed
+// transactions) goes to the overlay on the session's frame bus, out of React's way.
 
 import { create } from 'zustand';
 import { produce } from 'immer';
@@ -18,23 +18,12 @@ import { decodeLink } from '../scenario/linkDecoder';
 import { momentParams, readMoment } from '../scenario/moment';
 import { momentSelection, selectionFor } from './linkMoment';
 import { errorText, readDocument } from '../scenario/read';
-import {
-  addToLibrary,
-  deleteFromLibrary,
-  loadAutosave,
-  readLibrary,
-  readLibraryEntry,
-  readLibraryRaw,
-  renameInLibrary,
-  rewriteLibrary,
-  setAside,
-} from './library';
+import { addToLibrary, deleteFromLibrary, readLibrary, readLibraryEntry, renameInLibrary } from './library';
 import { record, redo, undo } from './history';
 import { captionTarget, insertAtTick, sameButLayout, toggled, withPositions } from './documentChanges';
-import { initialState, type Alert, type AlertAction, type AppState } from './state';
-import { Autosaver } from './autosave';
+import { initialState, type AppState } from './state';
+import { EXPORT_ACTION, savedWork } from './savedWork';
 import type { Actions } from './actions';
-import { setAsideAlert } from './setAsideAlert';
 
 export type { Alert, AlertAction, AppState, Selection } from './state';
 export type { Actions } from './actions';
@@ -50,57 +39,8 @@ const keptText = (name: string) => `Your edited work was kept in My scenarios as
 export const useApp = create<AppState & Actions>()((set, get) => {
   const session = () => get().session;
 
-  /** An alert in place of any with its id; `null` text drops it. */
-  const alert = (id: Alert['id'], text: string | null, actions: AlertAction[] = []) =>
-    set({ alerts: [...get().alerts.filter((a) => a.id !== id), ...(text === null ? [] : [{ id, text, actions }])] });
-
-  const EXPORT: AlertAction = { label: 'Export to a file', kind: 'export' };
-
-  const newSaver = () =>
-    new Autosaver({
-      otherSaved: () =>
-        alert(
-          'other-tab',
-          'This scenario is also open in another tab, which has just saved its work. Saving is paused here so the two tabs do not overwrite each other.',
-          [
-            { label: 'Keep this tab’s work in My scenarios', kind: 'run', run: () => get().saveToLibrary() },
-            {
-              label: 'Save this tab’s work again',
-              kind: 'run',
-              run: () => {
-                saver.resume();
-                alert('other-tab', null);
-                persist();
-              },
-            },
-          ],
-        ),
-      otherPaused: () =>
-        set({
-          notice: {
-            kind: 'info',
-            text: 'DMA Handoff is also open in another tab: it has paused its saving, and this tab’s work is saved.',
-          },
-        }),
-      keptOther: (name) => {
-        set({ library: readLibrary(), notice: { kind: 'info', text: `Another tab’s edited work was kept in My scenarios as “${name}”.` } });
-      },
-    });
-  let saver = newSaver();
-
-  /** Saves the open work; a save that fails says so until one succeeds, and never replaces the last good copy. */
-  const persist = () => {
-    const { doc, galleryId, dirty, edited, embedded } = get();
-    if (doc === null || embedded) return;
-    const outcome = saver.save({ galleryId, doc, dirty, edited });
-    if (outcome === 'saved') alert('save-failed', null);
-    else if (outcome === 'failed')
-      alert(
-        'save-failed',
-        'Your latest changes could not be saved in this browser: its storage is full or unavailable. They will be lost when the page closes — export them to a file.',
-        [EXPORT],
-      );
-  };
+  const saved = savedWork(set, get);
+  const { alert, persist } = saved;
 
   /** Replaces the document and reloads the engine at `at` (the playhead by default). */
   const reload = (doc: ScenarioDocument, scenario: Scenario, at: number, playing = get().playing) => {
@@ -174,7 +114,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         'not-kept',
         `“${scenario.title}” was not opened: your edited “${title}” could not be kept, because browser storage is full or unavailable.`,
         [
-          EXPORT,
+          EXPORT_ACTION,
           {
             label: 'Discard my edits and open it',
             kind: 'run',
@@ -504,36 +444,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
     reset() {
       get().session?.dispose();
-      saver.dispose();
-      saver = newSaver();
+      saved.reset();
       set(initialState());
     },
 
-    listenToOtherTabs: () => saver.listen(),
+    listenToOtherTabs: () => saved.listen(),
 
-    restoreSavedWork() {
-      // What cannot be read is set aside, raw, before anything can overwrite it, and offered as a download.
-      const library = readLibraryRaw();
-      const saved = loadAutosave();
-      const aside = [...library.setAside];
-      if (saved !== null && !saved.read.ok)
-        aside.push({ what: 'the autosaved work', why: errorText(saved.read.errors[0]), raw: saved.raw });
-      if (aside.length > 0) {
-        const kept = setAside(aside);
-        if (kept && library.setAside.length > 0) rewriteLibrary();
-        // Kept nowhere else, the unreadable autosave must not be saved over: saving waits.
-        const hold = !kept && saved !== null && !saved.read.ok;
-        if (hold) saver.hold();
-        const a = setAsideAlert(aside, hold);
-        alert('set-aside', a.text, a.actions);
-      }
-      set({ library: readLibrary() });
-      if (saved !== null && saved.read.ok) get().open(saved.read, { galleryId: saved.galleryId, edited: saved.edited, dirty: saved.dirty });
-    },
-
-    dismissAlert(id) {
-      if (id === 'set-aside') saver.resume();
-      alert(id, null);
-    },
+    restoreSavedWork: () => saved.restore(),
+    dismissAlert: (id) => saved.dismiss(id),
   };
 });
