@@ -30,6 +30,7 @@ test('the player works inside a host page, answers seek, and tells its ticks and
   // No editing chrome; a way out to the full app with the same link.
   await expect(player.getByRole('tab', { name: 'Edit' })).toHaveCount(0);
   await expect(player.getByLabel('Share')).toHaveCount(0);
+  await expect(player.getByRole('button', { name: 'Arrange in columns' })).toHaveCount(0);
   await expect(player.getByTestId('embed-open')).toHaveAttribute('href', /\/#g=seed-attack$/);
   await expect(page.locator('#log')).toContainText('"type":"ready"');
 

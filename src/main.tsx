@@ -8,7 +8,8 @@ import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
-import { followAddress, syncAddress } from './ui/addressBar';
+import { addressWrittenByApp, followAddress, syncAddress } from './ui/addressBar';
+import { whenOpened } from './store/opened';
 import { embedOptions } from './ui/embed/embedOptions';
 
 // The embed's player is loaded only by a page that is one.
@@ -16,7 +17,8 @@ const EmbedPlayer = lazy(() => import('./ui/embed/EmbedPlayer'));
 
 const app = useApp.getState();
 // A page opened by a link shows what the link names, never covered by the first-run welcome.
-const byLink = /(?:^#|&)(s|g)=/.test(location.hash);
+// (An address the app wrote itself, reloaded, is no one's link.)
+const byLink = /(?:^#|&)(s|g)=/.test(location.hash) && !addressWrittenByApp();
 app.connect(firstClient, workerClient);
 
 /**
@@ -25,15 +27,22 @@ app.connect(firstClient, workerClient);
  * (addressBar.ts). Returns whether the address names a scenario at all: a link that is broken says
  * what is wrong, and nothing else is opened in its place.
  */
-function openFromAddress(): boolean {
+function openFromAddress(then?: () => void): boolean {
   const hash = location.hash;
   if (!/(?:^#|&)(s|g)=/.test(hash)) return false;
-  const present = new URLSearchParams(hash.slice(1)).has('present');
-  checkLinkFingerprint(hash, useApp.getState().scenario);
-  const opened = useApp.getState().openLink(hash);
-  if (!opened) syncAddress();
-  if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
-  if (new URLSearchParams(hash.slice(1)).get('view') === 'matrix' && opened) useMatrix.getState().setOpen(true, useApp.getState().scenario);
+  const params = new URLSearchParams(hash.slice(1));
+  const stopChecking = checkLinkFingerprint(hash, useApp.getState().scenario);
+  // A large link opens once a worker has decoded it: what follows waits for that.
+  whenOpened(useApp.getState().openLink(hash), (opened) => {
+    if (!opened) {
+      stopChecking();
+      syncAddress();
+      return;
+    }
+    if (params.has('present')) useApp.getState().setPresenting(true);
+    if (params.get('view') === 'matrix') useMatrix.getState().setOpen(true, useApp.getState().scenario);
+    then?.();
+  });
   return true;
 }
 
@@ -43,8 +52,9 @@ const embed = embedOptions(location.search, location.hash);
 if (embed !== null) {
   // A player in another page: it opens only what its link names, and leaves the saved work alone.
   useApp.setState({ embedded: true });
-  openFromAddress();
-  if (embed.autoplay && useApp.getState().scenario !== null) app.play();
+  openFromAddress(() => {
+    if (embed.autoplay) app.play();
+  });
   window.addEventListener('hashchange', () => void openFromAddress());
 } else {
   app.listenToOtherTabs();

@@ -42,10 +42,11 @@ export interface Actions {
   undo(): void;
   redo(): void;
   /**
-   * Opens what a location hash names (`#s=…` or `#g=…`); false (with a message) when it is bad, and
-   * false for now when the link is decoded in a worker (linkDecoder.ts): it opens when that answers.
+   * Opens what a location hash names (`#s=…` or `#g=…`): whether it opened (false, with a message,
+   * when it is bad), or the promise of that when the link is decoded in a worker (linkDecoder.ts).
+   * `whenOpened` (store/opened.ts) takes either.
    */
-  openLink(hash: string): boolean;
+  openLink(hash: string): boolean | Promise<boolean>;
   /** Opens a scenario file or pasted text; false (with a message naming the problem) when bad. */
   importText(text: string, source: string): boolean;
   /** The current scenario as a share link fragment (`s=2.…`). */

@@ -233,8 +233,10 @@ describe('links and files', () => {
     const captions = Array.from({ length: 200 }, (_, i) => ({ at: i, text: `caption ${i} `.padEnd(400, '.') }));
     const big = readDocument({ ...seed, title: 'Many captions', captions });
     if (!big.ok) throw new Error(big.errors[0].message);
-    expect(state().openLink('#' + scenarioFragment(big.scenario))).toBe(false);
+    const opened = state().openLink('#' + scenarioFragment(big.scenario));
+    expect(opened).toBeInstanceOf(Promise);
     expect(state().scenario!.title).toBe("The seed's attack");
+    expect(await opened).toBe(true);
     await settle();
     expect(state().scenario!.title).toBe('Many captions');
 
@@ -242,7 +244,7 @@ describe('links and files', () => {
     const payload = new Uint8Array(zeros.length + 4);
     payload.set(zeros);
     new DataView(payload.buffer).setUint32(zeros.length, crc32(zeros));
-    expect(state().openLink(`#s=2.${toBase64Url(payload)}`)).toBe(false);
+    expect(await state().openLink(`#s=2.${toBase64Url(payload)}`)).toBe(false);
     await settle();
     expect(state().notice?.text).toBe(
       'This link is too large: it expands past 2,000,000 bytes, the limit for a scenario. Your current work is unchanged.',

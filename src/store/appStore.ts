@@ -16,7 +16,7 @@ import { EngineSession } from '../worker/session';
 import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
 import { decodeLink } from '../scenario/linkDecoder';
 import { momentParams, readMoment } from '../scenario/moment';
-import { momentSelection, selectionFor } from './linkMoment';
+import { addressLink, momentSelection, selectionFor } from './linkMoment';
 import { errorText, readDocument } from '../scenario/read';
 import { addToLibrary, deleteFromLibrary, readLibrary, readLibraryEntry, renameInLibrary } from './library';
 import { record, redo, undo } from './history';
@@ -152,8 +152,9 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   };
 
   const edit = (label: string, recipe: (d: ScenarioDocument) => void): boolean => {
-    const { doc } = get();
-    if (doc === null) return false;
+    const { doc, embedded } = get();
+    // An embed is a player: nothing in it edits the document it shows.
+    if (doc === null || embedded) return false;
     const next = produce(doc, recipe);
     const r = readDocument(next);
     if (!r.ok) {
@@ -292,8 +293,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     },
 
     placeNodes(positions, label) {
-      const { doc, scenario } = get();
-      if (doc === null) return;
+      const { doc, scenario, embedded } = get();
+      if (doc === null || embedded) return;
       // Layout only: the run is unchanged, so the engine is not reloaded. One drag or one
       // arrangement, one undo step.
       const next = withPositions(doc, positions);
@@ -323,7 +324,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
           const problems = [...moment.problems];
           if (moment.sel !== null && sel === null)
             problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
-          set({ link: hash.replace(/^#/, ''), selection: sel });
+          set({ link: addressLink(hash), selection: sel });
           const said = [...d.warnings, ...(problems.length > 0 ? [`The link opened, but ${problems.join('; ')}.`] : [])].join(' ');
           const keptNow = lastKept;
           if (kept !== '' && keptNow !== null)
@@ -338,9 +339,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         });
       };
       const d = decodeLink(hash);
-      if (!(d instanceof Promise)) return open(d);
-      void d.then(open);
-      return false;
+      return d instanceof Promise ? d.then(open) : open(d);
     },
 
     importText(text, source) {

@@ -7,7 +7,7 @@ import { inProcessClient } from '../worker/client';
 import { memoryStorage } from '../testing/storage';
 import { galleryEntry } from '../scenario/gallery';
 import { readDocument } from '../scenario/read';
-import { momentSelection, selectionFor } from './linkMoment';
+import { addressLink, momentSelection, selectionFor } from './linkMoment';
 
 const storage = memoryStorage();
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -89,5 +89,14 @@ describe('selections in links', () => {
     expect(selectionFor({ kind: 'entity', id: 'nope' }, r.scenario)).toBeNull();
     expect(momentSelection({ kind: 'txn', id: 3 })).toBeNull();
     expect(momentSelection({ kind: 'violation', index: 1 })).toEqual({ kind: 'violation', index: 1 });
+  });
+});
+
+describe('the address a link leaves', () => {
+  it('keeps the scenario, the moment and the fingerprint, not what the link asked to do once', () => {
+    expect(addressLink('#g=seed-attack@1&t=60&present&view=matrix&model=1&trace=354e568c')).toBe(
+      'g=seed-attack@1&t=60&model=1&trace=354e568c',
+    );
+    expect(addressLink('#s=2.abc&present=1')).toBe('s=2.abc');
   });
 });

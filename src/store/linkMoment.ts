@@ -19,7 +19,20 @@ export function selectionFor(sel: MomentSelection, scenario: Scenario): Selectio
 
 /** What a link to this moment selects: the selection, unless it is one a link cannot name (a transaction). */
 export function momentSelection(sel: Selection): MomentSelection | null {
-  if (sel === null || sel.kind === 'txn') return null;
+  // A transaction or an edge has no name a link can carry.
+  if (sel === null || sel.kind === 'txn' || sel.kind === 'edge') return null;
   if (sel.kind === 'violation' || sel.kind === 'op') return { kind: sel.kind, index: sel.index };
   return { kind: 'entity', id: sel.kind === 'smmu' ? 'smmu' : sel.id };
+}
+
+/**
+ * The link as the address bar keeps it while the scenario is unedited: the link's fragment without
+ * what it asked to do once (`present`, `view=…`), so a reload opens the scenario, not the act again.
+ */
+export function addressLink(hash: string): string {
+  return hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((p) => !/^(present|view)(=|$)/.test(p))
+    .join('&');
 }

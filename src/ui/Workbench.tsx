@@ -1,7 +1,7 @@
 // The app's frame: toolbar, the story strip over the canvas with the DMA overlay, the side panel
 // (verdicts, the selection, the editor), timeline and log below. It composes; the panels and the store decide.
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useApp } from '../store/appStore';
 import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
@@ -9,7 +9,8 @@ import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
 import { LogPanel } from './panels/LogPanel';
 import { StoryStrip } from './panels/StoryStrip';
-import { SidePanel, type SideTab } from './panels/SidePanel';
+import { SidePanel } from './panels/SidePanel';
+import { showSideTab } from './panels/sideTab';
 import { Welcome } from './panels/Welcome';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
@@ -29,7 +30,6 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
-  const [side, setSide] = useState<SideTab>('verdicts');
   useKeyboard();
   usePasteImport();
   return (
@@ -43,10 +43,10 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
           <div className="wb-canvas">
             <Canvas />
             <Legend />
-            {welcome && <Welcome onBuild={() => setSide('edit')} />}
+            {welcome && <Welcome onBuild={() => showSideTab('edit')} />}
           </div>
         </div>
-        <SidePanel tab={side} onTab={setSide} />
+        <SidePanel />
       </div>
       <div className="wb-bottom">
         <Timeline />

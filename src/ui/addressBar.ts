@@ -8,6 +8,15 @@
 import { useApp, type AppState } from '../store/appStore';
 import { galleryRef } from '../scenario/gallery/revisions';
 
+/** The history entry's state when the app wrote the address itself (not a link someone opened). */
+const WRITTEN_BY_APP = { dmaHandoffAddress: true };
+
+/** Whether the page's address was written by the app (a reload of it), not opened as someone's link. */
+export function addressWrittenByApp(): boolean {
+  const s = history.state as { dmaHandoffAddress?: unknown } | null;
+  return s !== null && typeof s === 'object' && s.dmaHandoffAddress === true;
+}
+
 /** The fragment the address shows for this state (without `#`): '' for none, null to leave it. */
 export function addressFragment(s: Pick<AppState, 'scenario' | 'edited' | 'link' | 'galleryId'>): string | null {
   if (s.scenario === null) return null;
@@ -24,7 +33,7 @@ export function syncAddress(s: AppState = useApp.getState()): void {
   if (f === null) return;
   const want = f === '' ? '' : `#${f}`;
   // Replacing the address fires no hashchange: the app does not reopen what it shows.
-  if (location.hash !== want) history.replaceState(null, '', location.pathname + location.search + want);
+  if (location.hash !== want) history.replaceState(WRITTEN_BY_APP, '', location.pathname + location.search + want);
 }
 
 /** Keeps the address bar in step with the open scenario; returns the unsubscribe. */

@@ -6,10 +6,13 @@ import { useApp } from '../store/appStore';
 import { MODEL_VERSION } from '../sim';
 import { fingerprintMessage, readFingerprint } from '../scenario/fingerprint';
 
-/** Watches the run `hash` opens; `before` is the scenario on screen before the link was opened. */
-export function checkLinkFingerprint(hash: string, before: unknown): void {
+/**
+ * Watches the run `hash` opens; `before` is the scenario on screen before the link was opened.
+ * Returns how to stop watching (when the link does not open).
+ */
+export function checkLinkFingerprint(hash: string, before: unknown): () => void {
   const recorded = readFingerprint(hash);
-  if (recorded === null) return;
+  if (recorded === null) return () => {};
   const stop = useApp.subscribe((s) => {
     // A large link opens later, from its decoding worker: the scenario to judge is the one after it.
     if (s.scenario === null || s.scenario === before) return;
@@ -18,4 +21,5 @@ export function checkLinkFingerprint(hash: string, before: unknown): void {
     const text = fingerprintMessage(recorded, MODEL_VERSION, s.summary.traceHash);
     if (text !== null) useApp.getState().setNotice({ kind: 'info', text });
   });
+  return stop;
 }

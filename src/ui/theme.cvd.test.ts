@@ -82,7 +82,7 @@ describe('owner colours with colour-vision deficiency', () => {
     expect(deltaE(red, olive)).toBeLessThan(deltaE(lab(rgb('#ff0000')), lab(rgb('#a0a000'))));
   });
 
-  it('the palette before these colours failed: orange and the quarantine brown merge with protanopia', () => {
+  it('the simulation separates too little a known protanopia confusion pair: orange and the quarantine brown', () => {
     expect(closest(['#ff7a59', QUARANTINE_COLOUR], MACHADO.protanopia).d).toBeLessThan(5);
   });
 });

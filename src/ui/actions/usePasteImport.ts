@@ -13,7 +13,7 @@ export function usePasteImport(): void {
       e.preventDefault();
       // A scenario's JSON may mention a link in a caption: text that opens as an object is JSON.
       const hash = text.startsWith('{') ? null : findLink(text);
-      if (hash !== null) useApp.getState().openLink(hash);
+      if (hash !== null) void useApp.getState().openLink(hash);
       else useApp.getState().importText(text, 'the pasted text');
     };
     window.addEventListener('paste', onPaste);

@@ -161,9 +161,11 @@ export function Canvas() {
 /** Zoom, fit (clear of the minimap), Arrange in columns and the minimap. Inside React Flow, for its instance. */
 function CanvasControls({ minimap }: { minimap: boolean }) {
   const fitView = useFitClear();
+  // An embed shows the scenario as laid out: arranging is an edit.
+  const embedded = useApp((s) => s.embedded);
   return (
     <Controls showInteractive={false} onFitView={fitView}>
-      <ArrangeButton />
+      {!embedded && <ArrangeButton />}
       <MinimapButton shown={minimap} />
     </Controls>
   );

@@ -28,8 +28,12 @@ export function CaptionCamera() {
   // The caption whose camera was shown last: reaching it again (back, then forward) shows it again.
   const shown = useRef(-1);
   useEffect(() => {
-    if (!presenting) shown.current = -1;
-    if (camera === undefined || index === shown.current) return;
+    if (!presenting || camera === undefined) {
+      // Away from the camera's caption (or not presenting): coming back to it shows it again.
+      shown.current = -1;
+      return;
+    }
+    if (index === shown.current) return;
     // After entering presenting has laid out and fitted the full-screen canvas.
     const id = setTimeout(() => {
       shown.current = index;

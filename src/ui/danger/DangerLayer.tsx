@@ -11,6 +11,7 @@ import { useApp } from '../../store/appStore';
 import { SMMU_ID } from '../canvas/layout';
 import { useActiveViolation, watchViolations } from './activeViolation';
 import type { Violation } from '../../sim';
+import { cellCentre } from '../nodes/pageGrid';
 import './danger.css';
 
 interface Pt {
@@ -68,12 +69,22 @@ function DangerPath({ v }: { v: Violation }) {
     if (region !== undefined && v.path !== null && v.path.pageIndex >= 0) {
       const el = domNode?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(region.id)}"]`);
       const cell = el?.querySelector<HTMLElement>(`[data-page="${v.path.pageIndex}"]`);
+      // A large region draws its pages on one canvas: the cell's place is the grid's arithmetic.
+      const canvas = el?.querySelector<HTMLElement>('.dn-pages-canvas');
       if (el && cell) {
         const a = el.getBoundingClientRect();
         const b = cell.getBoundingClientRect();
         page = {
           x: region.internals.positionAbsolute.x + (b.left - a.left + b.width / 2) / zoom,
           y: region.internals.positionAbsolute.y + (b.top - a.top + b.height / 2) / zoom,
+        };
+      } else if (el && canvas) {
+        const a = el.getBoundingClientRect();
+        const g = canvas.getBoundingClientRect();
+        const c = cellCentre(v.path.pageIndex - Number(canvas.dataset.firstPage ?? 0));
+        page = {
+          x: region.internals.positionAbsolute.x + (g.left - a.left) / zoom + c.x,
+          y: region.internals.positionAbsolute.y + (g.top - a.top) / zoom + c.y,
         };
       }
     }

@@ -22,6 +22,8 @@ export function involvedNodes(v: Violation, view: SimView | null): string[] {
 export function FrameViolation() {
   const flow = useReactFlow();
   const index = useApp((s) => (s.selection?.kind === 'violation' ? s.selection.index : null));
+  // A link selects a violation before its run is known: it is framed once the run names it.
+  const known = useApp((s) => index !== null && s.summary?.violations[index] !== undefined);
   useEffect(() => {
     if (index === null) return;
     const { summary, view } = useApp.getState();
@@ -29,6 +31,6 @@ export function FrameViolation() {
     if (v === undefined) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     void flow.fitView({ nodes: involvedNodes(v, view).map((id) => ({ id })), padding: 0.15, maxZoom: 1.4, duration: reduce ? 0 : 300 });
-  }, [index, flow]);
+  }, [index, known, flow]);
   return null;
 }

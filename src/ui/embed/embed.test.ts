@@ -28,7 +28,10 @@ describe('host messages', () => {
     expect(readCommand({ type: 'seek', t: 60 })).toEqual({ ok: true, command: { type: 'seek', t: 60 } });
     expect(readCommand({ type: 'play' })).toEqual({ ok: true, command: { type: 'play' } });
     expect(readCommand({ type: 'pause' })).toEqual({ ok: true, command: { type: 'pause' } });
-    expect(readCommand({ type: 'load', link: 'https://x.test/#g=quarantine' })).toEqual({ ok: true, command: { type: 'load', link: 'g=quarantine' } });
+    expect(readCommand({ type: 'load', link: 'https://x.test/#g=quarantine' })).toEqual({
+      ok: true,
+      command: { type: 'load', link: 'g=quarantine' },
+    });
     expect(readCommand({ type: 'load', link: '#s=2.abc' })).toEqual({ ok: true, command: { type: 'load', link: 's=2.abc' } });
   });
 

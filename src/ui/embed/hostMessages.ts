@@ -3,11 +3,7 @@
 // what is wrong, and changes nothing.
 
 /** A command from the host page. */
-export type HostCommand =
-  | { type: 'load'; link: string }
-  | { type: 'seek'; t: number }
-  | { type: 'play' }
-  | { type: 'pause' };
+export type HostCommand = { type: 'load'; link: string } | { type: 'seek'; t: number } | { type: 'play' } | { type: 'pause' };
 
 /** An event the player sends to the host page. */
 export type PlayerEvent =

@@ -5,6 +5,7 @@
 
 import { useEffect } from 'react';
 import { useApp, type AppState } from '../../store/appStore';
+import { whenOpened } from '../../store/opened';
 import { readCommand, type PlayerEvent } from './hostMessages';
 
 /** How often, at most, the tick is sent while playing. */
@@ -27,11 +28,15 @@ export function useHostApi(): void {
         app.seek(Math.min(c.t, app.horizon));
       } else if (c.type === 'play') app.play();
       else if (c.type === 'pause') app.pause();
-      else if (!app.openLink(`#${c.link}`)) send({ type: 'error', message: app.notice?.text ?? 'the link could not be opened' });
+      else
+        whenOpened(app.openLink(`#${c.link}`), (opened) => {
+          if (!opened) send({ type: 'error', message: useApp.getState().notice?.text ?? 'the link could not be opened' });
+        });
     };
     window.addEventListener('message', onMessage);
 
     let lastTick = -1;
+    let lastPlaying = false;
     let lastSent = 0;
     let lastReady: unknown = null;
     let passed = 0;
@@ -43,8 +48,10 @@ export function useHostApi(): void {
       }
       const t = Math.floor(s.clock);
       const now = performance.now();
-      if (t !== lastTick && (!s.playing || now - lastSent >= TICK_EVERY_MS)) {
+      // A pause or a start at the same tick is told too: the host hears `playing` change.
+      if ((t !== lastTick && (!s.playing || now - lastSent >= TICK_EVERY_MS)) || s.playing !== lastPlaying) {
         lastTick = t;
+        lastPlaying = s.playing;
         lastSent = now;
         send({ type: 'tick', t, playing: s.playing });
       }

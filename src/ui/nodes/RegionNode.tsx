@@ -1,10 +1,11 @@
 // A memory region as a grid of 4 KiB pages, each coloured by its owner and lettered with the
-// owner's initial (colour is never the only cue), striped when shared, dimmed when lent out, with
+// owner's mark (ownerMarks.ts: colour is never the only cue), striped when shared, dimmed when lent out, with
 // borrowers as bars and secret pages marked. The overlay flashes a page when a DMA commits to it,
 // at the place the grid gives (pageGrid.ts). A large region draws its cells on one canvas
 // (PageCanvas.tsx).
 
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { ownerMarks } from './ownerMarks';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useView } from './useView';
 import { nodeBox, useOverview } from './detail';
@@ -29,6 +30,7 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
   const pages = useView((v) => (r === undefined ? NONE : v.pages.slice(r.firstPage, r.firstPage + r.pages)), samePages) ?? NONE;
   const names = useView((v) => v.endpoints);
   const overview = useOverview();
+  const marks = useMemo(() => ownerMarks((names ?? []).map((n) => n.id)), [names]);
   if (r === undefined || names === undefined) return null;
   const colour = endpointColour(r.owner);
   return (
@@ -60,7 +62,14 @@ export function RegionNode({ data, selected }: NodeProps<CanvasNode>) {
         ) : (
           <div className="dn-pages">
             {pages.map((p, k) => (
-              <PageCell key={k} index={r.firstPage + k} page={p} pa={r.pa + k * PAGE_BYTES} names={names} lettered={!overview} />
+              <PageCell
+                key={k}
+                index={r.firstPage + k}
+                page={p}
+                pa={r.pa + k * PAGE_BYTES}
+                names={names}
+                mark={overview ? null : marks[p.owner]}
+              />
             ))}
           </div>
         )}
@@ -75,14 +84,14 @@ const PageCell = memo(function PageCell({
   page,
   pa,
   names,
-  lettered,
+  mark,
 }: {
   index: number;
   page: PageView;
   pa: number;
   names: readonly { id: string }[];
-  /** The owner's initial on the page (not in the overview, where it would be too small to read). */
-  lettered: boolean;
+  /** The owner's mark on the page (ownerMarks.ts); null in the overview, where it would be too small to read. */
+  mark: string | null;
 }) {
   const f = pageFacts(page, pa, names);
   return (
@@ -92,9 +101,9 @@ const PageCell = memo(function PageCell({
       data-page={index}
       title={f.title}
     >
-      {lettered && page.owner >= 2 && (
+      {mark != null && page.owner >= 2 && (
         <span className="dn-page-owner" aria-hidden="true" style={{ color: textOn(f.colour) }}>
-          {names[page.owner]?.id.slice(0, 1)}
+          {mark}
         </span>
       )}
       {f.secret && <span className="dn-secret" aria-label="secret" />}

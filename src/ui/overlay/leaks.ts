@@ -11,9 +11,13 @@ export class LeakMarks {
   private until = new Map<number, number>();
   /** Transactions already counted: a commit seen again in later frames does not extend its mark. */
   private seen = new Set<number>();
+  /** The playhead at the last frame: going back (a seek, stepping back) replays leaks to be marked again. */
+  private clock = -Infinity;
 
   /** Takes the leaking commits of a frame's ended transactions that the playhead has reached. */
   take(ended: Float64Array, clock: number, now: number): void {
+    if (clock < this.clock) this.clear();
+    this.clock = clock;
     for (let o = 0; o < ended.length; o += TX.stride) {
       if (!hasFlag(ended, o, FLAG.leak) || !inPhase(ended, o, 'committed')) continue;
       if (ended[o + TX.commitAt] > clock) continue;
@@ -43,5 +47,6 @@ export class LeakMarks {
   clear(): void {
     this.until.clear();
     this.seen.clear();
+    this.clock = -Infinity;
   }
 }

@@ -4,7 +4,8 @@
 // view at once. Verdicts and Selection stay mounted while hidden: they are cheap, and a tab comes
 // back as it was left (scroll, a half-filled operation).
 
-import { useState } from 'react';
+import { useEffect } from 'react';
+import { showSideTab, useSideTab, type SideTab } from './sideTab';
 import { useApp } from '../../store/appStore';
 import { usePrefs } from '../../store/prefs';
 import { Editor } from '../editor/Editor';
@@ -13,25 +14,24 @@ import { Inspector } from './Inspector';
 import { LiveOps } from './LiveOps';
 import './side.css';
 
-export type SideTab = 'verdicts' | 'selection' | 'edit';
-
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'verdicts', label: 'Verdicts' },
   { id: 'selection', label: 'Selection' },
   { id: 'edit', label: 'Edit' },
 ];
 
-export function SidePanel({ tab, onTab }: { tab: SideTab; onTab: (t: SideTab) => void }) {
+export function SidePanel() {
   const collapsed = usePrefs((p) => p.sideCollapsed);
   const setPref = usePrefs((p) => p.setPref);
-  const selection = useApp((s) => s.selection);
-  // A new selection shows its tab (one a link opened with, too): adjusted while rendering, as React
-  // advises for state that follows another, rather than in an effect.
-  const [seen, setSeen] = useState<typeof selection>(null);
-  if (selection !== seen) {
-    setSeen(selection);
-    if (selection !== null && tab !== 'selection') onTab('selection');
-  }
+  const tab = useSideTab((s) => s.tab);
+  const onTab = showSideTab;
+  // A new selection shows its tab, and so does one a link opened with before the panel was there.
+  useEffect(() => {
+    if (useApp.getState().selection !== null) showSideTab('selection');
+    return useApp.subscribe((s, prev) => {
+      if (s.selection !== prev.selection && s.selection !== null) showSideTab('selection');
+    });
+  }, []);
 
   if (collapsed)
     return (

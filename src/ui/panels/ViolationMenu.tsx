@@ -23,6 +23,8 @@ export function ViolationMenu({ index, number, open, setOpen, children }: Props)
     if (el === null) return;
     if (open) menuOpened(el, () => setOpen(false));
     else menuClosed(el);
+    // A row that goes while its menu is open (a new run) leaves no menu behind to catch Esc.
+    return () => menuClosed(el);
   }, [open, setOpen]);
   return (
     <div
