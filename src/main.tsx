@@ -7,6 +7,8 @@ import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
+import { useCompare } from './ui/compare/compareStore';
+import { readVs } from './scenario/compareConfig';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
 import { followAddress, syncAddress } from './ui/addressBar';
 
@@ -30,6 +32,12 @@ function openFromAddress(): boolean {
   if (!opened) syncAddress();
   if (present && useApp.getState().scenario !== null) useApp.getState().setPresenting(true);
   if (new URLSearchParams(hash.slice(1)).get('view') === 'matrix' && opened) useMatrix.getState().setOpen(true, useApp.getState().scenario);
+  // `&vs=<config>` opens the Compare view with B = that configuration (scenario/compareConfig.ts).
+  const vs = readVs(hash);
+  if (vs !== null && opened) {
+    if (vs.ok) useCompare.getState().setOpen(true, useApp.getState().scenario, vs.config);
+    else useApp.getState().setNotice({ kind: 'error', text: vs.message });
+  }
   return true;
 }
 

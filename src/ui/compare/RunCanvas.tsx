@@ -29,7 +29,8 @@ export function RunCanvas({ label, frame, view, testId }: { label: string; frame
   const smmuY = TOP + ((rows - 1) * ROW) / 2;
   const devY = (i: number) => TOP + i * ROW + 18;
   const regY = (i: number) => TOP + i * ROW + 18;
-  const regionOf = (page: number) => (view === null ? -1 : view.regions.findIndex((r) => page >= r.firstPage && page < r.firstPage + r.pages));
+  const regionOf = (page: number) =>
+    view === null ? -1 : view.regions.findIndex((r) => page >= r.firstPage && page < r.firstPage + r.pages);
   const txns: { t: PackedTxn; ended: boolean }[] = [];
   if (frame !== null) {
     for (let i = 0; i < txnCount(frame.inflight); i++) txns.push({ t: readTxn(frame.inflight, i), ended: false });
@@ -46,7 +47,16 @@ export function RunCanvas({ label, frame, view, testId }: { label: string; frame
         {view?.devices.map((d, i) => (
           <g key={d.id}>
             <line x1={DEV_X + BOX_W} y1={devY(i)} x2={SMMU_X} y2={smmuY + 18} className="cmp-wire" />
-            <rect x={DEV_X} y={devY(i) - 18} width={BOX_W} height={36} rx={5} fill="#1d232c" stroke={endpointColour(d.owner)} strokeWidth={2} />
+            <rect
+              x={DEV_X}
+              y={devY(i) - 18}
+              width={BOX_W}
+              height={36}
+              rx={5}
+              fill="#1d232c"
+              stroke={endpointColour(d.owner)}
+              strokeWidth={2}
+            />
             <text x={DEV_X + 8} y={devY(i) - 3} className="cmp-name">
               {d.name}
             </text>
@@ -58,7 +68,16 @@ export function RunCanvas({ label, frame, view, testId }: { label: string; frame
         {view?.regions.map((r, i) => (
           <g key={r.id}>
             <line x1={SMMU_X + 100} y1={smmuY + 18} x2={REG_X} y2={regY(i)} className="cmp-wire" />
-            <rect x={REG_X} y={regY(i) - 18} width={BOX_W} height={36} rx={5} fill="#1d232c" stroke={endpointColour(r.owner)} strokeWidth={2} />
+            <rect
+              x={REG_X}
+              y={regY(i) - 18}
+              width={BOX_W}
+              height={36}
+              rx={5}
+              fill="#1d232c"
+              stroke={endpointColour(r.owner)}
+              strokeWidth={2}
+            />
             <text x={REG_X + 8} y={regY(i) - 3} className="cmp-name">
               {r.name}
             </text>

@@ -11,6 +11,8 @@ import type { Frame, Summary } from '../../worker/protocol';
 import type { SimView } from '../../worker/view';
 
 export interface Run {
+  /** The scenario this run is of (a run of another is not shown). */
+  of: Scenario | null;
   frame: Frame | null;
   /** The last view the run sent (frames between two views carry none). */
   view: SimView | null;
@@ -18,7 +20,7 @@ export interface Run {
   error: string | null;
 }
 
-const EMPTY: Run = { frame: null, view: null, summary: null, error: null };
+const EMPTY: Run = { of: null, frame: null, view: null, summary: null, error: null };
 /** Ticks a second while playing. */
 export const PLAY_TICKS_PER_SECOND = 20;
 
@@ -46,8 +48,9 @@ export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: numbe
 
   useEffect(() => {
     if (sa === null || sb === null) return;
-    const make = (set: (f: (r: Run) => Run) => void, side: 0 | 1) =>
-      new EngineSession(
+    const make = (put: (f: (r: Run) => Run) => void, side: 0 | 1, of: Scenario) => {
+      const set = (f: (r: Run) => Run) => put((r) => f(r.of === of ? r : { ...EMPTY, of }));
+      return new EngineSession(
         workerClient(),
         {
           summary: (s) => set((r) => ({ ...r, summary: s })),
@@ -60,11 +63,10 @@ export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: numbe
         },
         { restart: workerClient },
       );
-    const one = make(setA, 0);
-    const two = make(setB, 1);
+    };
+    const one = make(setA, 0, sa);
+    const two = make(setB, 1, sb);
     shownRef.current = [-1, -1];
-    setA(EMPTY);
-    setB(EMPTY);
     one.load(sa, tRef.current, false);
     two.load(sb, tRef.current, false);
     sessions.current = [one, two];
@@ -113,8 +115,8 @@ export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: numbe
   }, [playing, horizon, seek]);
 
   return {
-    a,
-    b,
+    a: a.of === sa ? a : EMPTY,
+    b: b.of === sb ? b : EMPTY,
     t,
     playing,
     seek,
