@@ -141,7 +141,7 @@ export default function CompareView() {
     if (url !== null) void copyText(`${url}&vs=${configText(cb)}`, `Link copied: it opens this scenario compared with ${configText(cb)}.`);
   };
   return (
-    <div className="cmp" role="dialog" aria-label="Compare two configurations" data-testid="compare">
+    <div className="cmp" role="dialog" aria-modal="true" aria-label="Compare two configurations" data-testid="compare">
       <header className="cmp-head">
         <h3>
           Compare · {scenario.title} <span className="pn-dim">run to t={horizon}</span>
