@@ -46,6 +46,20 @@ test('compare P0 with P1: two canvases, where they diverge, the diff, and Go mov
   await expect(view).toHaveCount(0);
 });
 
+test('from the Every-policy table; the comparison copies as a &vs= link', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGallery(page, 'seed-attack');
+  await page.getByRole('button', { name: 'Every policy' }).click();
+  await page.getByRole('button', { name: 'Compare two side by side' }).click();
+  const view = page.getByTestId('compare');
+  await expect(view).toBeVisible();
+  await view.getByLabel("B's policy").selectOption('P0');
+  await view.getByRole('checkbox', { name: 'skip-sync' }).check();
+  await expect(page.getByTestId('compare-canvas-b').locator('figcaption')).toContainText('B · P0+skip-sync');
+  await view.getByRole('button', { name: 'Copy link to this comparison' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/#g=seed-attack[^&]*&.*&vs=P0\+skip-sync$/);
+});
+
 test('a link with &vs=P1 opens the Compare view with B = P1; a bad one says what is wrong', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => localStorage.clear());
