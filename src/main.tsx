@@ -7,6 +7,8 @@ import { Workbench } from './ui/Workbench';
 import { useApp } from './store/appStore';
 import { workerClient } from './worker/client';
 import { useMatrix } from './ui/matrix/matrixStore';
+import { useCompare } from './ui/compare/compareStore';
+import { readVs } from './scenario/compareConfig';
 import { checkLinkFingerprint } from './ui/linkFingerprint';
 import { addressWrittenByApp, followAddress, syncAddress } from './ui/addressBar';
 import { whenOpened } from './store/opened';
@@ -41,6 +43,10 @@ function openFromAddress(then?: () => void): boolean {
     }
     if (params.has('present')) useApp.getState().setPresenting(true);
     if (params.get('view') === 'matrix') useMatrix.getState().setOpen(true, useApp.getState().scenario);
+    // `&vs=<config>` opens the Compare view with B = that configuration (scenario/compareConfig.ts).
+    const vs = readVs(hash);
+    if (vs?.ok) useCompare.getState().setOpen(true, useApp.getState().scenario, vs.config);
+    else if (vs !== null && !vs.ok) useApp.getState().setNotice({ kind: 'error', text: vs.message });
     then?.();
   });
   return true;

@@ -8,6 +8,7 @@ export { MODEL_VERSION } from './modelVersion';
 export type { Engine, Snapshot } from './engine';
 export { buildReport, handovers } from './report';
 export type { Handover, Report } from './report';
+export { firstDivergence } from './divergence';
 
 // The scenario the engine runs.
 export { MUTATION_IDS, POLICY_IDS, POLICY_OP_PARTIES, receiverLabel } from './model/scenario';

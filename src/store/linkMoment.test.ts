@@ -97,6 +97,6 @@ describe('the address a link leaves', () => {
     expect(addressLink('#g=seed-attack@1&t=60&present&view=matrix&model=1&trace=354e568c')).toBe(
       'g=seed-attack@1&t=60&model=1&trace=354e568c',
     );
-    expect(addressLink('#s=2.abc&present=1')).toBe('s=2.abc');
+    expect(addressLink('#s=2.abc&present=1&vs=P0+skip-sync')).toBe('s=2.abc');
   });
 });

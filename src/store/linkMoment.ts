@@ -27,7 +27,7 @@ export function momentSelection(sel: Selection): MomentSelection | null {
 
 /**
  * The link as the address bar keeps it while the scenario is unedited: the link's fragment without
- * what it asked to do once (`present`, `view=…`), so a reload opens the scenario, not the act again.
+ * what it asked to do once (`present`, `view=…`, `vs=…`), so a reload opens the scenario, not the act again.
  */
 export function addressLink(hash: string): string {
   return hash

@@ -20,9 +20,12 @@ import { Announcer } from './panels/Announcer';
 import { usePasteImport } from './actions/usePasteImport';
 import { PrintSheet } from './print/PrintSheet';
 import { useMatrix } from './matrix/matrixStore';
+import { useCompare } from './compare/compareStore';
 
 // The matrix view is loaded the first time it is opened.
 const MatrixView = lazy(() => import('./matrix/MatrixView'));
+// So is the Compare view.
+const CompareView = lazy(() => import('./compare/CompareView'));
 import './workbench.css';
 
 /** `welcome`: the first-run card may show (not when a link opened the page: it names what to show). */
@@ -30,6 +33,7 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const host = useApp((s) => s.host);
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
+  const compareOpen = useCompare((s) => s.open);
   useKeyboard();
   usePasteImport();
   return (
@@ -56,6 +60,11 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
       {matrixOpen && (
         <Suspense fallback={null}>
           <MatrixView />
+        </Suspense>
+      )}
+      {compareOpen && (
+        <Suspense fallback={null}>
+          <CompareView />
         </Suspense>
       )}
       <Presentation />

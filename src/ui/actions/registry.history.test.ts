@@ -10,6 +10,7 @@ import { GALLERY } from '../../scenario/gallery';
 import { ACTIONS, perform, type ActionArgs, type ActionName } from './registry';
 import { memoryStorage } from '../../testing/storage';
 import { useMatrix } from '../matrix/matrixStore';
+import { useCompare } from '../compare/compareStore';
 
 const storage = memoryStorage();
 
@@ -44,6 +45,7 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   copyLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
   export: { setup: () => void vi.stubGlobal('document', { createElement: () => ({ click: () => undefined }) }), args: [] },
   present: { args: [], done: () => state().presenting },
+  compare: { args: [], done: () => useCompare.getState().open && useCompare.getState().b.policy === 'P1' },
   matrix: {
     setup: () =>
       void vi.stubGlobal(

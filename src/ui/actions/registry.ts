@@ -14,6 +14,7 @@ import type { MutationId, PolicyId } from '../../sim';
 import { copyEmbedCode, copyLink, exportFile, importFile, momentUrl } from './share';
 import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 import { useMatrix } from '../matrix/matrixStore';
+import { useCompare } from '../compare/compareStore';
 import { fitView, zoomBy } from '../canvas/viewBridge';
 
 /** The playback speeds offered, in ticks per second. */
@@ -293,6 +294,17 @@ const TABLE = [
     label: 'Every policy',
     description: 'The scenario under every policy, as a table of verdicts',
     perform: () => useMatrix.getState().setOpen(true, app().scenario),
+    history: 'never',
+    enabled: (s) => s.scenario !== null,
+  },
+  {
+    name: 'compare',
+    label: 'Compare',
+    description: 'The scenario under two configurations side by side, on one playhead',
+    perform: () => {
+      useMatrix.getState().setOpen(false);
+      useCompare.getState().setOpen(true, app().scenario);
+    },
     history: 'never',
     enabled: (s) => s.scenario !== null,
   },

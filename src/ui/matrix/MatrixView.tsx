@@ -9,6 +9,7 @@ import { POLICY_IDS, type PolicyId } from '../../sim';
 import { livenessText, matrixMarkdown, type Cell } from '../../report/matrix';
 import { useMatrix } from './matrixStore';
 import { copyText, shareUrl } from '../actions/share';
+import { perform } from '../actions/registry';
 import './matrix.css';
 
 /** A held cell's mark (a shape, not only a colour) and what it means. */
@@ -118,6 +119,7 @@ export default function MatrixView() {
             Copy as Markdown
           </button>
           <button onClick={copyLink}>Copy link to this table</button>
+          <button onClick={() => perform('compare')}>Compare two side by side</button>
           <button onClick={close}>Close</button>
         </div>
       </div>

@@ -124,6 +124,7 @@ export function Toolbar() {
         <LibraryMenu />
         <ActionButton name="present" />
         <ActionButton name="matrix" />
+        <ActionButton name="compare" />
       </div>
       <ActionButton name="shortcuts" className="pn-help" icon="?" />
     </header>
