@@ -33,6 +33,6 @@ export function addressLink(hash: string): string {
   return hash
     .replace(/^#/, '')
     .split('&')
-    .filter((p) => !/^(present|view)(=|$)/.test(p))
+    .filter((p) => !/^(present|view|vs)(=|$)/.test(p))
     .join('&');
 }
