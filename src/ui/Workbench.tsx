@@ -1,7 +1,7 @@
 // The app's frame: toolbar, the story strip over the canvas with the DMA overlay, the side panel
 // (verdicts, the selection, the editor), timeline and log below. It composes; the panels and the store decide.
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../store/appStore';
 import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
@@ -19,6 +19,7 @@ import { Announcer } from './panels/Announcer';
 import { usePasteImport } from './actions/usePasteImport';
 import { PrintSheet } from './print/PrintSheet';
 import { useMatrix } from './matrix/matrixStore';
+import { onPolicyEditorRequest } from './policy/openRequest';
 
 // The matrix view is loaded the first time it is opened.
 const MatrixView = lazy(() => import('./matrix/MatrixView'));
@@ -30,6 +31,8 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
   const [side, setSide] = useState<SideTab>('verdicts');
+  // "Edit policy…" in the toolbar opens the Edit tab (the editor then shows its Policy section).
+  useEffect(() => onPolicyEditorRequest(() => setSide('edit')), []);
   useKeyboard();
   usePasteImport();
   return (

@@ -5,8 +5,16 @@
 // not exact, and `notes` says why.
 
 import { POLICY_OP_PARTIES, type CustomPolicy, type PolicyId, type PolicyOp, type Scenario, type StepSpec } from '../model/scenario';
-import { POLICIES } from './index';
-import type { PolicyContext } from './policy';
+import type { Policy, PolicyContext } from './policy';
+import { P0 } from './P0';
+import { P1 } from './P1';
+import { P2 } from './P2';
+import { P3 } from './P3';
+import { P4 } from './P4';
+import { P5 } from './P5';
+import { P6 } from './P6';
+import { P7 } from './P7';
+import { P8 } from './P8';
 
 export interface PresetConversion {
   custom: CustomPolicy;
@@ -15,6 +23,8 @@ export interface PresetConversion {
   /** Why it does not, one reason a line; empty when exact. */
   notes: string[];
 }
+
+const PRESETS: Record<PolicyId, Policy> = { P0, P1, P2, P3, P4, P5, P6, P7, P8 };
 
 export const POLICY_OPS = Object.keys(POLICY_OP_PARTIES) as PolicyOp[];
 
@@ -26,7 +36,7 @@ function asData(st: StepSpec & { completesHandover?: boolean }): StepSpec {
 }
 
 export function presetAsCustom(id: PolicyId, scenario: Pick<Scenario, 'devices' | 'smmu'>): PresetConversion {
-  const preset = POLICIES[id];
+  const preset = PRESETS[id];
   const notes: string[] = [];
   if (preset.boot === 'cpu-stage2')
     notes.push("at boot the preset points each STE at its owner's CPU stage-2; a custom policy boots with a table per device");

@@ -2,10 +2,9 @@
 // conversion says it is exact.
 
 import { describe, expect, it } from 'vitest';
-import { GALLERY } from '../../scenario/gallery';
-import { galleryScenario, run } from '../../testing/scenarios';
-import { POLICY_IDS, type PolicyId } from '../model/scenario';
-import { presetAsCustom } from './toCustom';
+import { GALLERY } from './gallery';
+import { galleryScenario, run } from '../testing/scenarios';
+import { POLICY_IDS, presetAsCustom, type PolicyId } from '../sim';
 
 const UNTIL = 400;
 
