@@ -3,7 +3,7 @@
 // set arguments. Every change is one store edit (one undo step, autosaved); a change the reader
 // refuses is shown beside the step with its field path and reason.
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { produce } from 'immer';
 import { POLICY_IDS, POLICIES, POLICY_OPS, presetAsCustom, type PolicyId, type PolicyOp, type StepSpec } from '../../sim';
 import { readDocument } from '../../scenario/read';
@@ -33,6 +33,13 @@ export default function PolicyEditor() {
   const [origin, setOrigin] = useState<PolicyId | ''>('P0');
   const [notes, setNotes] = useState<string[]>([]);
   const [drag, setDrag] = useState<number | null>(null);
+  /** A step moved by keyboard keeps the focus where it lands. */
+  const refocus = useRef(false);
+  const takeRefocus = () => {
+    const r = refocus.current;
+    refocus.current = false;
+    return r;
+  };
   if (doc === null || scenario === null) return null;
   const custom = doc.policy?.id === 'custom' ? doc.policy.custom : undefined;
   const steps = (custom?.steps[op] ?? []) as StepSpec[];
@@ -59,9 +66,12 @@ export default function PolicyEditor() {
     if (change(`Custom policy from ${origin}`, (d) => adoptCustom(d, conv.custom), { op, at: 0 })) setNotes(conv.notes);
   };
 
-  const move = (from: number, to: number) => {
+  const move = (from: number, to: number, keyboard = false) => {
     if (to < 0 || to >= steps.length || from === to) return;
-    if (change(`Move ${op} step ${from + 1} to ${to + 1}`, (d) => moveStep(d, op, from, to), { op, at: from })) setFocus(to);
+    if (change(`Move ${op} step ${from + 1} to ${to + 1}`, (d) => moveStep(d, op, from, to), { op, at: from })) {
+      refocus.current = keyboard;
+      setFocus(to);
+    }
   };
   const add = (kind: StepKind) => {
     const fresh = STEP_KINDS.find((k) => k.kind === kind)!.fresh;
@@ -151,6 +161,7 @@ export default function PolicyEditor() {
                 n={steps.length}
                 doc={doc}
                 focused={focus === i}
+                takeRefocus={takeRefocus}
                 onFocus={() => setFocus(i)}
                 onMove={move}
                 onRemove={remove}
@@ -183,6 +194,7 @@ function StepRow({
   n,
   doc,
   focused,
+  takeRefocus,
   onFocus,
   onMove,
   onRemove,
@@ -197,8 +209,10 @@ function StepRow({
   n: number;
   doc: Doc;
   focused: boolean;
+  /** Whether the step now focused should take the keyboard focus (once). */
+  takeRefocus: () => boolean;
   onFocus: () => void;
-  onMove: (from: number, to: number) => void;
+  onMove: (from: number, to: number, keyboard?: boolean) => void;
   onRemove: (at: number) => void;
   onArg: (field: string, v: string | boolean | undefined) => void;
   dragging: number | null;
@@ -220,14 +234,14 @@ function StepRow({
         aria-label={`Step ${i + 1} of ${n}: ${st.kind}`}
         title={DOES[st.kind]}
         ref={(el) => {
-          if (focused && el && document.activeElement?.closest('.pe-steps') && !el.contains(document.activeElement)) el.focus();
+          if (focused && el && takeRefocus()) el.focus();
         }}
         onFocus={onFocus}
         onKeyDown={(e) => {
           if (e.target !== e.currentTarget) return;
           if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
             e.preventDefault();
-            onMove(i, e.key === 'ArrowUp' ? i - 1 : i + 1);
+            onMove(i, e.key === 'ArrowUp' ? i - 1 : i + 1, true);
           } else if (e.key === 'Delete') {
             e.preventDefault();
             onRemove(i);
