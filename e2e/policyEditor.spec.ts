@@ -93,3 +93,33 @@ test('start from P0, add a reset to transfer, see I1b hold; undo; a refused step
   await expect.poll(() => kinds(p2)).toEqual([...before.slice(0, 4), 'reset', ...before.slice(4)]);
   await other.close();
 });
+
+test('a step dragged onto another takes its place; the move buttons and Delete act on one step each', async ({ page }) => {
+  await openGallery(page, 'reset-on-transfer');
+  await page.getByLabel('Policy', { exact: true }).selectOption('edit-policy');
+  const editor = page.getByTestId('policy-editor');
+  await editor.getByLabel('Start from').selectOption('P1');
+  await editor.getByRole('button', { name: 'Start' }).click();
+  // P1 runs here exactly as its custom copy: no note, the same verdicts.
+  await expect(page.getByLabel('Policy', { exact: true })).toHaveValue('custom');
+  await expect(editor.getByTestId('pe-notes')).toHaveCount(0);
+  const before = await kinds(page);
+  expect(before.slice(0, 3)).toEqual(['setOwner', 'busMaster', 'steWrite']);
+
+  await editor.getByTestId('pe-step').nth(0).dragTo(editor.getByTestId('pe-step').nth(2));
+  await expect.poll(() => kinds(page)).toEqual(['busMaster', 'steWrite', 'setOwner', ...before.slice(3)]);
+  await editor.getByRole('button', { name: 'Move step 3 up' }).click();
+  await editor.getByRole('button', { name: 'Move step 2 up' }).click();
+  await expect.poll(() => kinds(page)).toEqual(before);
+
+  await editor.getByTestId('pe-step').nth(1).focus();
+  await page.keyboard.press('Delete');
+  await expect.poll(() => kinds(page)).toEqual([before[0], ...before.slice(2)]);
+  // Arguments: a select and a checkbox each change one field of the step.
+  await editor.getByLabel('Step 1 state').selectOption('held');
+  await expect(editor.getByLabel('Step 1 state')).toHaveValue('held');
+  await editor.getByLabel('Step 2 valid').check();
+  await expect(editor.getByLabel('Step 2 valid')).toBeChecked();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(editor.getByLabel('Step 2 valid')).not.toBeChecked();
+});

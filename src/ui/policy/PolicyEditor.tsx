@@ -109,7 +109,7 @@ export default function PolicyEditor() {
           Explore
         </button>
       </div>
-      {notes.length > 0 && (
+      {custom !== undefined && notes.length > 0 && (
         <div className="pe-notes" data-testid="pe-notes">
           Not exact: the custom policy cannot run as {origin} does here, because
           <ul>
