@@ -86,3 +86,26 @@ test('every policy at 1280×800', async ({ page }) => {
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/matrix.png' });
 });
+
+test('the policy editor at 1280×800', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await page.getByLabel('Policy', { exact: true }).selectOption('edit-policy');
+  const editor = page.getByTestId('policy-editor');
+  await editor.getByLabel('Start from').selectOption('P0');
+  await editor.getByRole('button', { name: 'Start' }).click();
+  await editor
+    .getByTestId('pe-step')
+    .nth(3)
+    .click({ position: { x: 4, y: 4 } });
+  await editor.getByRole('button', { name: 'Add reset' }).click();
+  await expect(page.locator('[data-testid=verdict][data-invariant=I1b]')).toHaveAttribute('data-status', 'holds');
+  await editor.locator('[data-testid=pe-step][data-kind=reset]').focus();
+  // The editor's top: where it started from, the name, the operations and the first steps.
+  await editor.evaluate((el) => {
+    let box = el.parentElement;
+    while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+    if (box) box.scrollTop = 0;
+  });
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/policy-editor.png' });
+});

@@ -13,6 +13,7 @@ export { firstDivergence } from './divergence';
 // The scenario the engine runs.
 export { MUTATION_IDS, POLICY_IDS, POLICY_OP_PARTIES, receiverLabel } from './model/scenario';
 export type { MutationId, OpName, PolicyId, PolicyOp, Scenario, ScriptOp } from './model/scenario';
+export type { CustomPolicy, StepSpec } from './model/scenario';
 
 // The engine's state, for read-only views: records, page-mode bits, event numbers, the scratch page.
 export { EVENT_NUMBERS, O, R, SCRATCH_PFN, V, W, X } from './model/state';
@@ -23,4 +24,5 @@ export { INVARIANTS, INVARIANT_BY_NUMBER } from './invariants/catalog';
 export type { InvariantNumber } from './invariants/catalog';
 export { POLICIES } from './policies';
 export { MUTATION_NOTES } from './policies/mutations';
+export { presetAsCustom, POLICY_OPS, type PresetConversion } from './policies/toCustom';
 export { describeCmd } from './smmu/commandQueue';

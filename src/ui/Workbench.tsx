@@ -1,7 +1,7 @@
 // The app's frame: toolbar, the story strip over the canvas with the DMA overlay, the side panel
 // (verdicts, the selection, the editor), timeline and log below. It composes; the panels and the store decide.
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store/appStore';
 import { Canvas } from './canvas/Canvas';
 import { Legend } from './canvas/Legend';
@@ -21,6 +21,7 @@ import { usePasteImport } from './actions/usePasteImport';
 import { PrintSheet } from './print/PrintSheet';
 import { useMatrix } from './matrix/matrixStore';
 import { useCompare } from './compare/compareStore';
+import { onPolicyEditorRequest } from './policy/openRequest';
 
 // The matrix view is loaded the first time it is opened.
 const MatrixView = lazy(() => import('./matrix/MatrixView'));
@@ -34,6 +35,8 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
   const compareOpen = useCompare((s) => s.open);
+  // "Edit policy…" in the toolbar opens the Edit tab (the editor then shows its Policy section).
+  useEffect(() => onPolicyEditorRequest(() => showSideTab('edit')), []);
   useKeyboard();
   usePasteImport();
   return (

@@ -1,8 +1,8 @@
-// Build and edit: endpoints, devices, memory, the script, timing, the SMMU and captions. Every
+// Build and edit: endpoints, devices, memory, the script, the policy, timing, the SMMU and captions. Every
 // change is a labelled store edit: validated before it happens (refused with a message naming the
 // field), and one step of undo.
 
-import { useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useApp } from '../../store/appStore';
 import { currentCamera } from '../canvas/viewBridge';
 import { documentSchema } from '../../scenario/schema';
@@ -10,7 +10,11 @@ import { TextField, NumberField, Select, Check } from './fields';
 import { ScriptEditor } from './ScriptEditor';
 import { ActionButton } from '../actions/ActionButton';
 import { edit, type Doc } from '../actions/edits';
+import { useEditSection, type EditSection } from '../policy/openRequest';
 import './editor.css';
+
+/** The policy editor is loaded when its section is first opened. */
+const PolicyEditor = lazy(() => import('../policy/PolicyEditor'));
 
 /** What a document leaves out is the schema's default (docs/scenario-format.md). */
 const DEFAULTS = documentSchema.pick({ title: true, description: true, seed: true, timing: true, smmu: true, policy: true }).parse({});
@@ -46,19 +50,25 @@ function setRange(k: keyof Timing & string, text: string) {
 
 export function Editor() {
   const doc = useApp((s) => s.doc);
-  const [tab, setTab] = useState<'system' | 'script' | 'settings'>('system');
+  const tab = useEditSection((s) => s.section);
+  const setTab = (section: EditSection) => useEditSection.setState({ section });
   if (doc === null) return null;
   return (
     <section className="ed" data-testid="editor">
       <div className="ed-tabs" role="tablist">
-        {(['system', 'script', 'settings'] as const).map((t) => (
+        {(['system', 'script', 'policy', 'settings'] as const).map((t) => (
           <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t === 'system' ? 'System' : t === 'script' ? 'Script' : 'Settings'}
+            {t === 'system' ? 'System' : t === 'script' ? 'Script' : t === 'policy' ? 'Policy' : 'Settings'}
           </button>
         ))}
       </div>
       {tab === 'system' && <SystemEditor doc={doc} />}
       {tab === 'script' && <ScriptEditor doc={doc} />}
+      {tab === 'policy' && (
+        <Suspense fallback={<p>Loading the policy editor…</p>}>
+          <PolicyEditor />
+        </Suspense>
+      )}
       {tab === 'settings' && <SettingsEditor doc={doc} />}
     </section>
   );

@@ -12,7 +12,11 @@ import { dropdownToggled } from './menus';
 import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
 import { action, perform, SPEEDS } from '../actions/registry';
+import { requestPolicyEditor } from '../policy/openRequest';
 import './panels.css';
+
+/** The Policy select's entry that opens the policy editor rather than choosing a policy. */
+const EDIT_POLICY = 'edit-policy';
 
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
@@ -21,6 +25,7 @@ export function Toolbar() {
   const speed = useApp((s) => s.speed);
   const edited = useApp((s) => s.edited);
   const policy = scenario?.policy.id ?? 'P0';
+  const customName = scenario?.policy.custom?.name ?? 'custom';
   const mutations = scenario?.policy.mutations ?? [];
   return (
     <header className="pn-toolbar">
@@ -50,15 +55,19 @@ export function Toolbar() {
           aria-label={action('policy').label}
           data-action="policy"
           value={policy}
-          onChange={(e) => perform('policy', e.target.value as PolicyId)}
-          title={policy === 'custom' ? 'custom' : POLICIES[policy as PolicyId].summary}
+          onChange={(e) => {
+            if (e.target.value === EDIT_POLICY) requestPolicyEditor();
+            else perform('policy', e.target.value as PolicyId);
+          }}
+          title={policy === 'custom' ? `custom policy "${customName}"` : POLICIES[policy as PolicyId].summary}
         >
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
               {p} {POLICIES[p].name}
             </option>
           ))}
-          {policy === 'custom' && <option value="custom">custom</option>}
+          {policy === 'custom' && <option value="custom">custom: {customName}</option>}
+          <option value={EDIT_POLICY}>Edit policy…</option>
         </select>
       </label>
       <details className="pn-mutations" onToggle={dropdownToggled}>
