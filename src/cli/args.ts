@@ -1,11 +1,20 @@
 // The command line of the README, parsed into a command or a one-line error.
 
-import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim';
+import { MUTATION_IDS, POLICY_IDS, decodeChoices, type MutationId, type PolicyId } from '../sim';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
-  | { kind: 'run'; source: string; policy?: PolicyId; mutations?: MutationId[]; until?: number; events: boolean }
+  | {
+      kind: 'run';
+      source: string;
+      policy?: PolicyId;
+      mutations?: MutationId[];
+      until?: number;
+      events: boolean;
+      /** Deviations from the default choices (an explorer's counterexample). */
+      choices?: Map<number, number>;
+    }
   | { kind: 'compare'; source: string; until?: number }
   | {
       kind: 'explore';
@@ -37,7 +46,8 @@ export const USAGE = `DMA Handoff — headless runner
 
   npm run -s sim -- list                                   gallery ids, one a line
   npm run -s sim -- run <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
-                        [--until T] [--events]             one JSON report on stdout
+                        [--until T] [--events] [--choices LIST]
+                                                           one JSON report on stdout
   npm run -s sim -- compare <file.json | gallery:ID> [--until T]
                                                            policies × invariants matrix (JSON)
   npm run -s sim -- report <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
@@ -50,6 +60,7 @@ export const USAGE = `DMA Handoff — headless runner
 --until T   run to tick T; by default to the last scripted operation or caption + 400 ticks
             (at least 600) — the same end the app's timeline shows.
 --mutation  may be repeated; replaces the scenario's own mutations.
+--choices   replays deviations from the default choices: an explorer's link fragment without &x=.
 --out       write the report to a file (HTML when it ends in .html, or with --html); by default
             Markdown on stdout.
 --base URL  the app's address, to which the report's links are appended (https://…/).
@@ -78,6 +89,7 @@ export function parseArgs(argv: string[]): Command | string {
   let deviations = 2;
   let budget = 2000;
   let budgetS: number | undefined;
+  let choices: Map<number, number> | undefined;
   const whole = (name: string, v: string, max: number): number | string =>
     /^\d+$/.test(v) && Number(v) <= max ? Number(v) : `${name}: expected a whole number ≤ ${max}, got "${v}"`;
   for (let i = 0; i < rest.length; i++) {
@@ -109,7 +121,11 @@ export function parseArgs(argv: string[]): Command | string {
         if (!/^\d+$/.test(t) || Number(t) > 1e9) return `--until: expected a tick (a whole number ≤ 1000000000), got "${t}"`;
         until = Number(t);
       } else if (a === '--events' && cmd === 'run') events = true;
-      else if (a === '--out' && cmd === 'report') out = value();
+      else if (a === '--choices' && cmd === 'run') {
+        const d = decodeChoices(value());
+        if (!d.ok) return `--choices: ${d.message}`;
+        choices = d.deviations;
+      } else if (a === '--out' && cmd === 'report') out = value();
       else if (a === '--html' && cmd === 'report') html = true;
       else if (a === '--base' && cmd === 'report') {
         base = value();
@@ -125,5 +141,5 @@ export function parseArgs(argv: string[]): Command | string {
   if (cmd === 'report')
     return { kind: 'report', source, policy, mutations, until, out, format: html || out?.endsWith('.html') ? 'html' : 'md', base };
   if (cmd === 'explore') return { kind: 'explore', source, policy, mutations, deviations, horizon: until, budget, budgetS };
-  return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events } : { kind: 'compare', source, until };
+  return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events, choices } : { kind: 'compare', source, until };
 }

@@ -229,6 +229,9 @@ describe('sim explore', () => {
     expect(i1.result).toBe('counterexample');
     expect(i1.link).toMatch(/^&x=[0-9a-z]+-[0-9a-z]+$/);
     expect(i1.deviations).toHaveLength(1);
+    const replay = json(sim('run', file, '--choices', i1.link.slice('&x='.length)));
+    expect(replay.traceHash).toBe(i1.traceHash);
+    expect(replay.violations.map((v: { number: string }) => v.number)).toContain('I1');
     expect(out.invariants.find((x: { number: string }) => x.number === 'I1b').result).toBe('broken by default');
     expect(out.coverage.deviationBound).toBe(1);
   });
@@ -245,6 +248,10 @@ describe('sim explore', () => {
       err: 'sim: --deviations: expected a whole number ≤ 8, got "x"',
     });
     expect(sim('explore', 'gallery:nope').code).toBe(2);
+    expect(sim('run', 'gallery:seed-attack', '--choices', '3k')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"3k" is not an index-value pair'),
+    });
     expect(sim('explore', 'gallery:seed-attack', '--until', '5')).toMatchObject({ code: 2, err: 'sim: explore: unknown option "--until"' });
   });
 });

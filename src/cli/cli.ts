@@ -45,7 +45,7 @@ export function runCli(argv: string[], given: Io): number {
         s = { ...s, policy: { ...s.policy, id: cmd.policy ?? s.policy.id, mutations: cmd.mutations ?? s.policy.mutations } };
       // By default, as far as the app's timeline shows the run.
       const until = cmd.until ?? defaultHorizon(s);
-      const result = cmd.kind === 'run' ? runReport(s, until, cmd.events) : compare(s, until);
+      const result = cmd.kind === 'run' ? runReport(s, until, cmd.events, cmd.choices) : compare(s, until);
       io.out(formatJson(result));
       return 0;
     }

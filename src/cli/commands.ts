@@ -16,8 +16,8 @@ export function writtenReport(s: Scenario, until: number, format: 'md' | 'html',
   return format === 'html' ? reportHtml(r) : reportMarkdown(r);
 }
 
-export function runReport(s: Scenario, until: number, events: boolean): Report {
-  const e = createEngine(s);
+export function runReport(s: Scenario, until: number, events: boolean, deviations?: ReadonlyMap<number, number>): Report {
+  const e = createEngine(s, { deviations });
   e.runUntil(until);
   return buildReport(e, { events });
 }
