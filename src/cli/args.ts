@@ -1,12 +1,34 @@
 // The command line of the README, parsed into a command or a one-line error.
 
-import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId } from '../sim';
+import { MUTATION_IDS, POLICY_IDS, decodeChoices, type MutationId, type PolicyId } from '../sim';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'list' }
-  | { kind: 'run'; source: string; policy?: PolicyId; mutations?: MutationId[]; until?: number; events: boolean }
+  | {
+      kind: 'run';
+      source: string;
+      policy?: PolicyId;
+      mutations?: MutationId[];
+      until?: number;
+      events: boolean;
+      /** Deviations from the default choices (an explorer's counterexample). */
+      choices?: Map<number, number>;
+    }
   | { kind: 'compare'; source: string; until?: number }
+  | {
+      kind: 'explore';
+      source: string;
+      policy?: PolicyId;
+      mutations?: MutationId[];
+      /** The most deviations from the default choices a schedule takes. */
+      deviations: number;
+      horizon?: number;
+      /** The most schedules to run. */
+      budget: number;
+      /** Seconds of wall clock after which the search stops. */
+      budgetS?: number;
+    }
   | {
       kind: 'report';
       source: string;
@@ -24,27 +46,37 @@ export const USAGE = `DMA Handoff — headless runner
 
   npm run -s sim -- list                                   gallery ids, one a line
   npm run -s sim -- run <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
-                        [--until T] [--events]             one JSON report on stdout
+                        [--until T] [--events] [--choices LIST]
+                                                           one JSON report on stdout
   npm run -s sim -- compare <file.json | gallery:ID> [--until T]
                                                            policies × invariants matrix (JSON)
   npm run -s sim -- report <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
                         [--until T] [--out report.md | report.html] [--html] [--base URL]
                                                            the run's report for a design document
+  npm run -s sim -- explore <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
+                        [--deviations K] [--horizon T] [--budget N] [--budget-s S]
+                                                           searches the choice points (JSON)
 
 --until T   run to tick T; by default to the last scripted operation or caption + 400 ticks
             (at least 600) — the same end the app's timeline shows.
 --mutation  may be repeated; replaces the scenario's own mutations.
+--choices   replays deviations from the default choices: an explorer's link fragment without &x=.
 --out       write the report to a file (HTML when it ends in .html, or with --html); by default
             Markdown on stdout.
 --base URL  the app's address, to which the report's links are appended (https://…/).
+explore     runs schedules with up to K deviations from the default choices (default 2; delays,
+            acknowledgements, evictions, operation windows) to tick T (default as --until), at most
+            N schedules (default 2000) and S seconds; per invariant a counterexample with its link
+            fragment (&x=…) or "none found" with the coverage.
 Exit status: 0 when the run happened (violations are results), 2 on bad input.`;
 
 export function parseArgs(argv: string[]): Command | string {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined) return 'no command: expected list, run, compare or report (see --help)';
+  if (cmd === undefined) return 'no command: expected list, run, compare, report or explore (see --help)';
   if (cmd === 'help' || cmd === '--help' || cmd === '-h') return { kind: 'help' };
   if (cmd === 'list') return rest.length === 0 ? { kind: 'list' } : `list takes no arguments, got "${rest[0]}"`;
-  if (cmd !== 'run' && cmd !== 'compare' && cmd !== 'report') return `unknown command "${cmd}": expected list, run, compare or report`;
+  if (cmd !== 'run' && cmd !== 'compare' && cmd !== 'report' && cmd !== 'explore')
+    return `unknown command "${cmd}": expected list, run, compare, report or explore`;
 
   let source: string | undefined;
   let policy: PolicyId | undefined;
@@ -54,6 +86,12 @@ export function parseArgs(argv: string[]): Command | string {
   let out: string | undefined;
   let html = false;
   let base: string | undefined;
+  let deviations = 2;
+  let budget = 2000;
+  let budgetS: number | undefined;
+  let choices: Map<number, number> | undefined;
+  const whole = (name: string, v: string, max: number): number | string =>
+    /^\d+$/.test(v) && Number(v) <= max ? Number(v) : `${name}: expected a whole number ≤ ${max}, got "${v}"`;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -71,12 +109,23 @@ export function parseArgs(argv: string[]): Command | string {
         if (!(MUTATION_IDS as readonly string[]).includes(m))
           return `--mutation: unknown mutation "${m}" (expected one of ${MUTATION_IDS.join(', ')})`;
         mutations = [...(mutations ?? []), m as MutationId].filter((x, k, all) => all.indexOf(x) === k);
-      } else if (a === '--until') {
+      } else if (cmd === 'explore' && (a === '--deviations' || a === '--horizon' || a === '--budget' || a === '--budget-s')) {
+        const n = whole(a, value(), a === '--horizon' ? 1e9 : a === '--deviations' ? 8 : 1e7);
+        if (typeof n === 'string') return n;
+        if (a === '--deviations') deviations = n;
+        else if (a === '--horizon') until = n;
+        else if (a === '--budget') budget = Math.max(1, n);
+        else budgetS = n;
+      } else if (a === '--until' && cmd !== 'explore') {
         const t = value();
         if (!/^\d+$/.test(t) || Number(t) > 1e9) return `--until: expected a tick (a whole number ≤ 1000000000), got "${t}"`;
         until = Number(t);
       } else if (a === '--events' && cmd === 'run') events = true;
-      else if (a === '--out' && cmd === 'report') out = value();
+      else if (a === '--choices' && cmd === 'run') {
+        const d = decodeChoices(value());
+        if (!d.ok) return `--choices: ${d.message}`;
+        choices = d.deviations;
+      } else if (a === '--out' && cmd === 'report') out = value();
       else if (a === '--html' && cmd === 'report') html = true;
       else if (a === '--base' && cmd === 'report') {
         base = value();
@@ -91,5 +140,6 @@ export function parseArgs(argv: string[]): Command | string {
   if (source === undefined) return `${cmd}: which scenario? Give a file.json or gallery:ID`;
   if (cmd === 'report')
     return { kind: 'report', source, policy, mutations, until, out, format: html || out?.endsWith('.html') ? 'html' : 'md', base };
-  return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events } : { kind: 'compare', source, until };
+  if (cmd === 'explore') return { kind: 'explore', source, policy, mutations, deviations, horizon: until, budget, budgetS };
+  return cmd === 'run' ? { kind: 'run', source, policy, mutations, until, events, choices } : { kind: 'compare', source, until };
 }

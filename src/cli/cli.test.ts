@@ -208,3 +208,50 @@ describe('bad input: exit 2 and one line naming the problem', () => {
     expect(r.out).toMatch(/npm run -s sim -- list/);
   });
 });
+
+describe('sim explore', () => {
+  /** Seed-attack's read loop and hand-over alone: I1 breaks only under a non-default delay. */
+  function handoverFile(): string {
+    const doc = structuredClone(GALLERY.find((g) => g.id === 'seed-attack')!.doc) as unknown as { script: unknown[] };
+    doc.script = doc.script.slice(0, 2);
+    const path = join(mkdtempSync(join(tmpdir(), 'sim-explore-')), 'handover.json');
+    writeFileSync(path, JSON.stringify(doc));
+    return path;
+  }
+
+  it('finds a counterexample with its link fragment, and its replay breaks the invariant', () => {
+    const file = handoverFile();
+    expect(json(sim('run', file)).violations.map((v: { number: string }) => v.number)).not.toContain('I1');
+    const r = sim('explore', file, '--deviations', '1', '--budget', '400');
+    expect(r.code).toBe(0);
+    const out = json(r);
+    const i1 = out.invariants.find((x: { number: string }) => x.number === 'I1');
+    expect(i1.result).toBe('counterexample');
+    expect(i1.link).toMatch(/^&x=[0-9a-z]+-[0-9a-z]+$/);
+    expect(i1.deviations).toHaveLength(1);
+    const replay = json(sim('run', file, '--choices', i1.link.slice('&x='.length)));
+    expect(replay.traceHash).toBe(i1.traceHash);
+    expect(replay.violations.map((v: { number: string }) => v.number)).toContain('I1');
+    expect(out.invariants.find((x: { number: string }) => x.number === 'I1b').result).toBe('broken by default');
+    expect(out.coverage.deviationBound).toBe(1);
+  });
+
+  it('reports none found with coverage under a sound policy, and stops at its budget', () => {
+    const out = json(sim('explore', 'gallery:seed-attack', '--policy', 'P1', '--deviations', '2', '--budget', '30'));
+    expect(out.invariants.every((x: { result: string }) => x.result === 'none found')).toBe(true);
+    expect(out.coverage).toMatchObject({ schedules: 30, boundExhausted: false });
+  });
+
+  it('refuses bad options with a message and exit status 2', () => {
+    expect(sim('explore', 'gallery:seed-attack', '--deviations', 'x')).toMatchObject({
+      code: 2,
+      err: 'sim: --deviations: expected a whole number ≤ 8, got "x"',
+    });
+    expect(sim('explore', 'gallery:nope').code).toBe(2);
+    expect(sim('run', 'gallery:seed-attack', '--choices', '3k')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"3k" is not an index-value pair'),
+    });
+    expect(sim('explore', 'gallery:seed-attack', '--until', '5')).toMatchObject({ code: 2, err: 'sim: explore: unknown option "--until"' });
+  });
+});

@@ -2,7 +2,7 @@
 
 import { parseArgs, USAGE } from './args';
 import { loadScenario } from './load';
-import { compare, runReport, writtenReport } from './commands';
+import { compare, exploreReport, runReport, writtenReport } from './commands';
 import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
@@ -45,7 +45,28 @@ export function runCli(argv: string[], given: Io): number {
         s = { ...s, policy: { ...s.policy, id: cmd.policy ?? s.policy.id, mutations: cmd.mutations ?? s.policy.mutations } };
       // By default, as far as the app's timeline shows the run.
       const until = cmd.until ?? defaultHorizon(s);
-      const result = cmd.kind === 'run' ? runReport(s, until, cmd.events) : compare(s, until);
+      const result = cmd.kind === 'run' ? runReport(s, until, cmd.events, cmd.choices) : compare(s, until);
+      io.out(formatJson(result));
+      return 0;
+    }
+    case 'explore': {
+      const loaded = loadScenario(cmd.source, io.readFile);
+      if (typeof loaded === 'string') {
+        io.err(`sim: ${loaded}`);
+        return 2;
+      }
+      const s = {
+        ...loaded,
+        policy: { ...loaded.policy, id: cmd.policy ?? loaded.policy.id, mutations: cmd.mutations ?? loaded.policy.mutations },
+      };
+      // The wall-clock budget is kept here: the engine and the explorer have no clock.
+      const end = cmd.budgetS === undefined ? Infinity : Date.now() + cmd.budgetS * 1000;
+      const result = exploreReport(s, {
+        horizon: cmd.horizon ?? defaultHorizon(s),
+        maxDeviations: cmd.deviations,
+        budget: cmd.budget,
+        stop: () => Date.now() >= end,
+      });
       io.out(formatJson(result));
       return 0;
     }

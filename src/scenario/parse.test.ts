@@ -130,6 +130,18 @@ describe('valid documents', () => {
     expect(r.scenario.script[1]).toMatchObject({ handle: 'h1', clear: false });
   });
 
+  it('accepts an operation window holding its tick, and names a window that does not', () => {
+    const doc = base();
+    doc.script = [{ at: 9, op: 'reset', device: 'X', window: [5, 20] }];
+    const r = parseScenario(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.scenario.script[0].window).toEqual([5, 20]);
+    doc.script = [{ at: 9, op: 'reset', device: 'X', window: [10, 20] }];
+    const bad = parseScenario(doc);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors).toEqual(["script[0].window: [10, 20] must hold the operation's tick 9 (lo ≤ at ≤ hi)"]);
+  });
+
   it.each(GALLERY.map((g) => [g.id, g.doc]))('%s round-trips through toDocument', (_, doc) => {
     const a = parseScenario(doc);
     if (!a.ok) throw new Error(a.errors[0]);

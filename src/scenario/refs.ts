@@ -90,6 +90,8 @@ export function checkRefs(doc: ParsedDocument): RefReport {
   const seen = new Set<string>();
   doc.script.forEach((o, i) => {
     const p = `script[${i}]`;
+    if (o.window !== undefined && !(o.window[0] <= o.at && o.at <= o.window[1]))
+      error(`${p}.window`, `[${o.window[0]}, ${o.window[1]}] must hold the operation's tick ${o.at} (lo ≤ at ≤ hi)`);
     if ('device' in o && !devices.has(o.device)) error(`${p}.device`, `no device "${o.device}"`);
     switch (o.op) {
       case 'program':

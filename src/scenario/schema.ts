@@ -190,7 +190,8 @@ const receivers = z
   .min(1)
   .max(8);
 
-const at = { at: tick };
+// `window`: the range of ticks the operation may run at, a choice point for the explorer (`at` is the default).
+const at = { at: tick, window: z.tuple([tick, tick]).optional() };
 const op = <K extends string, S extends z.ZodRawShape>(name: K, shape: S) => z.strictObject({ ...at, op: z.literal(name), ...shape });
 
 export const scriptOpSchema = z.discriminatedUnion('op', [

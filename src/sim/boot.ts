@@ -4,6 +4,7 @@
 
 import { newHash } from './core/hash';
 import { seedRng } from './core/rng';
+import { CH_WINDOW, chooseFixed, newChoices } from './core/choice';
 import { FIRST, newTimeQueue } from './core/timeQueue';
 import { EV_SCRIPT, schedule } from './model/events';
 import { HYP, NOBODY, OWNER_EXCLUSIVE, PAGE, QUARANTINE, type Device, type Endpoint, type SimState } from './model/state';
@@ -14,7 +15,7 @@ import { cpuTable } from './hyp/steps';
 import { afterSteWrite, checkGbpa } from './invariants/config';
 import { log } from './model/log';
 
-export function boot(sc: Scenario): SimState {
+export function boot(sc: Scenario, deviations: ReadonlyMap<number, number> | null = null, record = false): SimState {
   const mutations = new Set<string>(sc.policy.mutations);
   const endpoints: Endpoint[] = [
     { id: 'hyp', kind: 'hyp', name: 'Hypervisor', vmid: 0, lifecycle: 'running', s2: new Map() },
@@ -28,6 +29,7 @@ export function boot(sc: Scenario): SimState {
     scenario: sc,
     now: 0,
     rng: seedRng(sc.seed),
+    choices: newChoices(deviations, record),
     hash: newHash(),
     queue: newTimeQueue(),
     endpoints,
@@ -182,7 +184,11 @@ export function boot(sc: Scenario): SimState {
   checkGbpa(s);
   if (s.devices.length > 0) log(s, 'note', `boot: ${s.devices.length} device(s) set up under ${policy.id} (${policy.name})`, -1);
 
-  sc.script.forEach((op, k) => schedule(s, op.at, EV_SCRIPT, k));
+  // An operation with a window runs at a chosen tick within it (its `at` unless a deviation says otherwise).
+  sc.script.forEach((op, k) => {
+    const at = op.window === undefined ? op.at : chooseFixed(s.choices, CH_WINDOW, op.window[0], op.window[1], op.at);
+    schedule(s, at, EV_SCRIPT, k);
+  });
   return s;
 }
 

@@ -56,6 +56,8 @@ export interface Engine {
   readonly log: readonly LogRecord[];
   readonly ops: readonly OpRecord[];
   traceHash(): string;
+  /** The choices made so far when recording (five numbers each: kind, lo, hi, default, taken). */
+  choiceLog(): readonly number[];
   /** The live state, for read-only views (inspector, frames). Do not mutate. */
   readonly state: SimState;
 }
@@ -71,8 +73,15 @@ function faultNow(s: SimState, t: Txn): void {
   checkAccounting(s, t);
 }
 
-export function createEngine(scenario: Scenario): Engine {
-  let s = boot(scenario);
+export interface EngineOptions {
+  /** Deviations from the default choices: choice index → value (src/sim/core/choice.ts). */
+  deviations?: ReadonlyMap<number, number>;
+  /** Records every choice the run makes (kind, range, default, taken), for `choiceLog`. */
+  record?: boolean;
+}
+
+export function createEngine(scenario: Scenario, options: EngineOptions = {}): Engine {
+  let s = boot(scenario, options.deviations ?? null, options.record === true);
 
   // The three events of every transaction are handled inline; the rest — a few per hand-over —
   // go through `dispatchRare`, which keeps the per-transaction path small enough to inline.
@@ -219,6 +228,7 @@ export function createEngine(scenario: Scenario): Engine {
       return s.ops;
     },
     traceHash: () => digest(s.hash),
+    choiceLog: () => s.choices.log ?? [],
     get state() {
       return s;
     },

@@ -5,7 +5,12 @@
 // Running a scenario, and what a run found.
 export { createEngine } from './engine';
 export { MODEL_VERSION } from './modelVersion';
-export type { Engine, Snapshot } from './engine';
+export type { Engine, EngineOptions, Snapshot } from './engine';
+export { CHOICE_KINDS } from './core/choice';
+export type { ChoiceKind } from './core/choice';
+export { decodeChoices, encodeChoices } from './core/choiceList';
+export { explore } from './explore';
+export type { Counterexample, Deviation, ExploreOptions, ExploreResult } from './explore';
 export { buildReport, handovers } from './report';
 export type { Handover, Report } from './report';
 export { firstDivergence } from './divergence';

@@ -152,8 +152,13 @@ export function receiverLabel(r: Receiver): string {
   return typeof r === 'string' ? r : `${r.id}:${r.access}`;
 }
 
-/** Script operations (docs/model.md §10). `at` is the tick. */
-export type ScriptOp =
+/**
+ * Script operations (docs/model.md §10). `at` is the tick. `window`, when given, makes the tick a
+ * choice point within [lo, hi] whose default is `at` (the explorer tries the others).
+ */
+export type ScriptOp = ScriptOpBody & { window?: [number, number] };
+
+type ScriptOpBody =
   | { at: number; op: 'program'; device: string; by: string; dma: DmaDescriptor[] }
   | { at: number; op: 'assign'; device: string; to: string }
   | { at: number; op: 'transfer'; device: string; to: string }

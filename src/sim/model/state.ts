@@ -3,6 +3,7 @@
 
 import type { HashState } from '../core/hash';
 import type { RngState } from '../core/rng';
+import type { Choices } from '../core/choice';
 import type { TimeQueue } from '../core/timeQueue';
 import type { PageKind, Scenario, ScriptOp, StepSpec, EndpointKind, FreedTableMemory } from './scenario';
 import type { CfgEntry, CommandQueue, EventQueue, EventRecord, IoTable, Ste, TlbEntry } from './smmuState';
@@ -172,6 +173,8 @@ export interface SimState {
   scenario: Scenario;
   now: number;
   rng: RngState;
+  /** The run's choices: how many made, the deviations it takes, and the record when recording. */
+  choices: Choices;
   hash: HashState;
   queue: TimeQueue;
   endpoints: Endpoint[];

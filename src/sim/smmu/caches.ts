@@ -3,6 +3,7 @@
 // a VMID share entries. Only a completed invalidation removes entries (at the SYNC after the
 // command), unless the scenario chose an LRU retention of N entries per cache.
 
+import { CH_EVICT_CFG, CH_EVICT_TLB, chooseFixed } from '../core/choice';
 import { PAGE, type CfgEntry, type Cmd, type SimState, type Ste, type TlbEntry, type Txn } from '../model/state';
 
 /** 2^36 IOVA pages (48-bit addresses) per VMID keeps the key an exact integer. */
@@ -32,7 +33,7 @@ export function cfgInsert(s: SimState, sid: number, ste: Ste, at = s.now): CfgEn
   const e: CfgEntry = { id: s.nextCacheId++, sid, ste: { ...ste }, at };
   s.cfgCache.set(sid, e);
   if (s.smmu.retention > 0 && s.cfgCache.size > s.smmu.retention) {
-    s.cfgCache.delete(s.cfgCache.keys().next().value as number);
+    s.cfgCache.delete(victim(s.cfgCache, chooseFixed(s.choices, CH_EVICT_CFG, 0, s.cfgCache.size - 2, 0)));
   }
   return e;
 }
@@ -65,7 +66,7 @@ export function tlbInsert(s: SimState, e: Omit<TlbEntry, 'id' | 'at'>, at = s.no
   };
   s.tlb.set(tlbKey(e.vmid, e.iovaPage), full);
   if (s.smmu.retention > 0 && s.tlb.size > s.smmu.retention) {
-    s.tlb.delete(s.tlb.keys().next().value as number);
+    s.tlb.delete(victim(s.tlb, chooseFixed(s.choices, CH_EVICT_TLB, 0, s.tlb.size - 2, 0)));
   }
   return full;
 }
@@ -142,4 +143,14 @@ export function completeInvalidations(s: SimState): number {
   }
   pending.length = 0;
   return n;
+}
+
+/**
+ * The key an overfull LRU cache evicts: the `k`-th least recently used (0, the default, is the least
+ * recently used). The entry just inserted (the most recent) is never a candidate.
+ */
+function victim<V>(m: Map<number, V>, k: number): number {
+  let i = 0;
+  for (const key of m.keys()) if (i++ === k) return key;
+  return m.keys().next().value as number;
 }

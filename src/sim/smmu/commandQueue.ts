@@ -4,7 +4,7 @@
 // within that scope has committed (and every ATC invalidation was acknowledged). SYNC drains; it
 // never cancels a transaction.
 
-import { nextInt } from '../core/rng';
+import { CH_ATC_ACK, chooseInt } from '../core/choice';
 import { hex, log } from '../model/log';
 import { EV_ATC_ACK, EV_ATC_TIMEOUT, EV_CMD, EV_HYP, schedule } from '../model/events';
 import { PAGE, type Cmd, type CmdKind, type SimState, type Ste } from '../model/state';
@@ -115,7 +115,7 @@ function apply(s: SimState, c: Cmd): void {
       s.cmdq.atcPending++;
       s.cmdq.atcAwaited.push(di);
       const [lo, hi] = s.scenario.timing.atcInv;
-      const ack = nextInt(s.rng, lo, hi);
+      const ack = chooseInt(s.choices, s.rng, CH_ATC_ACK, lo, hi);
       if (s.devices[di].atsInvalidation === 'completes') schedule(s, s.now + ack, EV_ATC_ACK, di);
       n = s.devices[di].atc.size;
     }

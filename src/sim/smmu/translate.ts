@@ -4,7 +4,7 @@
 // The SMMU does not end transactions: `arrive` returns a verdict, and the engine ends an aborted
 // transaction at the device (so the SMMU never calls back into the device it serves).
 
-import { nextInt } from '../core/rng';
+import { CH_DOWNSTREAM, chooseInt } from '../core/choice';
 import { EV_COMMIT, EV_FAULT, schedule } from '../model/events';
 import {
   NOBODY,
@@ -159,7 +159,7 @@ function translated(s: SimState, t: Txn, pfn: number, page: number, authority: n
   t.authority = authority;
   t.translatedAt = ready;
   const [lo, hi] = s.scenario.timing.downstream;
-  let commitAt = ready + nextInt(s.rng, lo, hi);
+  let commitAt = ready + chooseInt(s.choices, s.rng, CH_DOWNSTREAM, lo, hi);
   // Posted writes of one stream stay in order (PCIe without Relaxed Ordering, AXI writes of one ID):
   // downstream jitter never lets a later write land before an earlier one.
   if (t.write) {
