@@ -13,6 +13,7 @@ import { SidePanel, type SideTab } from './panels/SidePanel';
 import { Welcome } from './panels/Welcome';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
+import { ExportDialog } from './export/ExportDialog';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
 import { Announcer } from './panels/Announcer';
@@ -60,6 +61,7 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
       )}
       <Presentation />
       <Shortcuts />
+      <ExportDialog />
       <Announcer />
     </div>
   );
