@@ -1,48 +1,62 @@
 // Exporting the canvas at the playhead as a picture: the scene's SVG (sceneSvg.ts) from the open
-// scenario, its graph and the engine's view, saved as SVG or drawn into a canvas for a PNG. Either
-// carries the moment's link fragment, so dropping it on the app opens the scenario at that tick.
+// scenario, its graph and the engine's state at that tick (replay.ts), saved as SVG or drawn into
+// a canvas for a PNG. Either carries the moment's link fragment, so dropping it on the app opens
+// the scenario at that tick.
 // Loaded only when an export is asked for.
 
 import { useApp } from '../../store/appStore';
 import { buildEdges, buildNodes } from '../canvas/graph';
-import { sceneSvg, type Theme } from './sceneSvg';
+import { sceneSvg, type SceneInput, type SceneNode, type Theme } from './sceneSvg';
+import { replay, type SceneState } from './replay';
+import type { Scenario } from '../../sim';
 import { withText } from './pngText';
 import { META_KEY } from './svgMeta';
 import { momentParams } from '../../scenario/moment';
 
 export type ImageFormat = 'png' | 'svg';
 
-/** The scene's SVG at the playhead (or null with nothing open), and the file name to save it under. */
-export function currentSceneSvg(theme: Theme, scale: number): { svg: string; name: string; payload: string } | null {
-  const s = useApp.getState();
-  if (s.scenario === null || s.view === null) return null;
-  const fragment = s.linkFragment();
-  if (fragment === null) return null;
-  const tick = Math.floor(s.clock);
-  const nodes = buildNodes(s.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y }));
-  const frame = s.session?.frames.latest;
-  const payload = fragment + momentParams({ t: tick, sel: null });
-  const svg = sceneSvg(
-    {
-      title: s.scenario.title,
-      tick,
-      tickNs: s.summary?.tickNs ?? 100,
-      violations: (s.summary?.violations ?? []).filter((v) => v.t <= tick),
-      nodes,
-      edges: buildEdges(s.view),
-      view: s.view,
-      inflight: frame && !frame.direct && Math.floor(frame.clock) === tick ? frame.inflight : new Float64Array(0),
-      theme,
-      payload,
-    },
-    scale,
-  );
-  const base =
-    s.scenario.title
+/** The open scenario's title as a file name. */
+export function fileBase(title: string): string {
+  return (
+    title
       .replace(/[^\w.-]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .toLowerCase() || 'scenario';
-  return { svg, name: `${base}-t${tick}`, payload };
+      .toLowerCase() || 'scenario'
+  );
+}
+
+/** What every picture of the open scenario shares: its nodes, title, tick length and link fragment. */
+export function sceneBasis(): { scenario: Scenario; nodes: SceneNode[]; tickNs: number; fragment: string } | null {
+  const s = useApp.getState();
+  const fragment = s.linkFragment();
+  if (s.scenario === null || fragment === null) return null;
+  const nodes = buildNodes(s.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y }));
+  return { scenario: s.scenario, nodes, tickNs: s.summary?.tickNs ?? s.scenario.timing.tickNs, fragment };
+}
+
+/** The scene's input at `tick`, from the replay's engine state there. */
+export function sceneInput(basis: NonNullable<ReturnType<typeof sceneBasis>>, at: SceneState, tick: number, theme: Theme): SceneInput {
+  return {
+    title: basis.scenario.title,
+    tick,
+    tickNs: basis.tickNs,
+    violations: at.violations.filter((v) => v.t <= tick),
+    nodes: basis.nodes,
+    edges: buildEdges(at.view),
+    view: at.view,
+    inflight: at.inflight,
+    theme,
+    payload: basis.fragment + momentParams({ t: tick, sel: null }),
+  };
+}
+
+/** The scene's SVG at the playhead (or null with nothing open), the file name to save it under, and what it carries. */
+export function currentSceneSvg(theme: Theme, scale: number): { svg: string; name: string; payload: string } | null {
+  const basis = sceneBasis();
+  if (basis === null) return null;
+  const tick = Math.floor(useApp.getState().clock);
+  const input = sceneInput(basis, replay(basis.scenario)(tick), tick, theme);
+  return { svg: sceneSvg(input, scale), name: `${fileBase(basis.scenario.title)}-t${tick}`, payload: input.payload };
 }
 
 /** A PNG of `svg` (drawn into a canvas at its own size) carrying `payload` in an iTXt chunk. */

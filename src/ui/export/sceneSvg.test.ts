@@ -32,7 +32,7 @@ describe('the scene as SVG', () => {
     const input = sceneAt(10, 'dark');
     const svg = sceneSvg(input);
     for (const n of input.nodes) expect(svg).toContain(`data-node="${n.id}"`);
-    for (const e of input.view.endpoints.slice(2)) expect(svg).toContain(`>${xmlEscape(e.name)}</text>`);
+    for (const e of input.view.endpoints.slice(2)) expect(svg).toContain(`>${xmlEscape(e.name)}</tspan>`);
     expect(svg).toContain('data-caption');
     expect(svg).toContain(`${xmlEscape(input.title)} — tick 10 (1 µs)`);
     expect(svg).toContain('No invariant violated so far.');

@@ -197,9 +197,9 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
       `<path d="M${b.x} ${b.y + HEAD} v${-HEAD + 6} a6 6 0 0 1 6 -6 h${b.w - 12} a6 6 0 0 1 6 6 v${HEAD - 6} z" fill="${body.colour}"/>`,
     );
     const on = textOn(body.colour);
-    out.push(`<text x="${b.x + 8}" y="${b.y + 17}" fill="${on}" font-size="10" font-weight="600">${esc(body.kind)}</text>`);
+    // One text element: the renderer places the name after the kind, whatever the font's widths.
     out.push(
-      `<text x="${b.x + 8 + body.kind.length * 7 + 6}" y="${b.y + 17}" fill="${on}" font-size="13" font-weight="600">${esc(cut(body.head, 20))}</text>`,
+      `<text x="${b.x + 8}" y="${b.y + 17}" fill="${on}" font-weight="600"><tspan font-size="10">${esc(body.kind)}</tspan><tspan dx="6" font-size="13">${esc(cut(body.head, 20))}</tspan></text>`,
     );
     body.rows.forEach((r, i) =>
       out.push(
@@ -218,7 +218,8 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
         out.push(
           `<rect x="${x}" y="${y}" width="${PAGE_CELL}" height="${PAGE_CELL}" rx="2" fill="${fill}"${p.secret ? ` stroke="${SECRET_COLOUR}" stroke-width="2"` : ''}/>`,
         );
-        const initial = p.owner < 0 ? '' : (v.endpoints[p.owner]?.name[0] ?? '');
+        // The owner's initial, as the region node letters it: endpoints only, not the built-ins.
+        const initial = p.owner < 2 ? '' : (v.endpoints[p.owner]?.id.slice(0, 1) ?? '');
         if (initial)
           out.push(
             `<text x="${x + PAGE_CELL / 2}" y="${y + 14}" text-anchor="middle" font-size="11" fill="${textOn(fill)}">${esc(initial)}</text>`,
