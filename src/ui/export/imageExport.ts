@@ -59,8 +59,8 @@ export function currentSceneSvg(theme: Theme, scale: number): { svg: string; nam
   return { svg: sceneSvg(input, scale), name: `${fileBase(basis.scenario.title)}-t${tick}`, payload: input.payload };
 }
 
-/** A PNG of `svg` (drawn into a canvas at its own size) carrying `payload` in an iTXt chunk. */
-export async function svgToPng(svg: string, payload: string): Promise<Uint8Array> {
+/** `svg` drawn into a canvas at its own size. */
+export async function drawSvg(svg: string): Promise<HTMLCanvasElement> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -72,12 +72,18 @@ export async function svgToPng(svg: string, payload: string): Promise<Uint8Array
     const ctx = canvas.getContext('2d');
     if (ctx === null) throw new Error('This browser gave no 2D canvas to draw the image in.');
     ctx.drawImage(img, 0, 0);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob === null) throw new Error('This browser could not encode the PNG.');
-    return withText(new Uint8Array(await blob.arrayBuffer()), META_KEY, payload);
+    return canvas;
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** A PNG of `svg` carrying `payload` in an iTXt chunk. */
+export async function svgToPng(svg: string, payload: string): Promise<Uint8Array> {
+  const canvas = await drawSvg(svg);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (blob === null) throw new Error('This browser could not encode the PNG.');
+  return withText(new Uint8Array(await blob.arrayBuffer()), META_KEY, payload);
 }
 
 /** Saves the canvas at the playhead as `format`, `scale` times its size, in `theme`. */

@@ -62,6 +62,8 @@ export interface SceneInput {
   theme: Theme;
   /** What the picture carries in its <metadata>: the moment's link fragment. */
   payload: string;
+  /** Room for at least this many caption lines: an animation's frames keep one size as violations add lines. */
+  captionRows?: number;
 }
 
 const W = { endpoint: 150, device: 200, smmu: 240, region: 200 } as const;
@@ -132,6 +134,9 @@ function boxOf(n: SceneNode, body: ReturnType<typeof nodeBody>): Box {
 }
 
 /** The caption strip's lines: the title, the tick and time, and the violations so far (or none). */
+/** The most lines the caption strip has: the title, four violations and how many more. */
+export const MAX_CAPTION_LINES = 6;
+
 export function captionLines(input: Pick<SceneInput, 'title' | 'tick' | 'tickNs' | 'violations'>): string[] {
   const us = (input.tick * input.tickNs) / 1000;
   const lines = [`${input.title} — tick ${input.tick} (${us.toLocaleString('en-US', { maximumFractionDigits: 3 })} µs)`];
@@ -157,7 +162,7 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
   const sceneW = Math.max(720, Math.max(...all.map((b) => b.x + b.w)) + PAD - minX);
   const sceneH = Math.max(...all.map((b) => b.y + b.h)) + PAD - minY;
   const lines = captionLines(input);
-  const stripH = 20 + lines.length * 22;
+  const stripH = 20 + Math.max(lines.length, input.captionRows ?? 0) * 22;
   const width = Math.ceil(sceneW);
   const height = Math.ceil(sceneH + stripH);
   const out: string[] = [];
