@@ -10,7 +10,7 @@ import type { Theme } from './sceneSvg';
 import '../panels/panels.css';
 import './export.css';
 
-type Format = 'png' | 'svg' | 'gif';
+type Format = 'png' | 'svg' | 'gif' | 'webm';
 
 export function ExportDialog() {
   const open = useExportDialog((s) => s.open);
@@ -36,7 +36,7 @@ function ExportBox() {
   };
   const download = async () => {
     setProblem(null);
-    if (format !== 'gif') {
+    if (format === 'png' || format === 'svg') {
       setProgress({ done: 0, total: 1 });
       const { exportImage } = await import('./imageExport');
       await exportImage(format, scale, theme);
@@ -50,10 +50,11 @@ function ExportBox() {
     const ctl = (abort.current = new AbortController());
     setProgress({ done: 0, total: anim.frameTicks(range).length });
     try {
-      const gif = await anim.renderGif(range, scale, theme, (done, total) => setProgress({ done, total }), ctl.signal);
+      const render = format === 'gif' ? anim.renderGif : anim.renderWebm;
+      const out = await render(range, scale, theme, (done, total) => setProgress({ done, total }), ctl.signal);
       const { saveBytes } = await import('./imageExport');
-      saveBytes(`${gif.name}${scale === 1 ? '' : `@${scale}x`}.gif`, gif.bytes, 'image/gif');
-      useApp.getState().setNotice({ kind: 'info', text: `Exported a GIF of ticks ${from}–${to}.` });
+      saveBytes(`${out.name}${scale === 1 ? '' : `@${scale}x`}.${format}`, out.bytes, format === 'gif' ? 'image/gif' : 'video/webm');
+      useApp.getState().setNotice({ kind: 'info', text: `Exported a ${format === 'gif' ? 'GIF' : 'WebM'} of ticks ${from}–${to}.` });
       useExportDialog.getState().setOpen(false);
     } catch (e) {
       if (!(e instanceof anim.Cancelled)) setProblem(`The animation could not be made: ${e instanceof Error ? e.message : String(e)}`);
@@ -82,7 +83,7 @@ function ExportBox() {
       <div className="pn-modal-box ex-box" onClick={(e) => e.stopPropagation()}>
         <h3>Export picture</h3>
         <p className="pn-dim">
-          {format === 'gif'
+          {format === 'gif' || format === 'webm'
             ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
             : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
         </p>
@@ -90,6 +91,7 @@ function ExportBox() {
           ['png', 'PNG'],
           ['svg', 'SVG'],
           ['gif', 'GIF (animation)'],
+          ['webm', 'WebM (video)'],
         ])}
         {choice<number>('Scale', scale, setScale, [
           [1, '1×'],
@@ -99,7 +101,7 @@ function ExportBox() {
           ['dark', 'Dark'],
           ['light', 'Light (for documents)'],
         ])}
-        {format === 'gif' && (
+        {(format === 'gif' || format === 'webm') && (
           <fieldset className="ex-choice ex-range">
             <legend>Range (ticks)</legend>
             {tickField('From', from, setFrom)}
@@ -123,7 +125,7 @@ function ExportBox() {
             {problem}
           </p>
         )}
-        {progress !== null && format === 'gif' && (
+        {progress !== null && (format === 'gif' || format === 'webm') && (
           <p>
             <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
           </p>

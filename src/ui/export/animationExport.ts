@@ -80,3 +80,55 @@ export async function renderGif(
   gif.finish();
   return { bytes: gif.bytes(), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
 }
+
+/** Whether this browser can encode VP9 video for a WebM of `width`×`height`. */
+export async function canEncodeWebm(width = 1280, height = 720): Promise<boolean> {
+  if (typeof VideoEncoder === 'undefined') return false;
+  const { canEncodeVideo } = await import('mediabunny');
+  return canEncodeVideo('vp9', { width, height, bitrate: 2_000_000 });
+}
+
+/** The WebM (VP9, by the browser's WebCodecs encoder) of `range`, ten frames a second; as renderGif. */
+export async function renderWebm(
+  range: AnimationRange,
+  scale: number,
+  theme: Theme,
+  progress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<{ bytes: Uint8Array; name: string }> {
+  const basis = sceneBasis();
+  if (basis === null) throw new Error('Open a scenario to export an animation of it.');
+  const { BufferTarget, CanvasSource, Output, WebMOutputFormat } = await import('mediabunny');
+  const at = replay(basis.scenario);
+  const ticks = frameTicks(range);
+  const frame = (t: number) => drawSvg(sceneSvg({ ...sceneInput(basis, at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale));
+  const first = await frame(ticks[0]);
+  // VP9 wants even sides.
+  const canvas = document.createElement('canvas');
+  canvas.width = first.width + (first.width % 2);
+  canvas.height = first.height + (first.height % 2);
+  if (!(await canEncodeWebm(canvas.width, canvas.height))) throw new Error('This browser has no WebM (VP9) encoder: export a GIF instead.');
+  const ctx = canvas.getContext('2d')!;
+  const target = new BufferTarget();
+  const output = new Output({ format: new WebMOutputFormat(), target });
+  const source = new CanvasSource(canvas, { codec: 'vp9', bitrate: 2_000_000, keyFrameInterval: 5 });
+  output.addVideoTrack(source, { frameRate: 10 });
+  await output.start();
+  try {
+    for (let i = 0; i < ticks.length; i++) {
+      if (signal.aborted) throw new Cancelled();
+      const img = i === 0 ? first : await frame(ticks[i]);
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0);
+      await source.add(i / 10, 1 / 10);
+      progress(i + 1, ticks.length);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await output.finalize();
+  } catch (e) {
+    await output.cancel();
+    throw e;
+  }
+  return { bytes: new Uint8Array(target.buffer!), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
+}
