@@ -15,6 +15,8 @@ test('the page and its assets carry the hosting headers', async ({ page, request
   await page.goto('/');
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("script-src 'self'");
+  // The picture export loads the scene's SVG from a blob: URL to draw its PNG; nothing else.
+  expect(meta).toContain("img-src 'self' blob:;");
   expect(meta).not.toContain('frame-ancestors');
   const csp = `${meta}; frame-ancestors 'self'`;
   await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');

@@ -14,6 +14,7 @@ import { showSideTab } from './panels/sideTab';
 import { Welcome } from './panels/Welcome';
 import { Notice } from './panels/Notice';
 import { Shortcuts } from './panels/Shortcuts';
+import { ExportDialog } from './export/ExportDialog';
 import { useKeyboard } from './panels/useKeyboard';
 import { Presentation } from './panels/Presentation';
 import { Announcer } from './panels/Announcer';
@@ -72,6 +73,7 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
       )}
       <Presentation />
       <Shortcuts />
+      <ExportDialog />
       <Announcer />
     </div>
   );

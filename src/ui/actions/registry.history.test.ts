@@ -11,6 +11,7 @@ import { ACTIONS, perform, type ActionArgs, type ActionName } from './registry';
 import { memoryStorage } from '../../testing/storage';
 import { useMatrix } from '../matrix/matrixStore';
 import { useCompare } from '../compare/compareStore';
+import { useExportDialog } from '../export/exportDialog';
 
 const storage = memoryStorage();
 
@@ -93,6 +94,7 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   slower: { setup: () => state().setPresenting(true), args: [] },
   faster: { setup: () => state().setPresenting(true), args: [], done: () => state().speed === 100 },
   copyMomentLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
+  exportImage: { args: [], done: () => useExportDialog.getState().open },
   copyViolationLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [0] },
   copyEmbedCode: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
 };

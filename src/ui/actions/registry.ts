@@ -16,6 +16,7 @@ import { addDevice, addEndpoint, addRegion, deleteSelection } from './edits';
 import { useMatrix } from '../matrix/matrixStore';
 import { useCompare } from '../compare/compareStore';
 import { fitView, zoomBy } from '../canvas/viewBridge';
+import { useExportDialog } from '../export/exportDialog';
 
 /** The playback speeds offered, in ticks per second. */
 export const SPEEDS = [5, 20, 100, 500, 2000];
@@ -402,6 +403,14 @@ const TABLE = [
     name: 'import',
     label: 'Import .json file…',
     perform: (file: File) => void importFile(file),
+    history: 'never',
+  },
+  {
+    name: 'exportImage',
+    label: 'Export picture…',
+    description: 'Save the canvas at this tick as PNG or SVG, carrying the scenario',
+    enabled: (s) => s.scenario !== null,
+    perform: () => useExportDialog.getState().setOpen(true),
     history: 'never',
   },
   {

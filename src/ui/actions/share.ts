@@ -1,5 +1,5 @@
 // Getting a scenario out of the app: a link on the clipboard (to the scenario, or to a moment of it),
-// a .json file; and in: a file.
+// a .json file; and in: a file (a scenario's JSON, or a picture exported with its moment).
 
 import { useApp } from '../../store/appStore';
 import { toDocument } from '../../scenario/document';
@@ -8,6 +8,8 @@ import { fingerprintParams } from '../../scenario/fingerprint';
 import { MODEL_VERSION } from '../../sim';
 import { momentParams, type Moment } from '../../scenario/moment';
 import { embedCode } from '../embed/embedOptions';
+import { isPng, readText } from '../export/pngText';
+import { META_KEY, readSvgPayload } from '../export/svgMeta';
 
 /**
  * The address of a link fragment (the scenario's own by default), as the user shares it: it records
@@ -77,7 +79,21 @@ export async function importFile(file: File): Promise<void> {
       kind: 'error',
       text: `${file.name}: too large to be a scenario (${Math.round(file.size / 1e6)} MB). Your current work is unchanged.`,
     });
-  useApp.getState().importText(await file.text(), file.name);
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (isPng(head) || /\.png$/i.test(file.name)) return openImage(file.name, readText(new Uint8Array(await file.arrayBuffer()), META_KEY));
+  const text = await file.text();
+  if (/\.svg$/i.test(file.name) || /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text)) return openImage(file.name, readSvgPayload(text));
+  useApp.getState().importText(text, file.name);
+}
+
+/** Opens the moment an exported picture carries (its link fragment), or says it carries none. */
+function openImage(name: string, payload: string | null): void {
+  if (payload === null)
+    return useApp.getState().setNotice({
+      kind: 'error',
+      text: `${name}: this image does not carry a DMA Handoff scenario. Your current work is unchanged.`,
+    });
+  void useApp.getState().openLink('#' + payload);
 }
 
 /** Copies the `<iframe>` that embeds this scenario at the playhead in a design document (docs/embed.md). */

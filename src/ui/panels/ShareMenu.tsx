@@ -36,6 +36,7 @@ export function ShareMenu() {
         <ActionButton name="copyMomentLink" role="menuitem" />
         <ActionButton name="copyEmbedCode" role="menuitem" />
         <ActionButton name="export" role="menuitem" />
+        <ActionButton name="exportImage" role="menuitem" />
         {/* Importing needs the file first: the item opens the chooser, the chosen file performs it. */}
         <button type="button" role="menuitem" data-action="import" title={tooltip(action('import'))} onClick={() => file.current?.click()}>
           {action('import').label}
@@ -43,7 +44,7 @@ export function ShareMenu() {
         <input
           ref={file}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.png,image/png,.svg,image/svg+xml"
           aria-label="Import scenario file"
           data-action="import"
           hidden
@@ -53,7 +54,7 @@ export function ShareMenu() {
             e.target.value = '';
           }}
         />
-        <p className="pn-dim pn-small">Or drop a .json file on the canvas, or paste its text.</p>
+        <p className="pn-dim pn-small">Or drop a .json file or an exported picture on the canvas, or paste its text.</p>
       </div>
     </details>
   );

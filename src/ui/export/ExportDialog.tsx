@@ -1,0 +1,144 @@
+// The Export dialog: a picture of the canvas at the playhead as PNG or SVG, or a range of the run as
+// an animated GIF; at 1× or 2×, in the app's dark theme or a light one for documents. The code that
+// draws and encodes is loaded only when Download is pressed; an animation shows its progress and
+// can be cancelled.
+
+import { useRef, useState } from 'react';
+import { useApp } from '../../store/appStore';
+import { useExportDialog } from './exportDialog';
+import type { Theme } from './sceneSvg';
+import '../panels/panels.css';
+import './export.css';
+
+type Format = 'png' | 'svg' | 'gif' | 'webm';
+
+export function ExportDialog() {
+  const open = useExportDialog((s) => s.open);
+  if (!open) return null;
+  return <ExportBox />;
+}
+
+function ExportBox() {
+  const clock = useApp((s) => Math.floor(s.clock));
+  const horizon = useApp((s) => s.horizon);
+  const [format, setFormat] = useState<Format>('png');
+  const [scale, setScale] = useState(1);
+  const [theme, setTheme] = useState<Theme>('dark');
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(horizon);
+  const [step, setStep] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const close = () => {
+    abort.current?.abort();
+    useExportDialog.getState().setOpen(false);
+  };
+  const download = async () => {
+    setProblem(null);
+    if (format === 'png' || format === 'svg') {
+      setProgress({ done: 0, total: 1 });
+      const { exportImage } = await import('./imageExport');
+      await exportImage(format, scale, theme);
+      useExportDialog.getState().setOpen(false);
+      return;
+    }
+    const anim = await import('./animationExport');
+    const range = { from, to, step: step ?? anim.defaultStep(from, to) };
+    const wrong = anim.rangeProblem(range, horizon);
+    if (wrong !== null) return setProblem(wrong);
+    const ctl = (abort.current = new AbortController());
+    setProgress({ done: 0, total: anim.frameTicks(range).length });
+    try {
+      const render = format === 'gif' ? anim.renderGif : anim.renderWebm;
+      const out = await render(range, scale, theme, (done, total) => setProgress({ done, total }), ctl.signal);
+      const { saveBytes } = await import('./imageExport');
+      saveBytes(`${out.name}${scale === 1 ? '' : `@${scale}x`}.${format}`, out.bytes, format === 'gif' ? 'image/gif' : 'video/webm');
+      useApp.getState().setNotice({ kind: 'info', text: `Exported a ${format === 'gif' ? 'GIF' : 'WebM'} of ticks ${from}–${to}.` });
+      useExportDialog.getState().setOpen(false);
+    } catch (e) {
+      if (!(e instanceof anim.Cancelled)) setProblem(`The animation could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      setProgress(null);
+    }
+  };
+  const busy = progress !== null;
+  const choice = <T extends string | number>(legend: string, value: T, set: (v: T) => void, options: [T, string][]) => (
+    <fieldset className="ex-choice" disabled={busy}>
+      <legend>{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={String(v)}>
+          <input type="radio" name={legend} checked={value === v} onChange={() => set(v)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+  const tickField = (label: string, value: number, set: (v: number) => void) => (
+    <label>
+      {label}{' '}
+      <input type="number" min={0} max={horizon} value={value} disabled={busy} onChange={(e) => set(Math.floor(Number(e.target.value)))} />
+    </label>
+  );
+  return (
+    <div className="pn-modal" role="dialog" aria-label="Export picture" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="pn-modal-box ex-box" onClick={(e) => e.stopPropagation()}>
+        <h3>Export picture</h3>
+        <p className="pn-dim">
+          {format === 'gif' || format === 'webm'
+            ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
+            : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+        </p>
+        {choice<Format>('Format', format, setFormat, [
+          ['png', 'PNG'],
+          ['svg', 'SVG'],
+          ['gif', 'GIF (animation)'],
+          ['webm', 'WebM (video)'],
+        ])}
+        {choice<number>('Scale', scale, setScale, [
+          [1, '1×'],
+          [2, '2×'],
+        ])}
+        {choice<Theme>('Theme', theme, setTheme, [
+          ['dark', 'Dark'],
+          ['light', 'Light (for documents)'],
+        ])}
+        {(format === 'gif' || format === 'webm') && (
+          <fieldset className="ex-choice ex-range">
+            <legend>Range (ticks)</legend>
+            {tickField('From', from, setFrom)}
+            {tickField('To', to, setTo)}
+            <label>
+              Every{' '}
+              <input
+                type="number"
+                min={1}
+                placeholder="auto"
+                value={step ?? ''}
+                disabled={busy}
+                onChange={(e) => setStep(e.target.value === '' ? null : Math.floor(Number(e.target.value)))}
+              />{' '}
+              ticks
+            </label>
+          </fieldset>
+        )}
+        {problem !== null && (
+          <p className="pn-warn" role="alert">
+            {problem}
+          </p>
+        )}
+        {progress !== null && (format === 'gif' || format === 'webm') && (
+          <p>
+            <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
+          </p>
+        )}
+        <div className="ex-buttons">
+          <button type="button" onClick={() => void download()} disabled={busy}>
+            {busy ? 'Exporting…' : 'Download'}
+          </button>
+          <button type="button" onClick={busy ? () => abort.current?.abort() : close}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
