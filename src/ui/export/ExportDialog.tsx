@@ -38,12 +38,12 @@ function ExportBox() {
     setProblem(null);
     if (format === 'png' || format === 'svg') {
       setProgress({ done: 0, total: 1 });
-      const { exportImage } = await import('./imageExport');
+      const { exportImage } = await import('./exporters');
       await exportImage(format, scale, theme);
       useExportDialog.getState().setOpen(false);
       return;
     }
-    const anim = await import('./animationExport');
+    const anim = await import('./exporters');
     const range = { from, to, step: step ?? anim.defaultStep(from, to) };
     const wrong = anim.rangeProblem(range, horizon);
     if (wrong !== null) return setProblem(wrong);
@@ -52,7 +52,7 @@ function ExportBox() {
     try {
       const render = format === 'gif' ? anim.renderGif : anim.renderWebm;
       const out = await render(range, scale, theme, (done, total) => setProgress({ done, total }), ctl.signal);
-      const { saveBytes } = await import('./imageExport');
+      const { saveBytes } = await import('./exporters');
       saveBytes(`${out.name}${scale === 1 ? '' : `@${scale}x`}.${format}`, out.bytes, format === 'gif' ? 'image/gif' : 'video/webm');
       useApp.getState().setNotice({ kind: 'info', text: `Exported a ${format === 'gif' ? 'GIF' : 'WebM'} of ticks ${from}–${to}.` });
       useExportDialog.getState().setOpen(false);

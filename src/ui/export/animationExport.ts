@@ -5,7 +5,7 @@
 
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import { drawSvg, fileBase, sceneBasis, sceneInput } from './imageExport';
-import { replay } from './replay';
+import { startReplay, type Replayer } from './replayClient';
 import { MAX_CAPTION_LINES, sceneSvg, type Theme } from './sceneSvg';
 
 export interface AnimationRange {
@@ -58,7 +58,23 @@ export async function renderGif(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const basis = sceneBasis();
   if (basis === null) throw new Error('Open a scenario to export an animation of it.');
-  const at = replay(basis.scenario);
+  const replay = startReplay(basis.scenario);
+  try {
+    return await gifOf(basis, replay, range, scale, theme, progress, signal);
+  } finally {
+    replay.dispose();
+  }
+}
+
+async function gifOf(
+  basis: NonNullable<ReturnType<typeof sceneBasis>>,
+  replay: Replayer,
+  range: AnimationRange,
+  scale: number,
+  theme: Theme,
+  progress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<{ bytes: Uint8Array; name: string }> {
   const ticks = frameTicks(range);
   const gif = GIFEncoder();
   // A tenth of a second a frame: the GIF's delay unit is 10 ms.
@@ -66,7 +82,7 @@ export async function renderGif(
   let size: { w: number; h: number } | null = null;
   for (let i = 0; i < ticks.length; i++) {
     if (signal.aborted) throw new Cancelled();
-    const svg = sceneSvg({ ...sceneInput(basis, at(ticks[i]), ticks[i], theme), captionRows: MAX_CAPTION_LINES }, scale);
+    const svg = sceneSvg({ ...sceneInput(basis, await replay.at(ticks[i]), ticks[i], theme), captionRows: MAX_CAPTION_LINES }, scale);
     const canvas = await drawSvg(svg);
     // Every frame has the first one's size: the caption strip has room for its most lines.
     size ??= { w: canvas.width, h: canvas.height };
@@ -99,36 +115,42 @@ export async function renderWebm(
   const basis = sceneBasis();
   if (basis === null) throw new Error('Open a scenario to export an animation of it.');
   const { BufferTarget, CanvasSource, Output, WebMOutputFormat } = await import('mediabunny');
-  const at = replay(basis.scenario);
+  const replay = startReplay(basis.scenario);
   const ticks = frameTicks(range);
-  const frame = (t: number) => drawSvg(sceneSvg({ ...sceneInput(basis, at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale));
-  const first = await frame(ticks[0]);
-  // VP9 wants even sides.
-  const canvas = document.createElement('canvas');
-  canvas.width = first.width + (first.width % 2);
-  canvas.height = first.height + (first.height % 2);
-  if (!(await canEncodeWebm(canvas.width, canvas.height))) throw new Error('This browser has no WebM (VP9) encoder: export a GIF instead.');
-  const ctx = canvas.getContext('2d')!;
-  const target = new BufferTarget();
-  const output = new Output({ format: new WebMOutputFormat(), target });
-  const source = new CanvasSource(canvas, { codec: 'vp9', bitrate: 2_000_000, keyFrameInterval: 5 });
-  output.addVideoTrack(source, { frameRate: 10 });
-  await output.start();
+  const frame = async (t: number) =>
+    drawSvg(sceneSvg({ ...sceneInput(basis, await replay.at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale));
   try {
-    for (let i = 0; i < ticks.length; i++) {
-      if (signal.aborted) throw new Cancelled();
-      const img = i === 0 ? first : await frame(ticks[i]);
-      ctx.fillStyle = '#000';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(img, 0, 0);
-      await source.add(i / 10, 1 / 10);
-      progress(i + 1, ticks.length);
-      await new Promise((r) => setTimeout(r, 0));
+    const first = await frame(ticks[0]);
+    // VP9 wants even sides.
+    const canvas = document.createElement('canvas');
+    canvas.width = first.width + (first.width % 2);
+    canvas.height = first.height + (first.height % 2);
+    if (!(await canEncodeWebm(canvas.width, canvas.height)))
+      throw new Error('This browser has no WebM (VP9) encoder: export a GIF instead.');
+    const ctx = canvas.getContext('2d')!;
+    const target = new BufferTarget();
+    const output = new Output({ format: new WebMOutputFormat(), target });
+    const source = new CanvasSource(canvas, { codec: 'vp9', bitrate: 2_000_000, keyFrameInterval: 5 });
+    output.addVideoTrack(source, { frameRate: 10 });
+    await output.start();
+    try {
+      for (let i = 0; i < ticks.length; i++) {
+        if (signal.aborted) throw new Cancelled();
+        const img = i === 0 ? first : await frame(ticks[i]);
+        ctx.fillStyle = '#000';
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(img, 0, 0);
+        await source.add(i / 10, 1 / 10);
+        progress(i + 1, ticks.length);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      await output.finalize();
+    } catch (e) {
+      await output.cancel();
+      throw e;
     }
-    await output.finalize();
-  } catch (e) {
-    await output.cancel();
-    throw e;
+    return { bytes: new Uint8Array(target.buffer!), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
+  } finally {
+    replay.dispose();
   }
-  return { bytes: new Uint8Array(target.buffer!), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
 }

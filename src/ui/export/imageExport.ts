@@ -7,7 +7,8 @@
 import { useApp } from '../../store/appStore';
 import { buildEdges, buildNodes } from '../canvas/graph';
 import { sceneSvg, type SceneInput, type SceneNode, type Theme } from './sceneSvg';
-import { replay, type SceneState } from './replay';
+import type { SceneState } from './replay';
+import { startReplay } from './replayClient';
 import type { Scenario } from '../../sim';
 import { withText } from './pngText';
 import { META_KEY } from './svgMeta';
@@ -51,12 +52,17 @@ export function sceneInput(basis: NonNullable<ReturnType<typeof sceneBasis>>, at
 }
 
 /** The scene's SVG at the playhead (or null with nothing open), the file name to save it under, and what it carries. */
-export function currentSceneSvg(theme: Theme, scale: number): { svg: string; name: string; payload: string } | null {
+export async function currentSceneSvg(theme: Theme, scale: number): Promise<{ svg: string; name: string; payload: string } | null> {
   const basis = sceneBasis();
   if (basis === null) return null;
   const tick = Math.floor(useApp.getState().clock);
-  const input = sceneInput(basis, replay(basis.scenario)(tick), tick, theme);
-  return { svg: sceneSvg(input, scale), name: `${fileBase(basis.scenario.title)}-t${tick}`, payload: input.payload };
+  const replay = startReplay(basis.scenario);
+  try {
+    const input = sceneInput(basis, await replay.at(tick), tick, theme);
+    return { svg: sceneSvg(input, scale), name: `${fileBase(basis.scenario.title)}-t${tick}`, payload: input.payload };
+  } finally {
+    replay.dispose();
+  }
 }
 
 /** `svg` drawn into a canvas at its own size. */
@@ -89,9 +95,9 @@ export async function svgToPng(svg: string, payload: string): Promise<Uint8Array
 /** Saves the canvas at the playhead as `format`, `scale` times its size, in `theme`. */
 export async function exportImage(format: ImageFormat, scale: number, theme: Theme): Promise<void> {
   const set = useApp.getState().setNotice;
-  const scene = currentSceneSvg(theme, scale);
-  if (scene === null) return set({ kind: 'error', text: 'Open a scenario to export a picture of it.' });
   try {
+    const scene = await currentSceneSvg(theme, scale);
+    if (scene === null) return set({ kind: 'error', text: 'Open a scenario to export a picture of it.' });
     const bytes = format === 'svg' ? new TextEncoder().encode(scene.svg) : await svgToPng(scene.svg, scene.payload);
     saveBytes(`${scene.name}${scale === 1 ? '' : `@${scale}x`}.${format}`, bytes, format === 'svg' ? 'image/svg+xml' : 'image/png');
     set({
