@@ -10,7 +10,7 @@ import type { Theme } from './sceneSvg';
 import '../panels/panels.css';
 import './export.css';
 
-type Format = 'png' | 'svg' | 'gif' | 'webm';
+type Format = 'png' | 'svg' | 'gif' | 'webm' | 'report-html' | 'report-md';
 
 export function ExportDialog() {
   const open = useExportDialog((s) => s.open);
@@ -36,6 +36,13 @@ function ExportBox() {
   };
   const download = async () => {
     setProblem(null);
+    if (format === 'report-html' || format === 'report-md') {
+      setProgress({ done: 0, total: 1 });
+      const { exportReport } = await import('./exporters');
+      await exportReport(format === 'report-html' ? 'html' : 'md', theme);
+      useExportDialog.getState().setOpen(false);
+      return;
+    }
     if (format === 'png' || format === 'svg') {
       setProgress({ done: 0, total: 1 });
       const { exportImage } = await import('./exporters');
@@ -83,15 +90,19 @@ function ExportBox() {
       <div className="pn-modal-box ex-box" onClick={(e) => e.stopPropagation()}>
         <h3>Export picture</h3>
         <p className="pn-dim">
-          {format === 'gif' || format === 'webm'
-            ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
-            : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+          {format === 'report-html' || format === 'report-md'
+            ? 'The run as a document for a design review: the scenario, its policy, every verdict with liveness, each violation with its tick and a link to it, the operations with their steps, and the picture of the first violation (or the end).'
+            : format === 'gif' || format === 'webm'
+              ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
+              : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
         </p>
         {choice<Format>('Format', format, setFormat, [
           ['png', 'PNG'],
           ['svg', 'SVG'],
           ['gif', 'GIF (animation)'],
           ['webm', 'WebM (video)'],
+          ['report-html', 'Report (HTML)'],
+          ['report-md', 'Report (Markdown + PNG)'],
         ])}
         {choice<number>('Scale', scale, setScale, [
           [1, '1×'],

@@ -2,7 +2,12 @@
 // and stays out of the page's first load.
 
 import { replay, type SceneState } from './replay';
-import type { ReplayRequest, ReplayAnswer } from './replayClient';
+import { createEngine } from '../../sim';
+import { defaultHorizon } from '../../scenario/horizon';
+import { reportOf } from '../../report/model';
+import { reportHtml } from '../../report/html';
+import { reportMarkdown } from '../../report/markdown';
+import type { ReplayRequest, ReplayAnswer, ReportAnswer } from './replayClient';
 
 let at: ((tick: number) => SceneState) | null = null;
 
@@ -10,6 +15,17 @@ self.onmessage = (e: MessageEvent<ReplayRequest>) => {
   const m = e.data;
   if (m.type === 'start') {
     at = replay(m.scenario);
+    return;
+  }
+  if (m.type === 'report') {
+    // The whole run, as the report speaks of it, with the picture the page made of its key moment.
+    const e = createEngine(m.scenario);
+    e.runUntil(defaultHorizon(m.scenario));
+    const r = reportOf(e, { base: m.base, galleryId: m.galleryId, image: m.image });
+    (self as unknown as Worker).postMessage({
+      ok: true,
+      text: m.format === 'html' ? reportHtml(r) : reportMarkdown(r),
+    } satisfies ReportAnswer);
     return;
   }
   let answer: ReplayAnswer;

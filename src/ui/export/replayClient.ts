@@ -4,33 +4,48 @@
 import type { Scenario } from '../../sim';
 import type { SceneState } from './replay';
 
-export type ReplayRequest = { type: 'start'; scenario: Scenario } | { type: 'at'; tick: number };
+export type ReplayRequest =
+  | { type: 'start'; scenario: Scenario }
+  | { type: 'at'; tick: number }
+  | {
+      type: 'report';
+      scenario: Scenario;
+      format: 'html' | 'md';
+      base: string;
+      galleryId: string | null;
+      image: { src: string; alt: string };
+    };
 export type ReplayAnswer = { ok: true; state: SceneState } | { ok: false; error: string };
+export type ReportAnswer = { ok: true; text: string };
 
 export interface Replayer {
   at(tick: number): Promise<SceneState>;
+  /** The run's report (report/), as HTML or Markdown, with `image` as its picture. */
+  report(r: Omit<Extract<ReplayRequest, { type: 'report' }>, 'type' | 'scenario'>): Promise<string>;
   dispose(): void;
 }
 
 export function startReplay(scenario: Scenario): Replayer {
   const worker = new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-export' });
-  const waiting: { resolve: (s: SceneState) => void; reject: (e: Error) => void }[] = [];
-  worker.onmessage = (e: MessageEvent<ReplayAnswer>) => {
+  const waiting: { resolve: (a: ReplayAnswer | ReportAnswer) => void; reject: (e: Error) => void }[] = [];
+  worker.onmessage = (e: MessageEvent<ReplayAnswer | ReportAnswer>) => {
     const w = waiting.shift();
     if (w === undefined) return;
-    if (e.data.ok) w.resolve(e.data.state);
+    if (e.data.ok) w.resolve(e.data);
     else w.reject(new Error(e.data.error));
   };
+  const ask = (m: ReplayRequest) =>
+    new Promise<ReplayAnswer | ReportAnswer>((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      worker.postMessage(m);
+    });
   worker.onerror = () => {
     for (const w of waiting.splice(0)) w.reject(new Error('the export’s engine stopped'));
   };
   worker.postMessage({ type: 'start', scenario } satisfies ReplayRequest);
   return {
-    at: (tick) =>
-      new Promise<SceneState>((resolve, reject) => {
-        waiting.push({ resolve, reject });
-        worker.postMessage({ type: 'at', tick } satisfies ReplayRequest);
-      }),
+    at: async (tick) => ((await ask({ type: 'at', tick })) as { state: SceneState }).state,
+    report: async (r) => ((await ask({ type: 'report', scenario, ...r })) as ReportAnswer).text,
     dispose: () => worker.terminate(),
   };
 }
