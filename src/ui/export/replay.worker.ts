@@ -14,12 +14,12 @@ let at: ((tick: number) => SceneState) | null = null;
 self.onmessage = (e: MessageEvent<ReplayRequest>) => {
   const m = e.data;
   if (m.type === 'start') {
-    at = replay(m.scenario);
+    at = replay(m.scenario, new Map(m.deviations));
     return;
   }
   if (m.type === 'report') {
     // The whole run, as the report speaks of it, with the picture the page made of its key moment.
-    const e = createEngine(m.scenario);
+    const e = createEngine(m.scenario, { deviations: new Map(m.deviations) });
     e.runUntil(defaultHorizon(m.scenario));
     const r = reportOf(e, { base: m.base, galleryId: m.galleryId, image: m.image });
     (self as unknown as Worker).postMessage({
