@@ -1,0 +1,75 @@
+// A counterexample link (`&x=`): the run opens with its timing, marked as a counterexample, at its
+// first violation, selected; its trace is the CLI's for the same choice list; the link is kept by
+// the address bar and by Share; a malformed list is refused with its message.
+
+import type { Page } from '@playwright/test';
+import { test, expect, tick } from './fixtures';
+
+// `npm run -s sim -- explore gallery:seed-attack --policy P0 --deviations 1` prints this
+// counterexample of I1 ("link": "&x=2-8"): transaction 9's downstream delay 8 instead of 3.
+// `npm run -s sim -- run gallery:seed-attack --choices 2-8` replays it with this trace hash.
+const LINK = '#g=seed-attack&x=2-8';
+const CLI_TRACE = '39f51abee7df2eb9';
+
+/** A fresh browser (no saved work) opening `hash`. */
+async function fresh(page: Page, hash: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('about:blank');
+  await page.goto(`/${hash}`);
+}
+
+test('a counterexample link opens marked, at its violation, with the CLI’s trace', async ({ page }) => {
+  await fresh(page, LINK);
+  const banner = page.getByTestId('counterexample-banner');
+  await expect(banner).toContainText('Counterexample: 1 timing choice differs from the default run');
+  await expect(page.getByTestId('counterexample-choice')).toHaveText(/^downstream delay at t=\d+: 8 ticks instead of 3 ticks$/);
+  await expect(banner).toContainText('an edit that changes it drops them');
+  // The playhead at the first violation, which is selected and shown.
+  await expect.poll(() => tick(page)).toBe(47);
+  await expect(page.getByTestId('violation-detail')).toContainText('I1');
+  await expect(page.getByTestId('violation-detail')).toContainText('X (owned by P at issue) committed a read to 0x80000000');
+  await page.getByRole('tab', { name: 'Verdicts' }).click();
+  await expect(page.getByTestId('trace-hash')).toHaveText(CLI_TRACE);
+  // The address keeps the link while the scenario is unedited.
+  expect(new URL(page.url()).hash).toBe(LINK);
+});
+
+test('Share keeps the timing; Back to the default timing drops it, and Undo brings it back', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await fresh(page, LINK);
+  await expect.poll(() => tick(page)).toBe(47);
+  await page.getByLabel('Share').click();
+  await page.getByRole('menuitem', { name: 'Link to this moment' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#g=seed-attack@1&x=2-8&t=47&sel=v0&model=1&trace=39f51abe$/);
+
+  await page.getByRole('button', { name: 'Back to the default timing' }).click();
+  await expect(page.getByTestId('counterexample-banner')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Verdicts' }).click();
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(CLI_TRACE);
+  await expect.poll(() => new URL(page.url()).hash).toBe('#g=seed-attack');
+  await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('counterexample-banner')).toBeVisible();
+  await expect(page.getByTestId('trace-hash')).toHaveText(CLI_TRACE);
+  await expect.poll(() => new URL(page.url()).hash).toBe(LINK);
+});
+
+test('an edit that changes the scenario drops the timing and says so', async ({ page }) => {
+  await fresh(page, LINK);
+  await expect(page.getByTestId('counterexample-banner')).toBeVisible();
+  await page.getByLabel('Policy').selectOption('P1');
+  await expect(page.getByTestId('notice')).toContainText("The counterexample's timing was dropped");
+  await expect(page.getByTestId('counterexample-banner')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('counterexample-banner')).toBeVisible();
+  await expect(page.getByTestId('notice')).toContainText("The counterexample's timing (1 choice) is back.");
+});
+
+test('a malformed choice list is refused with its message', async ({ page }) => {
+  await fresh(page, '#g=seed-attack&x=2-8.oops');
+  await expect(page.getByTestId('notice')).toContainText(
+    'This link\'s timing (&x=) cannot be read: choice list: "oops" is not an index-value pair in base 36 (e.g. "3k-5").',
+  );
+  await expect(page.getByTestId('counterexample-banner')).toHaveCount(0);
+});
