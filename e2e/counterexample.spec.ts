@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, tick } from './fixtures';
 
 // `npm run -s sim -- explore gallery:seed-attack --policy P0 --deviations 1` prints this
-// counterexample of I1 ("link": "&x=2-8"): transaction 9's downstream delay 8 instead of 3.
+// counterexample of I1 ("link": "&x=2-8"): choice 2, a downstream delay, 8 instead of 3.
 // `npm run -s sim -- run gallery:seed-attack --choices 2-8` replays it with this trace hash.
 const LINK = '#g=seed-attack&x=2-8';
 const CLI_TRACE = '39f51abee7df2eb9';
@@ -23,7 +23,9 @@ test('a counterexample link opens marked, at its violation, with the CLI’s tra
   await fresh(page, LINK);
   const banner = page.getByTestId('counterexample-banner');
   await expect(banner).toContainText('Counterexample: 1 timing choice differs from the default run');
-  await expect(page.getByTestId('counterexample-choice')).toHaveText(/^downstream delay at t=\d+: 8 ticks instead of 3 ticks$/);
+  await expect(page.getByTestId('counterexample-choice')).toHaveText(
+    'downstream delay of transaction 3 (X) at t=12: 8 ticks instead of 3 ticks',
+  );
   await expect(banner).toContainText('an edit that changes it drops them');
   // The playhead at the first violation, which is selected and shown.
   await expect.poll(() => tick(page)).toBe(47);
