@@ -3,7 +3,7 @@
 // the address bar and by Share; a malformed list is refused with its message.
 
 import type { Page } from '@playwright/test';
-import { test, expect, tick } from './fixtures';
+import { test, expect, seek, tick } from './fixtures';
 
 // `npm run -s sim -- explore gallery:seed-attack --policy P0 --deviations 1` prints this
 // counterexample of I1 ("link": "&x=2-8"): choice 2, a downstream delay, 8 instead of 3.
@@ -74,4 +74,22 @@ test('a malformed choice list is refused with its message', async ({ page }) => 
     'This link\'s timing (&x=) cannot be read: choice list: "oops" is not an index-value pair in base 36 (e.g. "3k-5").',
   );
   await expect(page.getByTestId('counterexample-banner')).toHaveCount(0);
+});
+
+test('every policy runs the scenario’s own row with the counterexample’s timing', async ({ page }) => {
+  await fresh(page, LINK);
+  await expect.poll(() => tick(page)).toBe(47);
+  await seek(page, 100);
+  await page.getByRole('button', { name: 'Every policy' }).click();
+  await expect(page.getByRole('dialog', { name: 'Every policy' })).toContainText(
+    "P0 with the counterexample's timing (x=2-8), the others with the default",
+  );
+  const table = page.getByTestId('matrix');
+  await expect(table.locator('tbody tr')).toHaveCount(9, { timeout: 30_000 });
+  // I1, violated only with the counterexample's timing, at its tick; it opens this run there.
+  await table.locator('tr[data-policy=P0] td').nth(1).getByRole('button', { name: 't=47' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect.poll(() => tick(page)).toBe(47);
+  await expect(page.getByTestId('counterexample-banner')).toBeVisible();
+  await expect(page.getByTestId('violation-detail')).toContainText('I1');
 });
