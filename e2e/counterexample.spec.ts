@@ -93,3 +93,10 @@ test('every policy runs the scenario’s own row with the counterexample’s tim
   await expect(page.getByTestId('counterexample-banner')).toBeVisible();
   await expect(page.getByTestId('violation-detail')).toContainText('I1');
 });
+
+test('an embedded counterexample plays its timing, marked, and opens in the app with it', async ({ page }) => {
+  await page.goto('/?embed=1#g=seed-attack&x=2-8');
+  await expect(page.getByTestId('embed-counterexample')).toHaveText('Counterexample · x=2-8');
+  await expect.poll(() => tick(page)).toBe(47);
+  await expect(page.getByTestId('embed-open')).toHaveAttribute('href', /\/#g=seed-attack&x=2-8$/);
+});
