@@ -1,7 +1,7 @@
 // What each command prints: a run's report (JSON, or written for a design document), or the
 // policies × invariants matrix.
 
-import { createEngine, buildReport, explore, INVARIANTS, type ExploreOptions, type Scenario, type Report } from '../sim';
+import { createEngine, buildReport, INVARIANTS, type ExploreResult, type Scenario, type Report } from '../sim';
 import { reportOf, type ReportOptions } from '../report/model';
 import { reportMarkdown } from '../report/markdown';
 import { reportHtml } from '../report/html';
@@ -22,27 +22,42 @@ export function runReport(s: Scenario, until: number, events: boolean, deviation
   return buildReport(e, { events });
 }
 
+/** What a search was asked, as the report echoes it and a part file records it. */
+export interface SearchEcho {
+  policy: Scenario['policy']['id'];
+  mutations: Scenario['policy']['mutations'];
+  horizon: number;
+  maxDeviations: number;
+  budget: number;
+  mode: 'systematic' | 'random';
+  samples?: number;
+  seed?: number;
+}
+
 /**
  * The explorer's findings, per invariant: a counterexample (its deviations, its link fragment
  * `&x=…`, the tick and message of the violation), "broken by default" when the default run
- * already breaks it, or "none found" — with the coverage the search reached.
+ * already breaks it, or "none found" — with the coverage the systematic search reached, or, in
+ * random mode, what was sampled (sampling covers nothing for certain).
  */
-export function exploreReport(s: Scenario, o: ExploreOptions) {
-  const r = explore(s, o);
+export function exploreReport(r: ExploreResult, e: SearchEcho) {
   const byId = new Map(r.counterexamples.map((c) => [c.invariant, c]));
+  const found = {
+    schedules: r.schedules,
+    distinctTraces: r.distinctTraces,
+    distinctStates: r.distinctStates,
+    events: r.events,
+    choicePoints: r.choicePoints,
+    openChoicePoints: r.openChoicePoints,
+  };
   return {
-    policy: s.policy.id,
-    mutations: s.policy.mutations,
-    horizon: o.horizon,
-    coverage: {
-      schedules: r.schedules,
-      distinctTraces: r.distinctTraces,
-      choicePoints: r.choicePoints,
-      openChoicePoints: r.openChoicePoints,
-      deviationBound: o.maxDeviations,
-      boundReached: r.boundReached,
-      boundExhausted: r.exhausted,
-    },
+    policy: e.policy,
+    mutations: e.mutations,
+    horizon: e.horizon,
+    mode: r.mode,
+    ...(r.mode === 'random'
+      ? { sampling: { ...found, sampled: r.sampled, samples: e.samples, seed: e.seed } }
+      : { coverage: { ...found, deviationBound: e.maxDeviations, boundReached: r.boundReached, boundExhausted: r.exhausted } }),
     invariants: INVARIANTS.map((inv) => {
       const c = byId.get(inv.id);
       if (c !== undefined)
@@ -50,6 +65,7 @@ export function exploreReport(s: Scenario, o: ExploreOptions) {
           number: inv.number,
           id: inv.id,
           result: 'counterexample' as const,
+          kind: c.kind,
           link: `&x=${c.choices}`,
           deviations: c.deviations,
           tick: c.tick,
