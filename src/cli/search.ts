@@ -3,7 +3,16 @@
 // budget is a deadline each thread checks between schedules.
 
 import { Worker } from 'node:worker_threads';
-import { explore, exploreShard, mergeExplore, type ExploreOptions, type ExplorePart, type ExploreResult, type Scenario, type Shard } from '../sim';
+import {
+  explore,
+  exploreShard,
+  mergeExplore,
+  type ExploreOptions,
+  type ExplorePart,
+  type ExploreResult,
+  type Scenario,
+  type Shard,
+} from '../sim';
 
 /** What a search is asked, without the functions: it crosses to worker threads and into part files. */
 export type SearchOptions = Omit<ExploreOptions, 'stop' | 'progress'>;

@@ -114,7 +114,10 @@ describe('explore --shard and explore-merge', () => {
     const other = await parts(2);
     await refused(['explore-merge', files[0], other[1]], /part-2-1\.json: shard 1\/2, but .*part-3-0\.json is a shard of 3/);
     const deeper = await parts(3, ['--deviations', '1']);
-    await refused(['explore-merge', files[0], files[1], deeper[2]], /part-3-2--deviations1\.json: a part of another search .*maxDeviations is 1, not 2/);
+    await refused(
+      ['explore-merge', files[0], files[1], deeper[2]],
+      /part-3-2--deviations1\.json: a part of another search .*maxDeviations is 1, not 2/,
+    );
     await refused(['explore-merge', handover], /handover\.json: not an explore part/);
     await refused(['explore-merge', write('broken.json', '{ nope')], /broken\.json: not JSON/);
     await refused(['explore-merge', join(dir, 'absent.json')], /cannot read .*absent\.json: ENOENT/);
@@ -125,8 +128,14 @@ describe('bad input: exit 2 and one line naming the problem', () => {
   const bad: [string[], string][] = [
     [['explore', 'gallery:seed-attack', '--workers', '0'], 'sim: --workers: expected at least 1 worker, got 0'],
     [['explore', 'gallery:seed-attack', '--workers', 'many'], 'sim: --workers: expected a whole number ≤ 256, got "many"'],
-    [['explore', 'gallery:seed-attack', '--shard', '3/3'], 'sim: --shard: expected i/N, shard i of N with 0 ≤ i < N (0/4 … 3/4), got "3/3"'],
-    [['explore', 'gallery:seed-attack', '--shard', 'first'], 'sim: --shard: expected i/N, shard i of N with 0 ≤ i < N (0/4 … 3/4), got "first"'],
+    [
+      ['explore', 'gallery:seed-attack', '--shard', '3/3'],
+      'sim: --shard: expected i/N, shard i of N with 0 ≤ i < N (0/4 … 3/4), got "3/3"',
+    ],
+    [
+      ['explore', 'gallery:seed-attack', '--shard', 'first'],
+      'sim: --shard: expected i/N, shard i of N with 0 ≤ i < N (0/4 … 3/4), got "first"',
+    ],
     [
       ['explore', 'gallery:seed-attack', '--shard', '0/2', '--workers', '2'],
       'sim: explore: --shard runs one shard in this process; give --workers or --shard, not both',
