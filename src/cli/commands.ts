@@ -1,7 +1,7 @@
 // What each command prints: a run's report (JSON, or written for a design document), or the
 // policies × invariants matrix.
 
-import { createEngine, buildReport, INVARIANTS, type ExploreResult, type Scenario, type Report } from '../sim';
+import { createEngine, buildReport, INVARIANTS, type Counterexample, type ExploreResult, type Scenario, type Report } from '../sim';
 import { reportOf, type ReportOptions } from '../report/model';
 import { reportMarkdown } from '../report/markdown';
 import { reportHtml } from '../report/html';
@@ -42,6 +42,7 @@ export interface SearchEcho {
  */
 export function exploreReport(r: ExploreResult, e: SearchEcho) {
   const byId = new Map(r.counterexamples.map((c) => [c.invariant, c]));
+  const other = r.counterexamples.filter((c) => !INVARIANTS.some((inv) => inv.id === c.invariant));
   const found = {
     schedules: r.schedules,
     distinctTraces: r.distinctTraces,
@@ -60,23 +61,26 @@ export function exploreReport(r: ExploreResult, e: SearchEcho) {
       : { coverage: { ...found, deviationBound: e.maxDeviations, boundReached: r.boundReached, boundExhausted: r.exhausted } }),
     invariants: INVARIANTS.map((inv) => {
       const c = byId.get(inv.id);
-      if (c !== undefined)
-        return {
-          number: inv.number,
-          id: inv.id,
-          result: 'counterexample' as const,
-          kind: c.kind,
-          link: `&x=${c.choices}`,
-          deviations: c.deviations,
-          tick: c.tick,
-          message: c.message,
-          traceHash: c.traceHash,
-        };
+      if (c !== undefined) return { number: inv.number, id: inv.id, result: 'counterexample' as const, ...finding(c) };
       return {
         number: inv.number,
         id: inv.id,
         result: r.defaultViolations.includes(inv.id) ? ('broken by default' as const) : ('none found' as const),
       };
     }),
+    // Findings outside the invariant catalogue (liveness: a hand-over that never completes).
+    ...(other.length > 0
+      ? { liveness: other.map((c) => ({ number: c.number, id: c.invariant, result: 'counterexample' as const, ...finding(c) })) }
+      : {}),
   };
 }
+
+/** A counterexample as the report gives it: its link fragment and where it breaks. */
+const finding = (c: Counterexample) => ({
+  kind: c.kind,
+  link: `&x=${c.choices}`,
+  deviations: c.deviations,
+  tick: c.tick,
+  message: c.message,
+  traceHash: c.traceHash,
+});
