@@ -84,7 +84,8 @@ explore     runs schedules with up to K deviations from the default choices (def
             the machine's speed.
 --random N  samples N random schedules from seed S (default 1) instead of the systematic search:
             the report gives what was sampled, not coverage.
-Exit status: 0 when the run happened (violations are results), 2 on bad input.`;
+Exit status: 0 when the run happened (violations are results), 2 on bad input, 1 when a search's
+worker thread failed.`;
 
 export function parseArgs(argv: string[]): Command | string {
   const [cmd, ...rest] = argv;
