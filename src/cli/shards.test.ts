@@ -65,6 +65,12 @@ describe('explore --workers', () => {
     expect(JSON.parse((await sim('explore', handover, '--random', '40', '--seed', '8')).out).sampling.seed).toBe(8);
   }, 120_000);
 
+  it('--budget-s stops every worker: with no time left each runs nothing past the default schedule', async () => {
+    const r = await sim('explore', ...SEARCH, '--workers', '2', '--budget-s', '0');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).coverage).toMatchObject({ schedules: 1, boundExhausted: false });
+  }, 120_000);
+
   it('runs in worker threads from the npm script', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const r = spawnSync('npm', ['run', '-s', 'sim', '--', 'explore', ...SEARCH, '--workers', '2'], {
