@@ -2,7 +2,7 @@
 // it broke, its choice record, its trace hash and its canonical end state.
 
 import { createEngine } from '../engine';
-import { CHOICE_KINDS } from '../core/choice';
+import { CH_ORDER, CHOICE_KINDS } from '../core/choice';
 import { encodeChoices } from '../core/choiceList';
 import type { Scenario } from '../model/scenario';
 import type { Counterexample } from './types';
@@ -33,7 +33,10 @@ export function runOnce(sc: Scenario, horizon: number, deviations: Map<number, n
   return { deviations, log: e.choiceLog(), hash: e.traceHash(), state: stateHash(e.state), events: e.state.processed, broken };
 }
 
-/** The single deviations open after choice `from` in a run's choice log: each choice moved to an end of its range. */
+/**
+ * The single deviations open after choice `from` in a run's choice log: each choice moved to an end
+ * of its range (where timing leaks show), and each other source put first on a tick.
+ */
 export function movesAfter(log: readonly number[], from: number): [number, number][] {
   const moves: [number, number][] = [];
   for (let i = (from + 1) * 5; i < log.length; i += 5) {
@@ -41,7 +44,9 @@ export function movesAfter(log: readonly number[], from: number): [number, numbe
       hi = log[i + 2],
       taken = log[i + 4];
     if (hi <= lo) continue;
-    for (const v of [lo, hi]) if (v !== taken) moves.push([i / 5, v]);
+    if (log[i] === CH_ORDER) {
+      for (let v = lo; v <= hi; v++) if (v !== taken) moves.push([i / 5, v]);
+    } else for (const v of [lo, hi]) if (v !== taken) moves.push([i / 5, v]);
   }
   return moves;
 }
