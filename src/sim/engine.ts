@@ -79,10 +79,27 @@ export interface EngineOptions {
   deviations?: ReadonlyMap<number, number>;
   /** Records every choice the run makes (kind, range, default, taken), for `choiceLog`. */
   record?: boolean;
+  /**
+   * Starts from this state instead of booting (a copy from `copyState`, taken between ticks): the
+   * explorer's schedules share the prefix they have in common. `deviations` then replaces the
+   * state's deviation list, and the state's record of choices goes on.
+   */
+  from?: SimState;
+}
+
+/** A copy of an engine's state between ticks, for `EngineOptions.from`: buffers kept for reuse left out. */
+export function copyState(s: SimState): SimState {
+  const { scenario, ended: _e, spareTxns: _t, queue, ...rest } = s;
+  const c = structuredClone({ ...rest, queue: { ...queue, spare: [] } });
+  return { ...c, scenario, ended: null, spareTxns: [] } as SimState;
 }
 
 export function createEngine(scenario: Scenario, options: EngineOptions = {}): Engine {
-  let s = boot(scenario, options.deviations ?? null, options.record === true);
+  let s = options.from ?? boot(scenario, options.deviations ?? null, options.record === true);
+  if (options.from !== undefined) {
+    const d = options.deviations;
+    s.choices.over = d !== undefined && d.size > 0 ? new Map(d) : null;
+  }
 
   // The three events of every transaction are handled inline; the rest — a few per hand-over —
   // go through `dispatchRare`, which keeps the per-transaction path small enough to inline.
