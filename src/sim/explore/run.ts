@@ -8,6 +8,7 @@ import type { Scenario } from '../model/scenario';
 import type { SimState } from '../model/state';
 import type { Counterexample } from './types';
 import { stateHash } from './stateHash';
+import { livenessFailures } from './liveness';
 
 export interface Broken {
   number: string;
@@ -51,6 +52,7 @@ function settle(e: Engine, deviations: Map<number, number>, ticks: number[], fro
   const broken = new Map<string, Broken>();
   for (const v of e.violations)
     if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety' });
+  for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
   return { deviations, log: e.choiceLog(), ticks, hash: e.traceHash(), events: e.state.processed - from, broken };
 }
 
