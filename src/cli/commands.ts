@@ -42,7 +42,15 @@ export interface SearchEcho {
  */
 export function exploreReport(r: ExploreResult, e: SearchEcho) {
   const byId = new Map(r.counterexamples.map((c) => [c.invariant, c]));
-  const other = r.counterexamples.filter((c) => !INVARIANTS.some((inv) => inv.id === c.invariant));
+  const catalogued = (id: string) => INVARIANTS.some((inv) => inv.id === id);
+  // Findings outside the invariant catalogue: liveness (a hand-over that never completes, a new
+  // owner whose DMA never runs), found by a schedule or already by the default run.
+  const liveness = [
+    ...r.defaultViolations.filter((id) => !catalogued(id)).map((id) => ({ id, result: 'broken by default' as const })),
+    ...r.counterexamples
+      .filter((c) => !catalogued(c.invariant))
+      .map((c) => ({ number: c.number, id: c.invariant, result: 'counterexample' as const, ...finding(c) })),
+  ];
   const found = {
     schedules: r.schedules,
     distinctTraces: r.distinctTraces,
@@ -68,10 +76,7 @@ export function exploreReport(r: ExploreResult, e: SearchEcho) {
         result: r.defaultViolations.includes(inv.id) ? ('broken by default' as const) : ('none found' as const),
       };
     }),
-    // Findings outside the invariant catalogue (liveness: a hand-over that never completes).
-    ...(other.length > 0
-      ? { liveness: other.map((c) => ({ number: c.number, id: c.invariant, result: 'counterexample' as const, ...finding(c) })) }
-      : {}),
+    ...(liveness.length > 0 ? { liveness } : {}),
   };
 }
 
