@@ -51,6 +51,8 @@ function handover(): Scenario {
 const ROWS: Row[] = [
   ...MUTATIONS.map(([m, g, inv]) => ({ label: m, scenario: g, invariant: inv, sc: galleryScenario(g, { mutations: [m] }) })),
   { label: 'timing', scenario: 'seed-attack, hand-over only', invariant: 'I1', sc: handover() },
+  { label: 'timing', scenario: 'late-atc-ack', invariant: 'I2', sc: galleryScenario('late-atc-ack') },
+  { label: 'timing', scenario: 'late-atc-ack', invariant: 'I8', sc: galleryScenario('late-atc-ack') },
 ];
 
 const breaks = (sc: Scenario, invariant: string, horizon: number): { broken: boolean; events: number } => {
@@ -105,7 +107,7 @@ for (const r of ROWS) {
 }
 
 // Events per second: the explorer's own schedules against the same number of plain runs (seeds).
-const rate = ROWS[ROWS.length - 1];
+const rate = ROWS.find((r) => r.scenario === 'late-atc-ack')!;
 const horizon = defaultHorizon(rate.sc);
 explore(rate.sc, { horizon, maxDeviations: 2, budget: 500 }); // warm-up
 let t0 = performance.now();
