@@ -95,3 +95,17 @@ describe('a leak that needs another timing', () => {
     }
   }, 60_000);
 });
+
+describe('random mode', () => {
+  it('samples schedules, reports sampling and not coverage, and finds the late acknowledgement', () => {
+    const sc = galleryScenario('late-atc-ack');
+    const r = explore(sc, { horizon: HORIZON, maxDeviations: 2, budget: 2000, mode: 'random', samples: 300, seed: 1 });
+    expect(r.mode).toBe('random');
+    expect(r.sampled).toBe(300);
+    expect(r.exhausted).toBe(false);
+    const cx = r.counterexamples.find((c) => c.number === 'I2');
+    expect(cx).toBeDefined();
+    // Shrunk like a systematic finding: the one late acknowledgement.
+    expect(cx?.deviations).toEqual([expect.objectContaining({ kind: 'atc-ack', value: 16 })]);
+  }, 60_000);
+});
