@@ -1,7 +1,16 @@
 // What each command prints: a run's report (JSON, or written for a design document), or the
 // policies × invariants matrix.
 
-import { createEngine, buildReport, INVARIANTS, type Counterexample, type ExploreResult, type Scenario, type Report } from '../sim';
+import {
+  createEngine,
+  buildReport,
+  INVARIANTS,
+  LIVENESS,
+  type Counterexample,
+  type ExploreResult,
+  type Scenario,
+  type Report,
+} from '../sim';
 import { reportOf, type ReportOptions } from '../report/model';
 import { reportMarkdown } from '../report/markdown';
 import { reportHtml } from '../report/html';
@@ -41,16 +50,6 @@ export interface SearchEcho {
  * random mode, what was sampled (sampling covers nothing for certain).
  */
 export function exploreReport(r: ExploreResult, e: SearchEcho) {
-  const byId = new Map(r.counterexamples.map((c) => [c.invariant, c]));
-  const catalogued = (id: string) => INVARIANTS.some((inv) => inv.id === id);
-  // Findings outside the invariant catalogue: liveness (a hand-over that never completes, a new
-  // owner whose DMA never runs), found by a schedule or already by the default run.
-  const liveness = [
-    ...r.defaultViolations.filter((id) => !catalogued(id)).map((id) => ({ id, result: 'broken by default' as const })),
-    ...r.counterexamples
-      .filter((c) => !catalogued(c.invariant))
-      .map((c) => ({ number: c.number, id: c.invariant, result: 'counterexample' as const, ...finding(c) })),
-  ];
   const found = {
     schedules: r.schedules,
     distinctTraces: r.distinctTraces,
@@ -67,16 +66,9 @@ export function exploreReport(r: ExploreResult, e: SearchEcho) {
     ...(r.mode === 'random'
       ? { sampling: { ...found, sampled: r.sampled, samples: e.samples, seed: e.seed } }
       : { coverage: { ...found, deviationBound: e.maxDeviations, boundReached: r.boundReached, boundExhausted: r.exhausted } }),
-    invariants: INVARIANTS.map((inv) => {
-      const c = byId.get(inv.id);
-      if (c !== undefined) return { number: inv.number, id: inv.id, result: 'counterexample' as const, ...finding(c) };
-      return {
-        number: inv.number,
-        id: inv.id,
-        result: r.defaultViolations.includes(inv.id) ? ('broken by default' as const) : ('none found' as const),
-      };
-    }),
-    ...(liveness.length > 0 ? { liveness } : {}),
+    invariants: INVARIANTS.map((inv) => verdict(r, inv)),
+    // Liveness (a hand-over that never completes, a new owner whose DMA never runs), searched alike.
+    liveness: LIVENESS.map((l) => verdict(r, l)),
   };
 }
 
@@ -89,3 +81,14 @@ const finding = (c: Counterexample) => ({
   message: c.message,
   traceHash: c.traceHash,
 });
+
+/** A property's result: its counterexample, broken by the default run, or none found. */
+function verdict<N extends string, I extends string>(r: ExploreResult, p: { number: N; id: I }) {
+  const c = r.counterexamples.find((x) => x.invariant === p.id);
+  if (c !== undefined) return { number: p.number, id: p.id, result: 'counterexample' as const, ...finding(c) };
+  return {
+    number: p.number,
+    id: p.id,
+    result: r.defaultViolations.includes(p.id) ? ('broken by default' as const) : ('none found' as const),
+  };
+}

@@ -1,5 +1,5 @@
-// The explorer's report keeps every finding: liveness findings, which name no catalogued
-// invariant, are listed under `liveness` rather than dropped.
+// The explorer's report gives every property a result: the catalogued invariants under
+// `invariants`, the liveness findings under `liveness`.
 
 import { describe, expect, it } from 'vitest';
 import { exploreReport, type SearchEcho } from './commands';
@@ -36,14 +36,15 @@ describe('the explorer report', () => {
   it('lists liveness findings, by default and by counterexample, beside the invariants', () => {
     const r = exploreReport(result, search);
     expect(r.liveness).toEqual([
-      { id: 'new-owner-dma', result: 'broken by default' },
       expect.objectContaining({ number: 'L1', id: 'handover-completes', result: 'counterexample', kind: 'liveness', link: '&x=3-9' }),
+      { number: 'L2', id: 'new-owner-dma', result: 'broken by default' },
     ]);
     expect(r.invariants.find((x) => x.number === 'I1b')?.result).toBe('broken by default');
     expect(r.invariants.map((x) => x.id as string)).not.toContain('handover-completes');
   });
 
-  it('has no liveness field when nothing outside the catalogue was found', () => {
-    expect('liveness' in exploreReport({ ...result, defaultViolations: [], counterexamples: [] }, search)).toBe(false);
+  it('says none found for a liveness finding nothing showed', () => {
+    const r = exploreReport({ ...result, defaultViolations: [], counterexamples: [] }, search);
+    expect(r.liveness.map((x) => x.result)).toEqual(['none found', 'none found']);
   });
 });
