@@ -2,7 +2,9 @@
 
 import { parseArgs, USAGE } from './args';
 import { loadScenario } from './load';
-import { compare, exploreReport, runReport, writtenReport } from './commands';
+import { compare, exploreReport, runReport, writtenReport, type SearchEcho } from './commands';
+import { searchHere, searchInWorkers, shardHere, type SearchOptions } from './search';
+import { mergeParts, partFile } from './parts';
 import { defaultHorizon } from '../scenario/horizon';
 import { GALLERY } from '../scenario/gallery';
 import { formatJson } from './json';
@@ -18,7 +20,11 @@ export interface Io {
   writeFile(path: string, text: string): string | null;
 }
 
-export function runCli(argv: string[], given: Io): number {
+/**
+ * The exit status: 0 when the command ran, 2 on bad input, 1 when a search's worker thread
+ * failed. A search in worker threads gives its status as a promise; every other command, at once.
+ */
+export function runCli(argv: string[], given: Io): number | Promise<number> {
   // Every message leaves through this io, so each one is a single plain line.
   const io: Io = { ...given, err: (text) => given.err(oneLine(text)) };
   const cmd = parseArgs(argv);
@@ -59,15 +65,50 @@ export function runCli(argv: string[], given: Io): number {
         ...loaded,
         policy: { ...loaded.policy, id: cmd.policy ?? loaded.policy.id, mutations: cmd.mutations ?? loaded.policy.mutations },
       };
-      // The wall-clock budget is kept here: the engine and the explorer have no clock.
-      const end = cmd.budgetS === undefined ? Infinity : Date.now() + cmd.budgetS * 1000;
-      const result = exploreReport(s, {
+      const search: SearchEcho = {
+        policy: s.policy.id,
+        mutations: s.policy.mutations,
         horizon: cmd.horizon ?? defaultHorizon(s),
         maxDeviations: cmd.deviations,
         budget: cmd.budget,
-        stop: () => Date.now() >= end,
+        mode: cmd.random === undefined ? 'systematic' : 'random',
+        ...(cmd.random === undefined ? {} : { samples: cmd.random, seed: cmd.seed ?? 1 }),
+      };
+      const options: SearchOptions = {
+        horizon: search.horizon,
+        maxDeviations: search.maxDeviations,
+        budget: search.budget,
+        mode: search.mode,
+        samples: search.samples,
+        seed: search.seed,
+      };
+      // The wall-clock budget is kept here: the engine and the explorer have no clock.
+      const deadline = cmd.budgetS === undefined ? null : Date.now() + cmd.budgetS * 1000;
+      if (cmd.shard !== undefined) {
+        io.out(formatJson(partFile(search, shardHere(s, options, cmd.shard, deadline))));
+        return 0;
+      }
+      if (cmd.workers === 1) {
+        io.out(formatJson(exploreReport(searchHere(s, options, deadline), search)));
+        return 0;
+      }
+      // Worker threads answer later: only this command's status is a promise.
+      return searchInWorkers(s, options, cmd.workers, deadline).then((r) => {
+        if ('error' in r) {
+          io.err(`sim: explore: ${r.error}`);
+          return 1;
+        }
+        io.out(formatJson(exploreReport(r, search)));
+        return 0;
       });
-      io.out(formatJson(result));
+    }
+    case 'explore-merge': {
+      const merged = mergeParts(cmd.files, io.readFile);
+      if (typeof merged === 'string') {
+        io.err(`sim: explore-merge: ${merged}`);
+        return 2;
+      }
+      io.out(formatJson(exploreReport(merged.result, merged.search)));
       return 0;
     }
     case 'report': {

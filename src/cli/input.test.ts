@@ -16,6 +16,8 @@ function sim(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), readFile: readFileCapped, writeFile: () => null });
+  // Only a search in worker threads answers later.
+  if (typeof code !== 'number') throw new Error(`sim ${argv.join(' ')} answered later`);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { runCli } from './cli';
 import { readFileCapped } from './input';
 
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
   readFile: readFileCapped,

@@ -1,0 +1,127 @@
+// The explorer benchmark (docs/performance.md, "Explorer"): for each mutation on the gallery
+// scenario that shows it, and for the scenarios whose violation depends on timing, how long finding
+// the violation takes by sweeping seeds 0…9,999 with the plain engine (stop at the first seed whose
+// run breaks the invariant) against the explorer (the default schedule, then deviation bounds 1, 2
+// and 3 in turn, stop at the first bound that breaks it). Then events per second inside the
+// explorer against the plain engine on one scenario. It prints figures; it asserts nothing about
+// time, but it fails when the explorer misses a violation the sweep found.
+//
+// `npm run bench:explore` bundles this file first, as `bench:engine` does.
+
+import { createEngine, explore, INVARIANT_BY_NUMBER, type InvariantNumber, type MutationId, type Scenario } from '../src/sim';
+import { defaultHorizon } from '../src/scenario/horizon';
+import { galleryDoc, galleryScenario, scenarioOf, type OpDoc } from '../src/testing/scenarios';
+
+const SEEDS = 10_000;
+const MAX_BOUND = 3;
+const BUDGET = 20_000;
+
+interface Row {
+  /** What the row is: a mutation, or the timing the scenario leaves open. */
+  label: string;
+  scenario: string;
+  invariant: string;
+  sc: Scenario;
+}
+
+/**
+ * Each mutation on the gallery scenario whose unmutated policy keeps the invariant the mutated one
+ * breaks (docs/model.md §11). eventq-1 has no row: a full event queue losing records is
+ * architected behaviour, not a broken invariant.
+ */
+const MUTATIONS: [mutation: MutationId, gallery: string, invariant: string][] = [
+  ['skip-cfgi', 'reset-on-transfer', 'I4'],
+  ['skip-sync', 'forgot-sync', 'I2'],
+  ['skip-tlbi', 'vmid-reuse', 'I5'],
+  ['reuse-vmid', 'vmid-reuse', 'I5'],
+  ['ats-unchecked', 'stale-atc', 'I8'],
+  ['skip-atc-inv', 'stale-atc', 'I8'],
+  ['unassigned-bypass', 'quarantine', 'I6'],
+  ['gbpa-bypass', 'quarantine', 'I6'],
+  ['device-ignores-reset', 'reset-on-transfer', 'I1b'],
+];
+
+/** Seed-attack's read loop and hand-over alone: I1 breaks only when a read's delay carries it past the hand-over. */
+function handover(): Scenario {
+  const doc = galleryDoc('seed-attack') as { script: OpDoc[] };
+  doc.script = doc.script.slice(0, 2);
+  return scenarioOf(doc);
+}
+
+const ROWS: Row[] = [
+  ...MUTATIONS.map(([m, g, inv]) => ({ label: m, scenario: g, invariant: inv, sc: galleryScenario(g, { mutations: [m] }) })),
+  { label: 'timing', scenario: 'seed-attack, hand-over only', invariant: 'I1', sc: handover() },
+  { label: 'timing', scenario: 'late-atc-ack', invariant: 'I2', sc: galleryScenario('late-atc-ack') },
+  { label: 'timing', scenario: 'late-atc-ack', invariant: 'I8', sc: galleryScenario('late-atc-ack') },
+];
+
+const breaks = (sc: Scenario, invariant: string, horizon: number): { broken: boolean; events: number } => {
+  const e = createEngine(sc);
+  e.runUntil(horizon);
+  return { broken: e.violations.some((v) => v.number === invariant), events: e.state.processed };
+};
+
+function sweep(r: Row, horizon: number) {
+  const t0 = performance.now();
+  for (let seed = 0; seed < SEEDS; seed++)
+    if (breaks({ ...r.sc, seed }, r.invariant, horizon).broken) return { seed, ms: performance.now() - t0 };
+  return { seed: null, ms: performance.now() - t0 };
+}
+
+function search(r: Row, horizon: number) {
+  const id = INVARIANT_BY_NUMBER[r.invariant as InvariantNumber].id;
+  const t0 = performance.now();
+  let schedules = 0;
+  for (let bound = 0; bound <= MAX_BOUND; bound++) {
+    const x = explore(r.sc, { horizon, maxDeviations: bound, budget: BUDGET });
+    schedules += x.schedules;
+    const done = { schedules, ms: performance.now() - t0 };
+    if (x.defaultViolations.includes(id)) return { ...done, deviations: 0, link: '(default run)' };
+    const c = x.counterexamples.find((c) => c.invariant === id);
+    if (c !== undefined) return { ...done, deviations: c.deviations.length, link: `&x=${c.choices}` };
+  }
+  return { schedules, ms: performance.now() - t0, deviations: null, link: '' };
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+console.log(`DMA Handoff explorer benchmark — Node ${process.version}`);
+console.log(`sweep: seeds 0…${fmt(SEEDS - 1)}, plain engine; explorer: bounds 0…${MAX_BOUND}, at most ${fmt(BUDGET)} schedules a bound\n`);
+console.log(
+  `${pad('mutation', 22)}${pad('scenario', 30)}${pad('inv', 5)}${pad('sweep: seed', 13)}${pad('time', 10)}${pad('explorer: deviations', 22)}${pad('schedules', 11)}time`,
+);
+let missed = 0;
+for (const r of ROWS) {
+  const horizon = defaultHorizon(r.sc);
+  const s = sweep(r, horizon);
+  const x = search(r, horizon);
+  if (s.seed !== null && x.deviations === null) missed++;
+  console.log(
+    `${pad(r.label, 22)}${pad(r.scenario, 30)}${pad(r.invariant, 5)}${pad(s.seed === null ? 'not found' : String(s.seed), 13)}${pad(ms(s.ms), 10)}${pad(
+      x.deviations === null ? 'not found' : `${x.deviations} ${x.link}`,
+      22,
+    )}${pad(fmt(x.schedules), 11)}${ms(x.ms)}`,
+  );
+}
+
+// Events per second: the explorer's own schedules against the same number of plain runs (seeds).
+const rate = ROWS.find((r) => r.scenario === 'late-atc-ack')!;
+const horizon = defaultHorizon(rate.sc);
+explore(rate.sc, { horizon, maxDeviations: 2, budget: 500 }); // warm-up
+let t0 = performance.now();
+const xr = explore(rate.sc, { horizon, maxDeviations: 2, budget: 3000 });
+const xSec = (performance.now() - t0) / 1000;
+t0 = performance.now();
+let plainEvents = 0;
+for (let seed = 0; seed < xr.schedules; seed++) plainEvents += breaks({ ...rate.sc, seed }, rate.invariant, horizon).events;
+const pSec = (performance.now() - t0) / 1000;
+console.log(`\nevents/s on ${rate.scenario} (${fmt(xr.schedules)} schedules to tick ${horizon})`);
+console.log(`  explorer       ${fmt(xr.events / xSec)}   (${fmt(xr.events)} events in ${xSec.toFixed(2)} s)`);
+console.log(`  plain engine   ${fmt(plainEvents / pSec)}   (${fmt(plainEvents)} events in ${pSec.toFixed(2)} s)`);
+
+if (missed > 0) {
+  console.error(`\nthe explorer missed ${missed} violation(s) the sweep found`);
+  process.exitCode = 1;
+}
