@@ -11,6 +11,7 @@ import { createEngine, copyState, type Engine } from '../engine';
 import type { SimState } from '../model/state';
 import { counterexample, drive, movesAfter, runFrom, runFromBoot, type Run } from './run';
 import { stateHash } from './stateHash';
+import { shrinkDeviations } from './shrink';
 import { sampleDeviations } from './sample';
 import type { Counterexample, ExploreOptions, ExplorePart, Shard, UnitResult } from './types';
 
@@ -186,15 +187,14 @@ class UnitSearch {
 
   /** Drops each deviation the finding does not need (delta debugging, one at a time), within the budget. */
   private shrink(r: Run, invariant: string): Run {
-    let cur = r;
-    for (const i of [...r.deviations.keys()]) {
-      if (cur.deviations.size <= 1 || !this.room()) break;
-      const d = new Map(cur.deviations);
-      d.delete(i);
-      const t = this.exec(d);
-      if (t.broken.has(invariant)) cur = t;
-    }
-    return cur;
+    return shrinkDeviations(
+      r,
+      (d) => {
+        const t = this.exec(d);
+        return t.broken.has(invariant) ? t : null;
+      },
+      () => this.room(),
+    );
   }
 
   private note(r: Run): void {
