@@ -1,0 +1,66 @@
+// The explorer's result in the panel's terms: per invariant (and liveness), a counterexample — its
+// deviations in words, the tick and message of the violation, the `&x=` choice list that opens it —
+// or "none found" with what the search covered. A violation of the default run is a counterexample
+// with no deviation. Random mode's coverage is said as sampling, never as coverage of a bound.
+
+import { INVARIANTS } from '../../sim';
+import type { DefaultViolation } from './protocol';
+import type { Counterexample, ExploreResult } from './searchApi';
+
+/** What each kind of choice decides, in words. */
+const KIND_WORDS: Record<string, string> = {
+  downstream: "a transaction's downstream delay",
+  'atc-ack': 'an ATC acknowledgement delay',
+  'evict-cfg': 'the configuration-cache entry evicted',
+  'evict-tlb': 'the TLB entry evicted',
+  window: "an operation's tick in its window",
+};
+
+export function deviationWords(d: Counterexample['deviations'][number]): string {
+  return `choice ${d.index} (${KIND_WORDS[d.kind] ?? d.kind}): ${d.value} instead of ${d.default}`;
+}
+
+export interface Found {
+  /** The deviations in words; empty: the default schedule breaks it. */
+  deviations: string[];
+  /** The choice list for `&x=` ('' for the default schedule). */
+  choices: string;
+  tick: number;
+  message: string;
+}
+
+export interface Finding {
+  /** The invariant's number (I1…) or 'liveness'. */
+  number: string;
+  id: string;
+  rule: string;
+  found: Found | null;
+}
+
+export const LIVENESS = { number: 'liveness', id: 'liveness', rule: 'every hand-over completes' };
+
+function fromCounterexample(c: Counterexample): Found {
+  return { deviations: c.deviations.map(deviationWords), choices: c.choices, tick: c.tick, message: c.message };
+}
+
+/** A row per invariant in catalogue order, then liveness. */
+export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]): Finding[] {
+  const safety = INVARIANTS.map((inv): Finding => {
+    const c = r.counterexamples.find((x) => x.kind === 'safety' && x.invariant === inv.id);
+    const d = defaults.find((x) => x.invariant === inv.id);
+    const found =
+      c !== undefined ? fromCounterexample(c) : d !== undefined ? { deviations: [], choices: '', tick: d.tick, message: d.message } : null;
+    return { number: inv.number, id: inv.id, rule: inv.rule, found };
+  });
+  const live = r.counterexamples.find((x) => x.kind === 'liveness');
+  return [...safety, { ...LIVENESS, found: live === undefined ? null : fromCounterexample(live) }];
+}
+
+/** What the search covered, for a "none found": never a bare "safe". */
+export function coverageWords(r: ExploreResult, maxDeviations: number): string {
+  if (r.mode === 'random') return `sampling, not coverage: ${r.sampled} random schedules sampled, ${r.distinctStates} distinct states seen`;
+  return (
+    `${r.schedules} schedules, ${r.distinctStates} distinct states, bound ${r.boundReached} of ${maxDeviations} deviations reached, ` +
+    (r.exhausted ? 'exhausted (every schedule up to it ran)' : 'not exhausted (the budget or time limit cut it short)')
+  );
+}
