@@ -49,8 +49,10 @@ export interface Actions {
   openLink(hash: string): boolean | Promise<boolean>;
   /** Opens a scenario file or pasted text; false (with a message naming the problem) when bad. */
   importText(text: string, source: string): boolean;
-  /** The current scenario as a share link fragment (`s=2.…`). */
+  /** The current scenario as a share link fragment (`s=2.…`), with its timing (`&x=…`) when it is a counterexample's. */
   linkFragment(): string | null;
+  /** Drops the counterexample's timing (`&x=`): the same scenario runs with the default choices; the notice offers Undo. */
+  dropChoices(): void;
   /** A link fragment to this moment: the scenario, the playhead's tick and the selection. */
   momentFragment(): string | null;
   saveToLibrary(name?: string): void;

@@ -16,6 +16,7 @@ import { EngineSession } from '../worker/session';
 import { decodeJson, scenarioFragment, type Decoded } from '../scenario/codec';
 import { decodeLink } from '../scenario/linkDecoder';
 import { momentParams, readMoment } from '../scenario/moment';
+import { choicePairs, choicesParam, readChoices, withoutChoices, type LinkChoices } from '../scenario/choiceLink';
 import { addressLink, momentSelection, selectionFor } from './linkMoment';
 import { errorText, readDocument } from '../scenario/read';
 import { addToLibrary, deleteFromLibrary, readLibrary, readLibraryEntry, renameInLibrary } from './library';
@@ -42,25 +43,52 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   const saved = savedWork(set, get);
   const { alert, persist } = saved;
 
-  /** Replaces the document and reloads the engine at `at` (the playhead by default). */
+  /** Replaces the document and reloads the engine at `at` (the playhead by default), with the run's timing. */
   const reload = (doc: ScenarioDocument, scenario: Scenario, at: number, playing = get().playing) => {
     set({ doc, scenario });
     persist();
-    session()?.load(scenario, at, playing);
+    session()?.load(scenario, at, playing, choicePairs(get().choices));
   };
 
-  /** Puts a document in place from history (undo/redo); only a layout change skips the re-run. */
-  const restoreDoc = (doc: ScenarioDocument) => {
+  /**
+   * A counterexample's choices index the choices of the exact scenario they were found in. A change
+   * of the scenario (not of its layout) to `next` leaves them with the document they belong to, so
+   * Undo brings them back, and takes up those `next` had, if any. Returns what to say of it ('' for nothing).
+   */
+  const choicesFor = (next: ScenarioDocument): string => {
+    const { doc, choices } = get();
+    if (doc !== null && choices !== null) choicesOfDoc.set(doc, choices);
+    const back = choicesOfDoc.get(next) ?? null;
+    set({ choices: back });
+    if (back !== null)
+      return `The counterexample's timing (${back.deviations.size} choice${back.deviations.size === 1 ? '' : 's'}) is back.`;
+    return choices !== null
+      ? "The counterexample's timing was dropped: its choices belong to the scenario as it was found in, and this edit changed the scenario. The run now has the default timing; Undo brings the counterexample back."
+      : '';
+  };
+  /** The counterexample timing each document of the history had, for Undo and Redo. */
+  const choicesOfDoc = new WeakMap<ScenarioDocument, LinkChoices>();
+
+  /**
+   * While a counterexample opened without a tick is loading: the playhead goes to its first violation
+   * and selects it, once a summary of that run shows one.
+   */
+  let toFirstViolation = false;
+
+  /** Puts a document in place from history (undo/redo); only a layout change skips the re-run. Returns what to say of the run's timing. */
+  const restoreDoc = (doc: ScenarioDocument): string => {
     const r = readDocument(doc);
-    if (!r.ok) return;
+    if (!r.ok) return '';
     const prev = get().doc;
     if (prev !== null && sameButLayout(prev, doc)) {
       set({ doc, scenario: r.scenario, dirty: true, edited: true });
       persist();
-    } else {
-      set({ dirty: true, edited: true });
-      reload(doc, r.scenario, Math.floor(get().clock));
+      return '';
     }
+    set({ dirty: true, edited: true });
+    const said = choicesFor(doc);
+    reload(doc, r.scenario, Math.floor(get().clock));
+    return said;
   };
 
   /** The document is about to change by `label`: its present form becomes an undo step. */
@@ -106,7 +134,13 @@ export const useApp = create<AppState & Actions>()((set, get) => {
    * current one has edits that could not be kept — it is then not replaced, and neither is its
    * autosave. `then` runs once it is open (a notice of the caller's), with what the edits were kept as.
    */
-  const openScenario = (scenario: Scenario, galleryId: string | null, at = 0, then?: (kept: string) => void): boolean => {
+  const openScenario = (
+    scenario: Scenario,
+    galleryId: string | null,
+    at = 0,
+    then?: (kept: string) => void,
+    choices: LinkChoices | null = null,
+  ): boolean => {
     const kept = keepUnsaved();
     if (kept === null) {
       const title = get().scenario?.title ?? 'scenario';
@@ -121,7 +155,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
             run: () => {
               alert('not-kept', null);
               set({ dirty: false });
-              openScenario(scenario, galleryId, at, then);
+              openScenario(scenario, galleryId, at, then, choices);
             },
           },
         ],
@@ -142,8 +176,10 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       dirty: false,
       edited: false,
       opened: scenario,
+      choices,
       link: null,
     });
+    toFirstViolation = false;
     session()?.frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
     if (kept !== '') set({ notice: { kind: 'info', text: keptText(kept) } });
@@ -162,7 +198,9 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       return false;
     }
     recordChange(label);
+    const said = choicesFor(next);
     reload(next, r.scenario, Math.floor(get().clock));
+    if (said !== '') set({ notice: { kind: 'info', text: said } });
     return true;
   };
 
@@ -173,7 +211,8 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     const r = step({ past, future }, doc);
     if (r === null) return;
     set({ ...r.history, notice: { kind: 'info', text: `${done}: ${r.label}` } });
-    restoreDoc(r.restore);
+    const said = restoreDoc(r.restore);
+    if (said !== '') set({ notice: { kind: 'info', text: `${done}: ${r.label}. ${said}` } });
   };
 
   const onFrame = (f: Frame) => {
@@ -194,6 +233,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
   // the page more than it shows.
   let summaryAt = -Infinity;
   const onSummary = (summary: Summary, progress: boolean) => {
+    if (toFirstViolation) landOnFirstViolation(summary);
     const computedTo = summary.complete ? null : summary.scoutedTo;
     const shown = get().summary;
     const now = performance.now();
@@ -208,6 +248,29 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       summaryAt = now;
       set({ summary, computedTo, horizon: summary.horizon });
     } else set({ computedTo });
+  };
+
+  /**
+   * A counterexample opened without a tick lands where it breaks: at its first violation, selected
+   * (as a `&sel=v0` link does), once a summary of its run shows one — or says it shows none.
+   */
+  const landOnFirstViolation = (summary: Summary) => {
+    const { choices } = get();
+    // A summary of another run (the one before, still on its way) is not this one's.
+    const ours =
+      choices !== null &&
+      summary.deviations.length === choices.deviations.size &&
+      summary.deviations.every((d) => choices.deviations.has(d.index));
+    if (!ours) return;
+    const v = summary.violations[0];
+    if (v !== undefined) {
+      toFirstViolation = false;
+      set({ selection: { kind: 'violation', index: 0 } });
+      session()?.seek(v.t);
+    } else if (summary.complete) {
+      toFirstViolation = false;
+      set({ notice: { kind: 'info', text: `This counterexample's run shows no violation up to t=${summary.horizon}.` } });
+    }
   };
 
   /** Play (up to `until`): the button shows Pause at once; the session starts the run after the next frame. */
@@ -240,7 +303,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       );
       set({ session: s, host: s.kind });
       const { scenario } = get();
-      if (scenario !== null) s.load(scenario, Math.floor(get().clock), false);
+      if (scenario !== null) s.load(scenario, Math.floor(get().clock), false, choicePairs(get().choices));
     },
 
     open(r, opts = {}) {
@@ -284,8 +347,12 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       if (scenario === null) return;
       // Into the document form (hex addresses).
       const [docOp] = toDocument({ ...scenario, script: [{ ...op, at }] }).script ?? [];
+      const had = get().choices !== null;
       const ok = edit(`${op.op} at t=${at}`, (d) => insertAtTick((d.script ??= []), docOp, at));
-      if (ok) set({ notice: { kind: 'info', text: `${op.op} inserted into the script at tick ${at}` } });
+      if (ok) {
+        const dropped = had && get().choices === null ? ` ${get().notice?.text ?? ''}` : '';
+        set({ notice: { kind: 'info', text: `${op.op} inserted into the script at tick ${at}.${dropped}` } });
+      }
     },
 
     moveNode(id, pos) {
@@ -309,6 +376,14 @@ export const useApp = create<AppState & Actions>()((set, get) => {
 
     openLink(hash) {
       const moment = readMoment(hash);
+      const timing = readChoices(hash);
+      if (!timing.ok) {
+        // A broken timing is a broken link: nothing of it opens, and the work on screen stays.
+        const unchanged = get().scenario !== null ? ' Your current work is unchanged.' : '';
+        set({ notice: { kind: 'error', text: `${timing.message}${unchanged}` } });
+        return false;
+      }
+      const choices = timing.choices;
       const open = (d: Decoded | null) => {
         if (d === null) return false;
         if (!d.ok) {
@@ -319,24 +394,37 @@ export const useApp = create<AppState & Actions>()((set, get) => {
         lastKept = null;
         // The link lands on its moment: at its tick, paused, with its selection; what its reading
         // noticed (an archived gallery revision) is said with what opening it said.
-        return openScenario(d.scenario, d.galleryId, moment.t ?? 0, (kept) => {
-          const sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
-          const problems = [...moment.problems];
-          if (moment.sel !== null && sel === null)
-            problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
-          set({ link: addressLink(hash), selection: sel });
-          const said = [...d.warnings, ...(problems.length > 0 ? [`The link opened, but ${problems.join('; ')}.`] : [])].join(' ');
-          const keptNow = lastKept;
-          if (kept !== '' && keptNow !== null)
-            set({
-              notice: {
-                kind: 'info',
-                text: `${said ? `${said} ` : ''}The link opened over your edited work: ${keptText(kept)}`,
-                action: { label: 'Undo', run: () => bringBackKept(keptNow) },
-              },
-            });
-          else if (said) set({ notice: { kind: 'info', text: said } });
-        });
+        const opened = openScenario(
+          d.scenario,
+          d.galleryId,
+          moment.t ?? 0,
+          (kept) => {
+            const sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
+            const problems = [...moment.problems];
+            if (moment.sel !== null && sel === null)
+              problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
+            set({ link: addressLink(hash), selection: sel });
+            const said = [...d.warnings, ...(problems.length > 0 ? [`The link opened, but ${problems.join('; ')}.`] : [])].join(' ');
+            const keptNow = lastKept;
+            if (kept !== '' && keptNow !== null)
+              set({
+                notice: {
+                  kind: 'info',
+                  text: `${said ? `${said} ` : ''}The link opened over your edited work: ${keptText(kept)}`,
+                  action: { label: 'Undo', run: () => bringBackKept(keptNow) },
+                },
+              });
+            else if (said) set({ notice: { kind: 'info', text: said } });
+          },
+          choices,
+        );
+        // A counterexample without a tick of its own lands on its first violation.
+        if (opened && choices !== null && moment.t === null) {
+          toFirstViolation = true;
+          const shown = get().summary;
+          if (shown !== null) landOnFirstViolation(shown);
+        }
+        return opened;
       };
       const d = decodeLink(hash);
       return d instanceof Promise ? d.then(open) : open(d);
@@ -362,7 +450,29 @@ export const useApp = create<AppState & Actions>()((set, get) => {
       const { scenario, galleryId, edited } = get();
       if (scenario === null) return null;
       // An unedited gallery scenario has a short link of its own.
-      return galleryId !== null && !edited ? `g=${galleryRef(galleryId)}` : scenarioFragment(scenario);
+      // A counterexample's timing goes with it: the link opens this run, not the default one.
+      const own = galleryId !== null && !edited ? `g=${galleryRef(galleryId)}` : scenarioFragment(scenario);
+      return own + choicesParam(get().choices);
+    },
+
+    dropChoices() {
+      const { choices, doc, scenario, link, selection } = get();
+      if (choices === null || doc === null || scenario === null) return;
+      const back = () => {
+        if (get().doc !== doc || get().choices !== null) return;
+        set({ choices, link, notice: null });
+        reload(doc, scenario, Math.floor(get().clock));
+      };
+      toFirstViolation = false;
+      choicesOfDoc.delete(doc);
+      // A violation's index is the counterexample run's: the default run numbers its own.
+      set({
+        choices: null,
+        link: link === null ? null : withoutChoices(link),
+        selection: selection?.kind === 'violation' ? null : selection,
+        notice: { kind: 'info', text: 'Back to the default timing.', action: { label: 'Undo', run: back } },
+      });
+      reload(doc, scenario, Math.floor(get().clock));
     },
 
     momentFragment() {

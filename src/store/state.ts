@@ -3,6 +3,7 @@
 import type { Scenario } from '../sim';
 import type { ScenarioDocument } from '../scenario/document';
 import type { Summary } from '../worker/protocol';
+import type { LinkChoices } from '../scenario/choiceLink';
 import type { SimView } from '../worker/view';
 import type { EngineSession } from '../worker/session';
 import { emptyHistory, type HistoryEntry } from './history';
@@ -77,6 +78,12 @@ export interface AppState {
   blank: boolean;
   /** The scenario as it was opened (gallery, My scenarios, a file, a link); edits make new ones. */
   opened: Scenario | null;
+  /**
+   * The run's timing when it is not the default: a counterexample's deviations from the default
+   * choices (`&x=` in a link). They index the choices of this exact scenario, so an edit that changes
+   * the scenario drops them. null: the default run.
+   */
+  choices: LinkChoices | null;
   /** The link fragment the open scenario came from (`g=…&t=…`), or null: the address shows it while unedited. */
   link: string | null;
 }
@@ -112,6 +119,7 @@ export function initialState(): AppState {
     embedded: false,
     blank: false,
     opened: null,
+    choices: null,
     link: null,
   };
 }

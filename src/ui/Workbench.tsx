@@ -9,6 +9,7 @@ import { Toolbar } from './panels/Toolbar';
 import { Timeline } from './panels/Timeline';
 import { LogPanel } from './panels/LogPanel';
 import { StoryStrip } from './panels/StoryStrip';
+import { CounterexampleBanner } from './counterexample/CounterexampleBanner';
 import { SidePanel } from './panels/SidePanel';
 import { showSideTab } from './panels/sideTab';
 import { Welcome } from './panels/Welcome';
@@ -51,6 +52,7 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
         {/* Over the canvas, under the toolbar: a message never covers the controls. */}
         <Notice />
         <div className="wb-stage">
+          <CounterexampleBanner />
           <StoryStrip />
           <div className="wb-canvas">
             <Canvas />

@@ -27,6 +27,7 @@ import { TX } from './frameFormat';
 import { BufferPool } from './bufferPool';
 import type { Frame, Summary } from './protocol';
 import { defaultHorizon } from '../scenario/horizon';
+import { takenChoices, type TakenChoice } from './takenChoices';
 
 /**
  * A checkpoint is left after this many transactions were issued since the last one, or these many
@@ -78,13 +79,20 @@ export class SimHost {
   /** Where frames' arrays come from; the overlay's painter hands them back (route.ts). */
   readonly pool = new BufferPool();
 
+  /** The run's deviations from the default choices, described for the app (none: the default run). */
+  readonly taken: TakenChoice[];
+
+  /** `deviations`: the run's choices that differ from the default (a counterexample's timing). */
   constructor(
     readonly scenario: Scenario,
     horizon = defaultHorizon(scenario),
     private readonly checkpointsMax = CHECKPOINTS_MAX,
+    deviations: ReadonlyMap<number, number> = new Map(),
   ) {
-    this.scout = createEngine(scenario);
-    this.player = createEngine(scenario);
+    // Scout and player make the same choices: the player replays the scout's run from its checkpoints.
+    this.scout = createEngine(scenario, { deviations });
+    this.player = createEngine(scenario, { deviations });
+    this.taken = takenChoices(scenario, deviations, horizon);
     this.player.watchEnded(true);
     this.horizon = horizon;
     this.checkpoints.push({ t: 0, snap: this.scout.snapshot() });
@@ -173,6 +181,7 @@ export class SimHost {
       counters: { ...sc.state.counters },
       traceHash: sc.traceHash(),
       checkpoints: this.checkpoints.length,
+      deviations: this.taken,
     };
   }
 

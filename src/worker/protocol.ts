@@ -3,10 +3,14 @@
 
 import type { Scenario, Counters, LogRecord, OpRecord, Violation, Handover } from '../sim';
 import type { SimView } from './view';
+import type { TakenChoice } from './takenChoices';
 
 export type Request =
-  /** A (new or edited) scenario; the playhead goes to `at`. */
-  | { type: 'load'; scenario: Scenario; at: number; playing: boolean }
+  /**
+   * A (new or edited) scenario; the playhead goes to `at`. `deviations`: the run's choices that
+   * differ from the default (index, value), a counterexample's timing; none or empty: the default run.
+   */
+  | { type: 'load'; scenario: Scenario; at: number; playing: boolean; deviations?: [number, number][] }
   /** Play; with `until`, pause on reaching that tick (presenting: run to the next caption). */
   | { type: 'play'; until?: number }
   | { type: 'pause' }
@@ -38,6 +42,8 @@ export interface Summary {
   counters: Counters;
   traceHash: string;
   checkpoints: number;
+  /** The run's deviations from the default choices, described (takenChoices.ts); empty for the default run. */
+  deviations: TakenChoice[];
 }
 
 export interface Frame {

@@ -84,7 +84,7 @@ export class Server {
       // Refused before it runs: a state this large would not fit the worker's memory or its pace.
       const tooLarge = tooLargeToRun(req.scenario);
       if (tooLarge !== null) return this.drop(tooLarge);
-      const host = new SimHost(req.scenario);
+      const host = new SimHost(req.scenario, undefined, undefined, new Map(req.deviations ?? []));
       if (this.speed !== undefined) host.speed = this.speed;
       // A bounded first step: the rest of the run is computed by `work`, in the background.
       host.scoutFor(LOAD_EVENTS);

@@ -94,6 +94,8 @@ export class EngineSession {
   private painter: ((port: MessagePort) => void) | null = null;
   /** What a replacement host is loaded with: the last scenario, at the last playhead. */
   private scenario: Scenario | null = null;
+  /** The last scenario's deviations from the default choices: a replacement host runs the same run. */
+  private deviations: [number, number][] = [];
   private clock = 0;
   private disposed = false;
 
@@ -116,12 +118,24 @@ export class EngineSession {
     return this.client.kind;
   }
 
-  /** A (new or edited) scenario, with the playhead at `at`. */
-  load(scenario: Scenario, at: number, playing: boolean): void {
+  /**
+   * A (new or edited) scenario, with the playhead at `at`; `deviations` (index, value) give the run a
+   * counterexample's timing instead of the default one.
+   */
+  load(scenario: Scenario, at: number, playing: boolean, deviations: [number, number][] = []): void {
     this.scenario = scenario;
+    this.deviations = deviations;
     this.clock = at;
     this.reloading = false;
-    this.send({ type: 'load', scenario, at, playing });
+    this.send(this.loadRequest(at, playing));
+  }
+
+  /** The load of the last scenario, with its timing, at `at`. */
+  private loadRequest(at: number, playing: boolean): Request {
+    const scenario = this.scenario!;
+    return this.deviations.length > 0
+      ? { type: 'load', scenario, at, playing, deviations: this.deviations }
+      : { type: 'load', scenario, at, playing };
   }
 
   /**
@@ -252,7 +266,7 @@ export class EngineSession {
     }
     this.events.recovered(why, at);
     this.reloading = loading;
-    if (this.scenario !== null) this.send({ type: 'load', scenario: this.scenario, at, playing: false });
+    if (this.scenario !== null) this.send(this.loadRequest(at, false));
   }
 
   private onResponse(r: Response): void {
