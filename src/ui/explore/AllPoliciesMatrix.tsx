@@ -7,16 +7,18 @@ import { closeExplore } from './exploreOpen';
 import { openCounterexample, type Explored } from './exploreStore';
 import { coverageWords, findings, LIVENESS } from './findings';
 
-const COLUMNS = [...INVARIANTS.map((i) => i.number as string), LIVENESS.number];
+const INVARIANT_COLUMNS = INVARIANTS.map((i) => i.number as string);
 
-function Row({ e }: { e: Explored }) {
+function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
   const coverage = coverageWords(e.result, e.options.maxDeviations);
+  const rows = findings(e.result, e.defaults);
+  const cells = columns.map((n) => rows.find((f) => f.number === n) ?? { ...LIVENESS, found: null });
   return (
     <tr data-policy={e.policy}>
       <th scope="row" title={e.label}>
         {e.label.split(' ')[0].replace(/:$/, '')} <span className="mx-name">{e.label.replace(/^\S+\s/, '')}</span>
       </th>
-      {findings(e.result, e.defaults).map((f) =>
+      {cells.map((f) =>
         f.found === null ? (
           <td
             key={f.id}
@@ -45,6 +47,9 @@ function Row({ e }: { e: Explored }) {
 }
 
 export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[]; policies: readonly string[] }) {
+  // Liveness has a column once the search reports a liveness finding for some policy.
+  const live = all.some((e) => e.result.counterexamples.some((c) => c.kind === 'liveness'));
+  const COLUMNS = live ? [...INVARIANT_COLUMNS, LIVENESS.number] : INVARIANT_COLUMNS;
   return (
     <>
       <table className="mx-table ex-matrix" data-testid="explore-matrix">
@@ -61,7 +66,7 @@ export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[];
         <tbody>
           {policies.map((p) => {
             const e = all.find((x) => x.policy === p);
-            if (e !== undefined) return <Row key={p} e={e} />;
+            if (e !== undefined) return <Row key={p} e={e} columns={COLUMNS} />;
             return (
               <tr key={p} data-policy={p} className="ex-waiting">
                 <th scope="row">{p}</th>

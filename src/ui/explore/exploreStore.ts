@@ -3,13 +3,12 @@
 // policies), each with the link its counterexamples open from. Loaded with the panel.
 
 import { create } from 'zustand';
-import { POLICY_IDS, POLICIES, type Scenario } from '../../sim';
+import { POLICY_IDS, POLICIES, type ExploreProgress, type ExploreResult, type Scenario } from '../../sim';
 import { scenarioFragment } from '../../scenario/codec';
 import { defaultHorizon } from '../../scenario/horizon';
 import { useApp } from '../../store/appStore';
 import { poolSize, runPool, type PoolRun, type WorkerLike } from './pool';
 import type { DefaultViolation, WireOptions } from './protocol';
-import type { ExploreProgress, ExploreResult } from './searchApi';
 
 /** The bounds as the form holds them (text, so that a bad entry can be named). */
 export interface Bounds {

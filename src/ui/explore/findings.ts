@@ -3,9 +3,8 @@
 // or "none found" with what the search covered. A violation of the default run is a counterexample
 // with no deviation. Random mode's coverage is said as sampling, never as coverage of a bound.
 
-import { INVARIANTS } from '../../sim';
+import { INVARIANTS, type Counterexample, type ExploreResult } from '../../sim';
 import type { DefaultViolation } from './protocol';
-import type { Counterexample, ExploreResult } from './searchApi';
 
 /** What each kind of choice decides, in words. */
 const KIND_WORDS: Record<string, string> = {
@@ -43,7 +42,10 @@ function fromCounterexample(c: Counterexample): Found {
   return { deviations: c.deviations.map(deviationWords), choices: c.choices, tick: c.tick, message: c.message };
 }
 
-/** A row per invariant in catalogue order, then liveness. */
+/**
+ * A row per invariant in catalogue order, then liveness when the search found a schedule under which
+ * a hand-over does not complete (the explorer says nothing of liveness otherwise, so neither does a row).
+ */
 export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]): Finding[] {
   const safety = INVARIANTS.map((inv): Finding => {
     const c = r.counterexamples.find((x) => x.kind === 'safety' && x.invariant === inv.id);
@@ -53,7 +55,7 @@ export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]
     return { number: inv.number, id: inv.id, rule: inv.rule, found };
   });
   const live = r.counterexamples.find((x) => x.kind === 'liveness');
-  return [...safety, { ...LIVENESS, found: live === undefined ? null : fromCounterexample(live) }];
+  return live === undefined ? safety : [...safety, { ...LIVENESS, found: fromCounterexample(live) }];
 }
 
 /** What the search covered, for a "none found": never a bare "safe". */

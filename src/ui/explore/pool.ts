@@ -3,8 +3,7 @@
 // whatever W is. Cancel terminates every worker at once; a worker that fails ends the search with
 // its message.
 
-import type { Scenario } from '../../sim';
-import { mergeExplore, type ExplorePart, type ExploreProgress, type ExploreResult } from './searchApi';
+import { mergeExplore, type ExplorePart, type ExploreProgress, type ExploreResult, type Scenario } from '../../sim';
 import type { DefaultViolation, ShardReply, ShardRequest, WireOptions } from './protocol';
 
 /** What the pool needs of a worker (a module Worker, or an in-process stand-in in tests). */

@@ -2,8 +2,7 @@
 // a time limit), then progress now and then, then the shard's part — or an error naming what went
 // wrong. Cancel terminates the worker: it needs no message.
 
-import type { Scenario } from '../../sim';
-import type { ExploreOptions, ExplorePart, ExploreProgress, Shard } from './searchApi';
+import type { ExploreOptions, ExplorePart, ExploreProgress, Scenario, Shard } from '../../sim';
 
 /** The search's options that travel to a worker (not its callbacks). */
 export type WireOptions = Omit<ExploreOptions, 'stop' | 'progress'>;

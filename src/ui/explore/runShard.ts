@@ -2,8 +2,7 @@
 // messages; tests call it in-process): runs its shard of the search within the time limit,
 // posting progress, and, when asked, the default run's first violation of each invariant.
 
-import { createEngine, type Scenario } from '../../sim';
-import { exploreShard } from './searchApi';
+import { createEngine, exploreShard, type Scenario } from '../../sim';
 import type { DefaultViolation, ShardReply, ShardRequest } from './protocol';
 
 /** The default schedule's first violation of each invariant, in the order they happened. */
