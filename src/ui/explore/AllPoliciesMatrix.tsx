@@ -33,7 +33,7 @@ function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
             <button
               onClick={() => {
                 closeExplore();
-                openCounterexample(e.fragment, f.found!.choices);
+                openCounterexample(e.fragment, f.found!.open);
               }}
               title={`${f.number} under ${e.policy}: ${f.found.deviations.length === 0 ? 'the default schedule' : f.found.deviations.join('; ')} — t=${f.found.tick}: ${f.found.message}. Click to open it.`}
             >

@@ -45,7 +45,7 @@ function Open({ e, f }: { e: Explored; f: Finding }) {
     <button
       onClick={() => {
         closeExplore();
-        openCounterexample(e.fragment, f.found!.choices);
+        openCounterexample(e.fragment, f.found!.open);
       }}
       title={`Open the run under ${e.label} with ${what}: ${f.number} is violated at t=${f.found.tick}`}
     >

@@ -192,7 +192,7 @@ function sumZero(): ExploreProgress {
 
 export const useExplore = createExploreStore();
 
-/** Opens a counterexample: the explored scenario's link with its choice list, through the store's link opening. */
-export function openCounterexample(fragment: string, choices: string): void {
-  void useApp.getState().openLink(`#${fragment}&x=${choices}`);
+/** Opens a counterexample: the explored scenario's link with what opens it (findings.ts), through the store's link opening. */
+export function openCounterexample(fragment: string, open: string): void {
+  void useApp.getState().openLink(`#${fragment}${open}`);
 }

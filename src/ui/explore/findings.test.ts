@@ -36,15 +36,15 @@ const base: ExploreResult = {
 
 describe('explore findings', () => {
   it('a counterexample, a default violation and none found, per invariant, then liveness', () => {
-    const rows = findings(base, [{ invariant: 'table-lifetime', number: 'I4', tick: 47, message: 'freed while cached' }]);
+    const rows = findings(base, [{ invariant: 'table-lifetime', number: 'I4', tick: 47, message: 'freed while cached', index: 2 }]);
     const by = (n: string) => rows.find((r) => r.number === n)!;
     expect(by('I1').found).toEqual({
       deviations: ["choice 3 (a transaction's downstream delay): 40 instead of 2"],
-      choices: '3-14',
+      open: '&x=3-14',
       tick: 61,
       message: 'A read P',
     });
-    expect(by('I4').found).toEqual({ deviations: [], choices: '', tick: 47, message: 'freed while cached' });
+    expect(by('I4').found).toEqual({ deviations: [], open: '&t=47&sel=v2', tick: 47, message: 'freed while cached' });
     expect(by('I2').found).toBeNull();
     // The search found no liveness counterexample: no liveness row claims anything.
     expect(rows.some((r) => r.number === 'liveness')).toBe(false);
@@ -52,7 +52,7 @@ describe('explore findings', () => {
       { ...base, counterexamples: [{ ...base.counterexamples[0], kind: 'liveness', invariant: 'handover', number: 'L' }] },
       [],
     );
-    expect(live[live.length - 1]).toMatchObject({ number: 'liveness', found: { tick: 61, choices: '3-14' } });
+    expect(live[live.length - 1]).toMatchObject({ number: 'liveness', found: { tick: 61, open: '&x=3-14' } });
   });
 
   it('says what was covered, and random mode as sampling', () => {

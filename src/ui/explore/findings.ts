@@ -1,5 +1,5 @@
 // The explorer's result in the panel's terms: per invariant (and liveness), a counterexample — its
-// deviations in words, the tick and message of the violation, the `&x=` choice list that opens it —
+// deviations in words, the tick and message of the violation, the link that opens it —
 // or "none found" with what the search covered. A violation of the default run is a counterexample
 // with no deviation. Random mode's coverage is said as sampling, never as coverage of a bound.
 
@@ -22,8 +22,11 @@ export function deviationWords(d: Counterexample['deviations'][number]): string 
 export interface Found {
   /** The deviations in words; empty: the default schedule breaks it. */
   deviations: string[];
-  /** The choice list for `&x=` ('' for the default schedule). */
-  choices: string;
+  /**
+   * What follows the explored scenario's link to open it: `&x=<choices>` (the run lands on its first
+   * violation), or for the default schedule its tick and the violation selected (`&t=…&sel=v…`).
+   */
+  open: string;
   tick: number;
   message: string;
 }
@@ -39,7 +42,7 @@ export interface Finding {
 export const LIVENESS = { number: 'liveness', id: 'liveness', rule: 'every hand-over completes' };
 
 function fromCounterexample(c: Counterexample): Found {
-  return { deviations: c.deviations.map(deviationWords), choices: c.choices, tick: c.tick, message: c.message };
+  return { deviations: c.deviations.map(deviationWords), open: `&x=${c.choices}`, tick: c.tick, message: c.message };
 }
 
 /**
@@ -51,7 +54,11 @@ export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]
     const c = r.counterexamples.find((x) => x.kind === 'safety' && x.invariant === inv.id);
     const d = defaults.find((x) => x.invariant === inv.id);
     const found =
-      c !== undefined ? fromCounterexample(c) : d !== undefined ? { deviations: [], choices: '', tick: d.tick, message: d.message } : null;
+      c !== undefined
+        ? fromCounterexample(c)
+        : d !== undefined
+          ? { deviations: [], open: `&t=${d.tick}&sel=v${d.index}`, tick: d.tick, message: d.message }
+          : null;
     return { number: inv.number, id: inv.id, rule: inv.rule, found };
   });
   const live = r.counterexamples.find((x) => x.kind === 'liveness');

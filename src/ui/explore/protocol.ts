@@ -23,6 +23,8 @@ export interface DefaultViolation {
   number: string;
   tick: number;
   message: string;
+  /** Its index among the run's violations (what a link's `sel=v…` names). */
+  index: number;
 }
 
 export type ShardReply =

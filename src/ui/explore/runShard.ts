@@ -10,8 +10,9 @@ export function defaultViolations(sc: Scenario, horizon: number): DefaultViolati
   const e = createEngine(sc);
   e.runUntil(horizon);
   const seen = new Map<string, DefaultViolation>();
-  for (const v of e.violations)
-    if (!seen.has(v.invariant)) seen.set(v.invariant, { invariant: v.invariant, number: v.number, tick: v.t, message: v.message });
+  e.violations.forEach((v, index) => {
+    if (!seen.has(v.invariant)) seen.set(v.invariant, { invariant: v.invariant, number: v.number, tick: v.t, message: v.message, index });
+  });
   return [...seen.values()];
 }
 
