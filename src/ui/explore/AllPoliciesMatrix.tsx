@@ -5,7 +5,7 @@
 import { INVARIANTS } from '../../sim';
 import { closeExplore } from './exploreOpen';
 import { openCounterexample, type Explored } from './exploreStore';
-import { coverageWords, findings, LIVENESS } from './findings';
+import { coverageBrief, coverageWords, findings, LIVENESS } from './findings';
 
 const INVARIANT_COLUMNS = INVARIANTS.map((i) => i.number as string);
 
@@ -42,6 +42,7 @@ function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
           </td>
         ),
       )}
+      <td className="ex-covered">{coverageBrief(e.result, e.options.maxDeviations)}</td>
     </tr>
   );
 }
@@ -61,6 +62,7 @@ export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[];
                 {n}
               </th>
             ))}
+            <th scope="col">Covered</th>
           </tr>
         </thead>
         <tbody>
@@ -70,7 +72,7 @@ export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[];
             return (
               <tr key={p} data-policy={p} className="ex-waiting">
                 <th scope="row">{p}</th>
-                <td colSpan={COLUMNS.length} className="pn-dim">
+                <td colSpan={COLUMNS.length + 1} className="pn-dim">
                   not explored yet
                 </td>
               </tr>

@@ -8,7 +8,7 @@ import { useApp } from '../../store/appStore';
 import { defaultHorizon } from '../../scenario/horizon';
 import { closeExplore } from './exploreOpen';
 import { openCounterexample, useExplore, type Bounds, type Explored, type Running } from './exploreStore';
-import { coverageWords, findings, type Finding } from './findings';
+import { coverageBrief, coverageWords, findings, type Finding } from './findings';
 import { poolSize } from './pool';
 import { AllPoliciesMatrix } from './AllPoliciesMatrix';
 import '../matrix/matrix.css';
@@ -57,6 +57,7 @@ function Open({ e, f }: { e: Explored; f: Finding }) {
 function Results({ e }: { e: Explored }) {
   const rows = findings(e.result, e.defaults);
   const coverage = coverageWords(e.result, e.options.maxDeviations);
+  const brief = coverageBrief(e.result, e.options.maxDeviations);
   return (
     <>
       <p className="pn-small ex-coverage" data-testid="explore-coverage">
@@ -81,7 +82,7 @@ function Results({ e }: { e: Explored }) {
               {f.found === null ? (
                 <>
                   <td className="mx-ok">✓ none found</td>
-                  <td className="ex-how">within the bounds: {coverage}</td>
+                  <td className="ex-how">within the bounds: {brief}</td>
                   <td />
                 </>
               ) : (

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { galleryDoc, scenarioOf } from '../../testing/scenarios';
-import { coverageWords, deviationWords, findings } from './findings';
+import { coverageBrief, coverageWords, deviationWords, findings } from './findings';
 import { readBounds, DEFAULT_BOUNDS } from './exploreStore';
 import type { ExploreResult } from '../../sim';
 
@@ -63,6 +63,8 @@ describe('explore findings', () => {
     expect(coverageWords({ ...base, mode: 'random', sampled: 500 }, 2)).toBe(
       'sampling, not coverage: 500 random schedules sampled, 90 distinct states seen',
     );
+    expect(coverageBrief(base, 2)).toBe('115 schedules · 90 states · bound 2/2 · exhausted');
+    expect(coverageBrief({ ...base, mode: 'random', sampled: 500 }, 2)).toBe('500 sampled (sampling, not coverage)');
     expect(deviationWords({ index: 7, kind: 'window', value: 5, default: 9 })).toBe(
       "choice 7 (an operation's tick in its window): 5 instead of 9",
     );

@@ -73,3 +73,9 @@ export function coverageWords(r: ExploreResult, maxDeviations: number): string {
     (r.exhausted ? 'exhausted (every schedule up to it ran)' : 'not exhausted (the budget or time limit cut it short)')
   );
 }
+
+/** The coverage in brief, for a table cell: the same facts as coverageWords, shorter. */
+export function coverageBrief(r: ExploreResult, maxDeviations: number): string {
+  if (r.mode === 'random') return `${r.sampled} sampled (sampling, not coverage)`;
+  return `${r.schedules} schedules · ${r.distinctStates} states · bound ${r.boundReached}/${maxDeviations} · ${r.exhausted ? 'exhausted' : 'not exhausted'}`;
+}
