@@ -53,12 +53,17 @@ test('P3 without its TLBI, explored from the policy editor: the counterexample o
   await expect(page.locator('.pn-reason')).toContainText('table');
 });
 
-test('Cancel stops a long search and the panel says so', async ({ page }) => {
+test('the canvas keeps running during a search; Cancel stops it and the panel says so', async ({ page }) => {
   await openGallery(page, 'seed-attack');
+  await page.getByRole('button', { name: 'Play' }).click();
   await page.getByRole('button', { name: 'Explore…' }).click();
   await bounds(page, { 'Deviations K': '4', 'Budget (schedules)': '1000000', 'Time limit (s)': '' });
   await dialog(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect.poll(async () => Number(await page.getByTestId('explore-schedules').textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
+  // The run plays on while the workers search.
+  const before = await tick(page);
+  await expect.poll(() => tick(page)).toBeGreaterThan(before + 10);
+  await expect(page.getByTestId('explore-progress')).toBeVisible();
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('explore-status')).toHaveText('Cancelled: the workers were stopped.');
   await expect(page.getByTestId('explore-progress')).toHaveCount(0);
