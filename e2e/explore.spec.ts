@@ -73,6 +73,17 @@ test('the canvas keeps running during a search; Cancel stops it and the panel sa
   await bounds(page, { 'Deviations K': 'two' });
   await dialog(page).getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('explore-status')).toHaveText('Deviations (K) must be a whole number from 0 to 8 (it is "two").');
+  await expect(page.getByTestId('explore-progress')).toHaveCount(0);
+
+  // Random mode reports sampling, never coverage.
+  await dialog(page).getByLabel('Mode').selectOption('random');
+  await bounds(page, { 'Deviations K': '2', Samples: '20', Seed: '7' });
+  await dialog(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('explore-coverage')).toContainText(/sampling, not coverage: \d+ random schedules sampled/, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('explore-results').locator('tr[data-invariant=I2]')).toContainText('sampled (sampling, not coverage)');
+  await expect(page.getByTestId('explore-coverage')).not.toContainText('exhausted');
 });
 
 test('Explore all policies fills the matrix for the seed attack; a ✗ opens its counterexample', async ({ page }) => {
