@@ -19,20 +19,25 @@ function seconds(s: number): string {
   return s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`;
 }
 
-/** The progress line: schedules, states, states per second, the bound, the ETA. */
+/**
+ * The progress line: schedules, states, states per second, the bound, the ETA. The bar shows how far
+ * the search is towards whichever ends it first, the budget or the time limit.
+ */
 function ProgressLine({ r, budget, timeLimit }: { r: Running; budget: number; timeLimit: number | null }) {
   const elapsed = Math.max(0.001, (r.at - r.startedAt) / 1000);
   const p = r.progress;
   const rate = p.states / elapsed;
   const left = p.schedules > 0 ? (elapsed * Math.max(0, budget - p.schedules)) / p.schedules : Infinity;
   const eta = timeLimit === null ? left : Math.min(left, Math.max(0, timeLimit - elapsed));
+  const done = Math.min(1, Math.max(p.schedules / budget, timeLimit === null ? 0 : elapsed / timeLimit));
   return (
     <div className="ex-progress" data-testid="explore-progress">
-      <progress max={budget} value={Math.min(budget, p.schedules)} aria-label="Search progress" />
+      <progress max={1} value={done} aria-label="Search progress" />
       <span>
         {r.of > 1 && `${r.policy} (${r.index + 1} of ${r.of}) · `}
         <b data-testid="explore-schedules">{p.schedules}</b> schedules · {p.states} states · {Math.round(rate)} states/s · bound {p.bound} ·
         ETA {p.schedules > 0 ? seconds(eta) : '—'}
+        {r.of > 1 && ' for this policy'}
       </span>
     </div>
   );

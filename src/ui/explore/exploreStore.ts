@@ -143,6 +143,8 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
         const read = readBounds(get().bounds, s);
         if ('error' in read) return set({ status: read.error });
         const list = what === 'one' ? [current(s, fragment)] : targets(s, fragment);
+        const began = performance.now();
+        const count = workers();
         set({
           status: null,
           ...(what === 'all' ? { all: [], allPolicies: list.map((t) => t.policy) } : { one: null }),
@@ -150,13 +152,15 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
         const next = (i: number) => {
           if (i >= list.length) {
             pool = null;
-            return set({ running: null });
+            const secs = ((performance.now() - began) / 1000).toFixed(1);
+            const which = list.length > 1 ? `${list.length} policies` : list[0].label;
+            return set({ running: null, status: `Done: ${which} explored in ${secs} s by ${count} worker${count === 1 ? '' : 's'}.` });
           }
           const t = list[i];
           const now = performance.now();
           set({ running: { what, policy: t.label, index: i, of: list.length, startedAt: now, progress: sumZero(), at: now } });
           const run = runPool(t.scenario, read.options, {
-            workers: workers(),
+            workers: count,
             timeLimitMs: read.timeLimitMs,
             spawn,
             onProgress: (progress) => {
