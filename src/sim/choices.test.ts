@@ -96,3 +96,21 @@ describe('operation windows', () => {
     expect(late.ops.find((o) => o.op.op === 'transfer')?.t).toBe(at + 10);
   });
 });
+
+describe('same-tick order in a run', () => {
+  it('records order choices only where sources meet, and an order deviation changes the run reproducibly', () => {
+    const base = hashOf('seed-attack', undefined, true);
+    let at = -1;
+    for (let i = 0; i < base.log.length; i += 5) {
+      if (base.log[i] === CHOICE_KINDS.indexOf('order') && base.log[i + 2] > 0) {
+        at = i / 5;
+        break;
+      }
+    }
+    expect(at).toBeGreaterThanOrEqual(0);
+    const hi = base.log[at * 5 + 2];
+    const a = hashOf('seed-attack', new Map([[at, hi]]));
+    expect(a.hash).not.toBe(base.hash);
+    expect(hashOf('seed-attack', new Map([[at, hi]])).hash).toBe(a.hash);
+  });
+});

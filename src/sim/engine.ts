@@ -6,6 +6,7 @@ import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
 import { boot } from './boot';
+import { orderBucket } from './core/eventOrder';
 import {
   EV_ARRIVE,
   EV_ATC_ACK,
@@ -78,10 +79,27 @@ export interface EngineOptions {
   deviations?: ReadonlyMap<number, number>;
   /** Records every choice the run makes (kind, range, default, taken), for `choiceLog`. */
   record?: boolean;
+  /**
+   * Starts from this state instead of booting (a copy from `copyState`, taken between ticks): the
+   * explorer's schedules share the prefix they have in common. `deviations` then replaces the
+   * state's deviation list, and the state's record of choices goes on.
+   */
+  from?: SimState;
+}
+
+/** A copy of an engine's state between ticks, for `EngineOptions.from`: buffers kept for reuse left out. */
+export function copyState(s: SimState): SimState {
+  const { scenario, ended: _e, spareTxns: _t, queue, ...rest } = s;
+  const c = structuredClone({ ...rest, queue: { ...queue, spare: [] } });
+  return { ...c, scenario, ended: null, spareTxns: [] } as SimState;
 }
 
 export function createEngine(scenario: Scenario, options: EngineOptions = {}): Engine {
-  let s = boot(scenario, options.deviations ?? null, options.record === true);
+  let s = options.from ?? boot(scenario, options.deviations ?? null, options.record === true);
+  if (options.from !== undefined) {
+    const d = options.deviations;
+    s.choices.over = d !== undefined && d.size > 0 ? new Map(d) : null;
+  }
 
   // The three events of every transaction are handled inline; the rest — a few per hand-over —
   // go through `dispatchRare`, which keeps the per-transaction path small enough to inline.
@@ -142,11 +160,39 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
     }
   }
 
+  /** The source of an event, for the order of one tick's events (core/eventOrder.ts). */
+  function sourceOf(kind: number, arg: number): number {
+    switch (kind) {
+      case EV_ARRIVE:
+      case EV_COMMIT:
+      case EV_FAULT: {
+        const t = s.txns.get(arg);
+        return t === undefined ? -1 : 2 + t.device;
+      }
+      case EV_ISSUE:
+      case EV_ATC_ACK:
+      case EV_RESET_DONE:
+        return 2 + arg;
+      case EV_CMD:
+      case EV_ATC_TIMEOUT:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  /** A tick's bucket, reordered when the run takes deviations or records (nothing extra otherwise). */
+  function take(): number[] {
+    const b = popBucket(s.queue);
+    if (s.choices.over !== null || s.choices.log !== null) orderBucket(s.choices, b, sourceOf);
+    return b;
+  }
+
   function step(): boolean {
     if (s.bucketPos >= s.bucket[0]) {
       if (s.queue.size === 0) return false;
       s.bucketAt = peekTime(s.queue);
-      s.bucket = popBucket(s.queue);
+      s.bucket = take();
       s.bucketPos = FIRST;
       s.now = s.bucketAt;
     }
@@ -172,7 +218,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
     for (;;) {
       const next = peekTime(s.queue);
       if (next > t) break;
-      const b = popBucket(s.queue);
+      const b = take();
       s.now = next;
       const end = b[0];
       s.processed += (end - FIRST) / 2;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine';
 import { decodeChoices } from './core/choiceList';
+import { handovers } from './report';
 import { explore, exploreShard, mergeExplore, type ExploreOptions } from './explore';
 import { galleryDoc, scenarioOf } from '../testing/scenarios';
 import type { Scenario } from './model/scenario';
@@ -60,7 +61,8 @@ describe('bounded exploration', () => {
   it('reports none found with its coverage when the hand-over holds under every schedule it ran', () => {
     const sc = handover('P1');
     const r = explore(sc, { horizon: HORIZON, maxDeviations: 1, budget: 1000 });
-    expect(r.defaultViolations).toEqual([]);
+    // P programs no DMA in these two operations: its DMA never runs, by default already.
+    expect(r.defaultViolations).toEqual(['new-owner-dma']);
     expect(r.counterexamples).toEqual([]);
     expect(r.exhausted).toBe(true);
     expect(r.boundReached).toBe(1);
@@ -77,7 +79,7 @@ describe('bounded exploration', () => {
 
 describe('shards', () => {
   const sc = handover('P0');
-  const o: ExploreOptions = { horizon: HORIZON, maxDeviations: 2, budget: 120 };
+  const o: ExploreOptions = { horizon: HORIZON, maxDeviations: 2, budget: 90 };
   const merged = (count: number, opts: ExploreOptions = o) =>
     mergeExplore([...Array(count).keys()].map((index) => exploreShard(sc, opts, { index, count })));
 
@@ -88,7 +90,7 @@ describe('shards', () => {
     expect(merged(3)).toEqual(whole);
     expect(merged(2)).toEqual(whole);
     expect(merged(4)).toEqual(whole);
-  });
+  }, 30_000);
 
   it('agrees across shard counts in random mode too, and reports sampling', () => {
     const ro: ExploreOptions = { ...o, mode: 'random', samples: 30, seed: 7 };
@@ -114,5 +116,63 @@ describe('shards', () => {
   it('parts are plain JSON', () => {
     const p = exploreShard(sc, o, { index: 1, count: 2 });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+  });
+});
+
+describe('liveness findings', () => {
+  /** Seed-attack's first three operations under P1: A's read loop, the hand-over to P, P's write loop. */
+  function withNewOwnerDma(window?: [number, number]): Scenario {
+    const doc = structuredClone(galleryDoc('seed-attack')) as {
+      policy: { id: string };
+      script: { at: number; window?: [number, number] }[];
+    };
+    doc.policy.id = 'P1';
+    doc.script = doc.script.slice(0, 3);
+    if (window !== undefined) doc.script[2].window = window;
+    return scenarioOf(doc);
+  }
+
+  /** The first horizon at which the default run meets `ok`. */
+  function firstHorizon(sc: Scenario, from: number, ok: (h: ReturnType<typeof handovers>[number]) => boolean): number {
+    for (let t = from; t < HORIZON; t++) {
+      const e = createEngine(sc);
+      e.runUntil(t);
+      const h = handovers(e.state)[0];
+      if (h !== undefined && ok(h)) return t;
+    }
+    throw new Error('the default run never gets there');
+  }
+
+  it('finds a schedule in which the hand-over has not completed by the horizon, shrunk and replayable', () => {
+    const sc = withNewOwnerDma();
+    const horizon = firstHorizon(sc, 40, (h) => h.status === 'completed');
+    const r = explore(sc, { horizon, maxDeviations: 2, budget: 300 });
+    expect(r.defaultViolations).not.toContain('handover-completes');
+    const cx = r.counterexamples.find((c) => c.invariant === 'handover-completes');
+    expect(cx).toMatchObject({ kind: 'liveness', number: 'L1' });
+    if (cx === undefined) return;
+    expect(cx.deviations).toHaveLength(1);
+    const d = decodeChoices(cx.choices);
+    if (!d.ok) throw new Error(d.message);
+    const e = createEngine(sc, { deviations: d.deviations });
+    e.runUntil(horizon);
+    expect(handovers(e.state)[0].status).toBe('running');
+    expect(e.traceHash()).toBe(cx.traceHash);
+  });
+
+  it("finds a schedule in which the new owner's DMA is starved after its hand-over", () => {
+    // P may program its DMA anywhere in [100, 140]; by default at 100.
+    const sc = withNewOwnerDma([100, 140]);
+    const horizon = firstHorizon(sc, 100, (h) => h.newOwnerDma === true);
+    const r = explore(sc, { horizon, maxDeviations: 2, budget: 300 });
+    expect(r.defaultViolations).not.toContain('new-owner-dma');
+    const cx = r.counterexamples.find((c) => c.invariant === 'new-owner-dma');
+    expect(cx).toMatchObject({ kind: 'liveness', number: 'L2' });
+    if (cx === undefined) return;
+    const d = decodeChoices(cx.choices);
+    if (!d.ok) throw new Error(d.message);
+    const e = createEngine(sc, { deviations: d.deviations });
+    e.runUntil(horizon);
+    expect(handovers(e.state)[0].newOwnerDma).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 // One schedule of the explorer: the scenario run to the horizon under a deviation list, with what
 // it broke, its choice record, its trace hash and its canonical end state.
 
-import { createEngine } from '../engine';
-import { CHOICE_KINDS } from '../core/choice';
+import { copyState, createEngine, type Engine } from '../engine';
+import { CH_ORDER, CHOICE_KINDS } from '../core/choice';
 import { encodeChoices } from '../core/choiceList';
 import type { Scenario } from '../model/scenario';
+import type { SimState } from '../model/state';
 import type { Counterexample } from './types';
 import { stateHash } from './stateHash';
+import { livenessFailures } from './liveness';
 
 export interface Broken {
   number: string;
@@ -18,22 +20,75 @@ export interface Broken {
 export interface Run {
   deviations: Map<number, number>;
   log: readonly number[];
+  /** Per choice, the tick it was made on (-1: at boot) — where a schedule deviating there forks. */
+  ticks: number[];
   hash: string;
-  state: string;
+  /** Events this run processed itself (not those of a prefix it started from). */
   events: number;
   broken: Map<string, Broken>;
+  /** The canonical hash of the state it ended in, when asked for. */
+  endState?: string;
 }
 
-export function runOnce(sc: Scenario, horizon: number, deviations: Map<number, number>): Run {
-  const e = createEngine(sc, { deviations, record: true });
+/**
+ * Runs `e` to the horizon a tick at a time, noting the tick of every choice. `beforeTick` is called
+ * at the start of each tick, between ticks (where the state may be copied); false ends the run there.
+ * Returns whether the run reached the horizon.
+ */
+export function drive(e: Engine, horizon: number, ticks: number[], beforeTick?: (t: number) => boolean): boolean {
+  const c = e.state.choices;
+  for (;;) {
+    const t = e.nextEventAt();
+    if (t > horizon) break;
+    if (beforeTick !== undefined && !beforeTick(t)) return false;
+    e.runUntil(t);
+    while (ticks.length < c.n) ticks.push(t);
+  }
   e.runUntil(horizon);
+  return true;
+}
+
+function settle(e: Engine, deviations: Map<number, number>, ticks: number[], from: number): Run {
   const broken = new Map<string, Broken>();
   for (const v of e.violations)
     if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety' });
-  return { deviations, log: e.choiceLog(), hash: e.traceHash(), state: stateHash(e.state), events: e.state.processed, broken };
+  for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
+  return { deviations, log: e.choiceLog(), ticks, hash: e.traceHash(), events: e.state.processed - from, broken };
 }
 
-/** The single deviations open after choice `from` in a run's choice log: each choice moved to an end of its range. */
+/** A schedule run from boot. */
+export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>, hashEnd = false): Run {
+  const e = createEngine(sc, { deviations, record: true });
+  const ticks: number[] = new Array<number>(e.state.choices.n).fill(-1);
+  drive(e, horizon, ticks);
+  const r = settle(e, deviations, ticks, 0);
+  if (hashEnd) r.endState = stateHash(e.state);
+  return r;
+}
+
+/**
+ * A schedule run from a copy of another run's state between ticks (its prefix shared), given that
+ * run's choice ticks for the choices made before the copy.
+ */
+export function runFrom(
+  sc: Scenario,
+  horizon: number,
+  state: SimState,
+  deviations: Map<number, number>,
+  priorTicks: readonly number[],
+): Run {
+  const from = copyState(state);
+  const e = createEngine(sc, { from, deviations, record: true });
+  const ticks = priorTicks.slice(0, from.choices.n);
+  const start = from.processed;
+  drive(e, horizon, ticks);
+  return settle(e, deviations, ticks, start);
+}
+
+/**
+ * The single deviations open after choice `from` in a run's choice log: each choice moved to an end
+ * of its range (where timing leaks show), and each other source put first on a tick.
+ */
 export function movesAfter(log: readonly number[], from: number): [number, number][] {
   const moves: [number, number][] = [];
   for (let i = (from + 1) * 5; i < log.length; i += 5) {
@@ -41,7 +96,9 @@ export function movesAfter(log: readonly number[], from: number): [number, numbe
       hi = log[i + 2],
       taken = log[i + 4];
     if (hi <= lo) continue;
-    for (const v of [lo, hi]) if (v !== taken) moves.push([i / 5, v]);
+    if (log[i] === CH_ORDER) {
+      for (let v = lo; v <= hi; v++) if (v !== taken) moves.push([i / 5, v]);
+    } else for (const v of [lo, hi]) if (v !== taken) moves.push([i / 5, v]);
   }
   return moves;
 }

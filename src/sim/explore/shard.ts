@@ -7,7 +7,10 @@
 
 import type { Scenario } from '../model/scenario';
 import { digest, mix, newHash } from '../core/hash';
-import { counterexample, movesAfter, runOnce, type Run } from './run';
+import { createEngine, copyState, type Engine } from '../engine';
+import type { SimState } from '../model/state';
+import { counterexample, drive, movesAfter, runFrom, runFromBoot, type Run } from './run';
+import { stateHash } from './stateHash';
 import { sampleDeviations } from './sample';
 import type { Counterexample, ExploreOptions, ExplorePart, Shard, UnitResult } from './types';
 
@@ -50,8 +53,11 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count)
     throw new Error(`explore: shard ${shard.index} of ${shard.count} is not a shard (0 <= index < count)`);
   const opts = settledOptions(o);
-  const base = runOnce(sc, opts.horizon, new Map());
-  const total: Tally = { schedules: 0, events: 0, traces: new Set([base.hash]), states: new Set([base.state]), bound: 0 };
+  const base = runFromBoot(sc, opts.horizon, new Map());
+  const total: Tally = { schedules: 0, events: 0, traces: new Set([base.hash]), states: new Set(), bound: 0 };
+  // The default run again, advanced unit by unit: each unit starts from its state at the start of
+  // the tick its first deviation is made on (the units of a shard come in tick order).
+  const origins = new BaseCursor(sc);
   const report = () =>
     o.progress?.({ schedules: total.schedules + 1, states: total.states.size, bound: total.bound, events: total.events + base.events });
 
@@ -67,7 +73,7 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
       continue;
     }
     const unit = new UnitSearch(sc, opts.horizon, base, budget, total, o.stop, report);
-    if (opts.mode === 'systematic') unit.systematic(roots[u], opts.maxDeviations);
+    if (opts.mode === 'systematic') unit.systematic(roots[u], origins.at(base.ticks[roots[u][0]]), opts.maxDeviations);
     else unit.sample(sampleDeviations(base.log, opts.seed, u, opts.maxDeviations));
     if (unit.stopped) stopped = true;
     results.push({
@@ -105,6 +111,25 @@ function countOpen(log: readonly number[]): number {
   return open;
 }
 
+/** The default run's state at the start of a tick, for ticks asked in increasing order (null: boot). */
+class BaseCursor {
+  private readonly e: Engine;
+  constructor(sc: Scenario) {
+    this.e = createEngine(sc, { record: true });
+  }
+  at(tick: number): SimState | null {
+    if (tick < 0) return null;
+    for (let t = this.e.nextEventAt(); t < tick; t = this.e.nextEventAt()) this.e.runUntil(t);
+    return copyState(this.e.state);
+  }
+}
+
+interface Node {
+  run: Run;
+  /** The index of its last deviation: it is extended only by deviations after it. */
+  last: number;
+}
+
 /** The search of one unit, within its share of the budget. */
 class UnitSearch {
   schedules = 0;
@@ -113,6 +138,7 @@ class UnitSearch {
   complete = true;
   stopped = false;
   private readonly seen: Set<string>;
+  private readonly states = new Set<string>();
   private readonly found = new Map<string, Counterexample>();
 
   constructor(
@@ -137,17 +163,25 @@ class UnitSearch {
     return true;
   }
 
-  private exec(d: Map<number, number>): Run {
-    const r = runOnce(this.sc, this.horizon, d);
+  private count(r: Run, deviations: number): Run {
     this.schedules++;
     this.events += r.events;
     this.total.schedules++;
     this.total.events += r.events;
     this.total.traces.add(r.hash);
-    this.total.states.add(r.state);
-    if (d.size > this.total.bound) this.total.bound = d.size;
+    if (deviations > this.total.bound) this.total.bound = deviations;
     if (this.total.schedules % 25 === 0) this.report();
     return r;
+  }
+
+  /** A schedule from boot (shrinking and sampling). */
+  private exec(d: Map<number, number>, hashEnd = false): Run {
+    return this.count(runFromBoot(this.sc, this.horizon, d, hashEnd), d.size);
+  }
+
+  /** A schedule that shares its prefix with another run: it starts from a copy of that run's state. */
+  private fork(state: SimState | null, d: Map<number, number>, priorTicks: readonly number[]): Run {
+    return state === null ? this.exec(d) : this.count(runFrom(this.sc, this.horizon, state, d, priorTicks), d.size);
   }
 
   /** Drops each deviation the finding does not need (delta debugging, one at a time), within the budget. */
@@ -174,42 +208,95 @@ class UnitSearch {
     return [...this.found.values()];
   }
 
-  /** Every schedule whose first deviation is `root`, by increasing number of deviations up to `max`. */
-  systematic(root: [number, number], max: number): void {
+  /**
+   * Every schedule whose first deviation is `root`, by increasing number of deviations up to `max`.
+   * `origin` is the default run's state at the start of the root's tick (null: the root is made at boot).
+   */
+  systematic(root: [number, number], origin: SimState | null, max: number): void {
     if (!this.room()) return;
-    const first = this.exec(new Map([root]));
+    const first = this.fork(origin, new Map([root]), this.base.ticks);
     this.bound = 1;
     this.note(first);
-    let frontier: { run: Run; last: number }[] = [];
+    let frontier: Node[] = [];
     if (!this.seen.has(first.hash)) {
       this.seen.add(first.hash);
       frontier.push({ run: first, last: root[0] });
     }
     for (let k = 2; k <= max && frontier.length > 0; k++) {
-      const next: { run: Run; last: number }[] = [];
-      for (const { run, last } of frontier) {
-        for (const [i, v] of movesAfter(run.log, last)) {
-          if (!this.room()) return;
-          const d = new Map(run.deviations);
-          d.set(i, v);
-          const r = this.exec(d);
-          this.bound = k;
-          this.note(r);
-          // A schedule whose trace repeats one already seen behaved the same: it is not extended.
-          if (!this.seen.has(r.hash)) {
-            this.seen.add(r.hash);
-            next.push({ run: r, last: i });
-          }
-        }
-      }
+      const next: Node[] = [];
+      for (const node of frontier) if (!this.extend(node, origin, k, next)) return;
       frontier = next;
     }
+  }
+
+  /**
+   * Runs every schedule that adds one deviation after `node`'s last: the node is run again from the
+   * unit's origin, and each new schedule starts from a copy of its state at the start of the tick
+   * its deviation is made on. A state at such a tick that the unit has met before (with every
+   * deviation of the node already made) has had its futures searched: the node is not extended
+   * further. Returns false when the budget or `stop` ended the unit.
+   */
+  private extend(node: Node, origin: SimState | null, k: number, next: Node[]): boolean {
+    const moves = movesAfter(node.run.log, node.last);
+    if (moves.length === 0) return true;
+    const byTick = new Map<number, [number, number][]>();
+    for (const m of moves) {
+      const t = node.run.ticks[m[0]];
+      const list = byTick.get(t);
+      if (list === undefined) byTick.set(t, [m]);
+      else list.push(m);
+    }
+    let ok = true;
+    const child = (state: SimState | null, m: [number, number]): boolean => {
+      if (!this.room()) return (ok = false);
+      const d = new Map(node.run.deviations);
+      d.set(m[0], m[1]);
+      const r = this.fork(state, d, node.run.ticks);
+      this.bound = k;
+      this.note(r);
+      // A schedule whose trace repeats one already seen behaved the same: it is not extended.
+      if (!this.seen.has(r.hash)) {
+        this.seen.add(r.hash);
+        next.push({ run: r, last: m[0] });
+      }
+      return true;
+    };
+    for (const m of byTick.get(-1) ?? []) if (!child(null, m)) return false;
+    byTick.delete(-1);
+    if (byTick.size === 0) return true;
+
+    const from = origin === null ? null : copyState(origin);
+    const e =
+      from === null
+        ? createEngine(this.sc, { deviations: node.run.deviations, record: true })
+        : createEngine(this.sc, { from, deviations: node.run.deviations, record: true });
+    const start = e.state.processed;
+    const ticks = from === null ? new Array<number>(e.state.choices.n).fill(-1) : this.base.ticks.slice(0, from.choices.n);
+    drive(e, this.horizon, ticks, (t) => {
+      const here = byTick.get(t);
+      if (here === undefined) return true;
+      if (e.state.choices.n > node.last) {
+        const h = stateHash(e.state);
+        this.total.states.add(h);
+        if (this.states.has(h)) return false;
+        this.states.add(h);
+      }
+      for (const m of here) if (!child(e.state, m)) return false;
+      byTick.delete(t);
+      return byTick.size > 0;
+    });
+    // Running the node again is work the search does, though not a schedule of its own.
+    this.events += e.state.processed - start;
+    this.total.events += e.state.processed - start;
+    return ok;
   }
 
   /** One sampled schedule. */
   sample(d: Map<number, number>): void {
     if (!this.room()) return;
-    const r = this.exec(d);
+    // Sampled schedules share no prefix: their distinct states are the states they end in.
+    const r = this.exec(d, true);
+    if (r.endState !== undefined) this.total.states.add(r.endState);
     this.bound = d.size;
     this.note(r);
   }

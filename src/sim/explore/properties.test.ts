@@ -1,0 +1,79 @@
+// Properties of the search on gallery scenarios: shrinking never lengthens a finding, sound
+// policies exhaust a deviation bound of 2 with none found, and each mutation is found broken on the
+// gallery scenario where its step matters while the unmutated policy keeps that invariant.
+
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine';
+import { INVARIANT_BY_NUMBER, type InvariantNumber } from '../invariants/catalog';
+import type { MutationId, PolicyId } from '../model/scenario';
+import { galleryScenario } from '../../testing/scenarios';
+import { explore } from '.';
+import { exploreShard } from './shard';
+import { LIVENESS } from './liveness';
+
+const HORIZON = 400;
+
+describe('explorer properties', () => {
+  it('never returns a counterexample longer than the schedule it was found in', () => {
+    // Bound 2 over the seed's attack under P0: every finding is kept only if no deviation can be dropped.
+    const sc = galleryScenario('seed-attack', { edit: (d) => void (d.script = d.script.slice(0, 2)) });
+    const part = exploreShard(sc, { horizon: 600, maxDeviations: 2, budget: 200 }, { index: 0, count: 1 });
+    const findings = part.results.flatMap((r) => r.findings);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const c of findings) {
+      expect(c.deviations.length).toBeGreaterThanOrEqual(1);
+      expect(c.deviations.length).toBeLessThanOrEqual(2);
+      // Dropping any one deviation loses the finding (it was shrunk).
+      if (c.deviations.length < 2) continue;
+      for (const drop of c.deviations) {
+        const rest = new Map(c.deviations.filter((x) => x !== drop).map((x) => [x.index, x.value] as [number, number]));
+        const e = createEngine(sc, { deviations: rest });
+        e.runUntil(600);
+        expect(e.violations.some((v) => v.invariant === c.invariant)).toBe(false);
+      }
+    }
+  });
+
+  it.each([
+    ['seed-attack', 'P2'],
+    ['reset-on-transfer', 'P2'],
+    ['acceptance-stage', 'P3'],
+  ] as [string, PolicyId][])(
+    '%s under %s: bound 2 exhausted, no safety finding',
+    (id, policy) => {
+      const r = explore(galleryScenario(id, { policy, mutations: [] }), { horizon: HORIZON, maxDeviations: 2, budget: 5000 });
+      expect(r.defaultViolations.filter((v) => !LIVENESS.some((l) => l.id === v))).toEqual([]);
+      expect(r.counterexamples.filter((c) => c.kind === 'safety')).toEqual([]);
+      expect(r.exhausted).toBe(true);
+      expect(r.boundReached).toBe(2);
+      expect(r.schedules).toBeGreaterThan(r.openChoicePoints);
+    },
+    60_000,
+  );
+
+  const TABLE: [gallery: string, mutation: MutationId, invariant: string][] = [
+    ['reset-on-transfer', 'skip-cfgi', 'I4'],
+    ['forgot-sync', 'skip-sync', 'I2'],
+    ['vmid-reuse', 'skip-tlbi', 'I5'],
+    ['vmid-reuse', 'reuse-vmid', 'I5'],
+    ['stale-atc', 'ats-unchecked', 'I8'],
+    ['stale-atc', 'skip-atc-inv', 'I8'],
+    ['quarantine', 'unassigned-bypass', 'I6'],
+    ['quarantine', 'gbpa-bypass', 'I6'],
+    ['reset-on-transfer', 'device-ignores-reset', 'I1b'],
+  ];
+
+  it.each(TABLE)(
+    '%s + %s: the explorer reports %s broken, and none found without the mutation',
+    (gallery, mutation, number) => {
+      const o = { horizon: HORIZON, maxDeviations: 1, budget: 400 };
+      const idOf = INVARIANT_BY_NUMBER[number as InvariantNumber].id;
+      const mutated = explore(galleryScenario(gallery, { mutations: [mutation] }), o);
+      expect(mutated.counterexamples.some((c) => c.number === number) || mutated.defaultViolations.includes(idOf)).toBe(true);
+      const clean = explore(galleryScenario(gallery, { mutations: [] }), o);
+      expect(clean.counterexamples.some((c) => c.number === number)).toBe(false);
+      expect(clean.exhausted).toBe(true);
+    },
+    60_000,
+  );
+});
