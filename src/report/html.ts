@@ -29,7 +29,7 @@ export function reportHtml(r: RunReport): string {
   );
   h.push(`<li><b>System:</b> ${esc(systemText(r.system))}</li>`);
   h.push(
-    `<li><b>Run:</b> to t=${n(r.endTime)} (${esc(r.endText)}; a tick is ${esc(r.tickText)}); trace <code>${esc(r.traceHash)}</code></li>`,
+    `<li><b>Run:</b> to t=${n(r.endTime)} (${esc(r.endText)}; a tick is ${esc(r.tickText)}); trace <code>${esc(r.traceHash)}</code>${r.choices ? `; a counterexample's timing, choices <code>${esc(r.choices)}</code> differ from the default run` : ''}</li>`,
   );
   h.push(
     `<li><b>Verdict:</b> ${violated.length === 0 ? '<span class="ok">no invariant violated</span>' : `<span class="bad">violates ${violated.map((v) => esc(v.number)).join(', ')}</span>`}</li>`,

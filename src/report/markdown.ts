@@ -19,7 +19,7 @@ export function reportMarkdown(r: RunReport): string {
     `- **Policy:** ${r.policy.id === 'custom' ? '' : `${r.policy.id} `}${cell(r.policy.name)} — ${cell(r.policy.summary)}`,
     `- **Mutations:** ${r.mutations.length === 0 ? 'none' : r.mutations.map((m) => `\`${m.id}\` (${cell(m.note)})`).join(', ')}`,
     `- **System:** ${systemText(r.system)}`,
-    `- **Run:** to t=${n(r.endTime)} (${r.endText}; a tick is ${r.tickText}); trace \`${r.traceHash}\``,
+    `- **Run:** to t=${n(r.endTime)} (${r.endText}; a tick is ${r.tickText}); trace \`${r.traceHash}\`${r.choices ? `; a counterexample's timing, choices \`${r.choices}\` differ from the default run` : ''}`,
     `- **Verdict:** ${violated.length === 0 ? 'no invariant violated' : `violates ${violated.map((v) => v.number).join(', ')}`}; ${r.handovers.length === 0 ? 'no hand-over' : r.works ? 'every hand-over completed and its new owner’s DMA works' : 'not every hand-over completed with its new owner’s DMA working'}`,
     `- **Open in DMA Handoff:** [the scenario](${r.link})`,
     '',

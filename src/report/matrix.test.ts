@@ -2,7 +2,7 @@
 // that run's violations, which a link's `sel=v<i>` names), and the Markdown table says it all.
 
 import { describe, expect, it } from 'vitest';
-import { compare, livenessText, matrixMarkdown } from './matrix';
+import { compare, livenessText, matrixMarkdown, matrixRow } from './matrix';
 import { galleryScenario } from '../testing/scenarios';
 
 describe('compare', () => {
@@ -14,6 +14,14 @@ describe('compare', () => {
     expect(p0.first.I1b).toEqual({ t: 77, index: 2 });
     expect(p0.first.I7).toEqual({ t: 49, index: 0 });
     expect(m.policies.find((r) => r.policy === 'P1')!.first).toEqual({});
+  });
+
+  it('runs a row with a counterexample’s timing when given one', () => {
+    // `&x=2-8`, the CLI explorer's counterexample of I1 under P0 (`sim run --choices 2-8` gives this trace).
+    const cx = matrixRow(galleryScenario('seed-attack'), 'P0', 600, new Map([[2, 8]])).row;
+    expect(cx.first.I1).toEqual({ t: 47, index: 0 });
+    expect(cx.traceHash).toBe('39f51abee7df2eb9');
+    expect(m.policies.find((r) => r.policy === 'P0')!.first.I1).toBeUndefined();
   });
 
   it('says liveness in words', () => {

@@ -50,9 +50,17 @@ export interface Matrix {
 
 export const MATRIX_INVARIANTS: string[] = INVARIANTS.map((i) => i.number as string);
 
-/** The scenario run under policy `p` (the scenario's mutations kept), as a row and its cells. */
-export function matrixRow(s: Scenario, p: PolicyId, until: number): { row: PolicyRow; cells: Record<string, Cell> } {
-  const e = createEngine({ ...s, policy: { ...s.policy, id: p, custom: undefined } });
+/**
+ * The scenario run under policy `p` (the scenario's mutations kept), as a row and its cells;
+ * `deviations` give the run a counterexample's timing (they index the choices of that exact run).
+ */
+export function matrixRow(
+  s: Scenario,
+  p: PolicyId,
+  until: number,
+  deviations?: ReadonlyMap<number, number>,
+): { row: PolicyRow; cells: Record<string, Cell> } {
+  const e = createEngine({ ...s, policy: { ...s.policy, id: p, custom: undefined } }, { deviations });
   e.runUntil(until);
   const r = buildReport(e);
   const violated: Record<string, number> = {};

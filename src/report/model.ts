@@ -32,6 +32,11 @@ export interface ReportOptions {
   galleryId?: string | null;
   /** The picture of the key moment (the first violation's tick, or the end of the run). */
   image?: ReportImage;
+  /**
+   * The run's timing when it is a counterexample's: its choice list (`2-8`), which the engine was
+   * created with and every link carries as `&x=`.
+   */
+  choices?: string;
 }
 
 export interface VerdictRow {
@@ -73,6 +78,8 @@ export interface RunReport {
   endText: string;
   tickText: string;
   traceHash: string;
+  /** A counterexample's choice list when the run has its timing, or null for the default timing. */
+  choices: string | null;
   link: string;
   verdicts: VerdictRow[];
   handovers: Handover[];
@@ -106,7 +113,8 @@ export function verdictRows(violations: readonly { number: string; t: number; co
 export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
   const s = e.scenario;
   const r = buildReport(e);
-  const fragment = options.galleryId ? `g=${galleryRef(options.galleryId)}` : scenarioFragment(s);
+  const timing = options.choices ? `&x=${options.choices}` : '';
+  const fragment = (options.galleryId ? `g=${galleryRef(options.galleryId)}` : scenarioFragment(s)) + timing;
   const link = `${options.base ?? ''}#${fragment}&${fingerprintParams(MODEL_VERSION, r.traceHash)}`;
   const policy = s.policy.id === 'custom' ? null : POLICIES[s.policy.id];
   const verdicts = verdictRows(r.violations);
@@ -145,6 +153,7 @@ export function reportOf(e: Engine, options: ReportOptions = {}): RunReport {
     endText: duration(r.endTime, r.tickNs),
     tickText: duration(1, r.tickNs),
     traceHash: r.traceHash,
+    choices: options.choices || null,
     link,
     verdicts,
     handovers: r.handovers,

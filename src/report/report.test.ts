@@ -30,6 +30,18 @@ describe('reportOf', () => {
     expect(systemText(r.system)).toBe('2 endpoints, 1 device, 2 regions (8 pages)');
   });
 
+  it('carries a counterexample’s timing in every link and says so', () => {
+    // `&x=2-8`: the CLI explorer's counterexample of I1 in the seed's attack under P0.
+    const e = createEngine(seed(), { deviations: new Map([[2, 8]]) });
+    e.runUntil(600);
+    const r = reportOf(e, { galleryId: 'seed-attack', choices: '2-8' });
+    expect(r.link).toBe('#g=seed-attack@1&x=2-8&model=1&trace=39f51abe');
+    expect(r.violations[0].link).toBe('#g=seed-attack@1&x=2-8&model=1&trace=39f51abe&t=47&sel=v0');
+    expect(reportMarkdown(r)).toContain("trace `39f51abee7df2eb9`; a counterexample's timing, choices `2-8` differ from the default run");
+    expect(reportHtml(r)).toContain("a counterexample's timing, choices <code>2-8</code> differ from the default run");
+    expect(reportMarkdown(reportOf(run(seed())))).not.toContain('counterexample');
+  });
+
   it('carries an edited scenario in the link, and under P1 finds no I1b', () => {
     const s = seed();
     const p1 = { ...s, policy: { ...s.policy, id: 'P1' as const } };

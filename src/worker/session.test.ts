@@ -148,6 +148,31 @@ describe('engine session', () => {
     s.dispose();
   });
 
+  it('reloads a replaced host with the run’s timing, a counterexample’s deviations', async () => {
+    const m = manualEnv();
+    const asked: Request[] = [];
+    let made = 0;
+    const traces: string[] = [];
+    const r = recorder();
+    const events = { ...r.events, summary: (x: { traceHash: string }) => void traces.push(x.traceHash) };
+    let hung = false;
+    const make = () => (made++ === 0 ? recordingClient([], () => hung) : recordingClient(asked));
+    const s = new EngineSession(make(), events, { restart: make, env: m.env });
+    s.load(galleryScenario('seed-attack'), 0, false, [[2, 8]]);
+    await settle();
+    // `sim run gallery:seed-attack --choices 2-8` gives this trace.
+    expect(traces.at(-1)).toBe('39f51abee7df2eb9');
+    // The first host goes quiet: a step it never answers.
+    hung = true;
+    s.step('tick');
+    m.advance(WATCHDOG_MS + 500);
+    expect(made).toBe(2);
+    await settle();
+    expect(asked[0]).toMatchObject({ type: 'load', deviations: [[2, 8]] });
+    expect(traces.at(-1)).toBe('39f51abee7df2eb9');
+    s.dispose();
+  });
+
   /** An in-process host whose worker dies on the load of `scenario` (the first `times` hosts made). */
   function crashingOnLoad(title: string, times: number) {
     let made = 0;

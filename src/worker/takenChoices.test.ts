@@ -59,8 +59,10 @@ describe('a counterexample’s run in the host', () => {
   });
 
   it('describes each deviation: what it decides, default and taken, and when', () => {
+    // Transaction 3 of X: run to t=12, its commit is at 18 in the default run and at 23 with `2-8`
+    // (the later transactions shift, and the violation is transaction 9's at t=47).
     expect(takenChoices(sc, choices('2-8'), defaultHorizon(sc))).toEqual([
-      { index: 2, kind: 'downstream', default: 3, taken: 8, asked: 8, t: expect.any(Number) },
+      { index: 2, kind: 'downstream', default: 3, taken: 8, asked: 8, t: expect.any(Number), txn: { id: 3, device: 'X' } },
     ]);
     const [c] = takenChoices(sc, choices('2-8'), defaultHorizon(sc));
     expect(c.t).toBeGreaterThan(0);
@@ -69,7 +71,7 @@ describe('a counterexample’s run in the host', () => {
 
   it('says a choice the run never makes is not made, and shows a value out of range clamped', () => {
     const [far] = takenChoices(sc, choices('zzzz-1'), defaultHorizon(sc));
-    expect(far).toEqual({ index: parseInt('zzzz', 36), kind: null, default: null, taken: null, asked: 1, t: null });
+    expect(far).toEqual({ index: parseInt('zzzz', 36), kind: null, default: null, taken: null, asked: 1, t: null, txn: null });
     const [big] = takenChoices(sc, choices('2-zz'), defaultHorizon(sc));
     expect(big.asked).toBe(parseInt('zz', 36));
     expect(big.taken).toBeLessThan(big.asked);

@@ -7,6 +7,7 @@ import { useApp } from '../../store/appStore';
 import { MUTATION_IDS, POLICY_IDS, type MutationId, type PolicyId, type Scenario } from '../../sim';
 import { configOf, configText, underConfig, type CompareConfig } from '../../scenario/compareConfig';
 import { defaultHorizon } from '../../scenario/horizon';
+import { choicePairs } from '../../scenario/choiceLink';
 import { copyText, shareUrl } from '../actions/share';
 import { useCompare } from './compareStore';
 import { useRuns } from './useRuns';
@@ -19,12 +20,12 @@ import './compare.css';
 /** Where the runs part: unknown while computing, null if never within the horizon. */
 type Divergence = { state: 'computing' } | { state: 'done'; t: number | null } | { state: 'error'; message: string };
 
-function useDivergence(a: Scenario | null, b: Scenario | null, until: number): Divergence {
+function useDivergence(a: Scenario | null, b: Scenario | null, until: number, deviationsA: [number, number][]): Divergence {
   // The answer, with the runs it is for: an answer for other runs is still computing.
-  const [d, setD] = useState<{ of: [Scenario | null, Scenario | null, number]; d: Divergence } | null>(null);
+  const [d, setD] = useState<{ of: [Scenario | null, Scenario | null, number, [number, number][]]; d: Divergence } | null>(null);
   useEffect(() => {
     if (a === null || b === null) return;
-    const of: [Scenario, Scenario, number] = [a, b, until];
+    const of: [Scenario, Scenario, number, [number, number][]] = [a, b, until, deviationsA];
     const answer = (x: Divergence) => setD({ of, d: x });
     const w = new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-compare' });
     w.onmessage = (e: MessageEvent<DivergenceReply>) => {
@@ -32,10 +33,10 @@ function useDivergence(a: Scenario | null, b: Scenario | null, until: number): D
       w.terminate();
     };
     w.onerror = () => answer({ state: 'error', message: 'its worker stopped' });
-    w.postMessage({ a, b, until } satisfies DivergenceRequest);
+    w.postMessage({ a, b, until, deviationsA } satisfies DivergenceRequest);
     return () => w.terminate();
-  }, [a, b, until]);
-  return d !== null && d.of[0] === a && d.of[1] === b && d.of[2] === until ? d.d : { state: 'computing' };
+  }, [a, b, until, deviationsA]);
+  return d !== null && d.of[0] === a && d.of[1] === b && d.of[2] === until && d.of[3] === deviationsA ? d.d : { state: 'computing' };
 }
 
 function ConfigPicker({
@@ -117,8 +118,12 @@ export default function CompareView() {
   const sa = useMemo(() => (scenario === null ? null : ca === null ? scenario : underConfig(scenario, ca)), [scenario, ca]);
   const sb = useMemo(() => (scenario === null ? null : underConfig(scenario, cb)), [scenario, cb]);
   const horizon = scenario === null ? 0 : defaultHorizon(scenario);
-  const runs = useRuns(sa, sb, horizon);
-  const divergence = useDivergence(sa, sb, horizon);
+  // A as written is the open run, with its timing; the choices index this exact scenario, so A under
+  // another configuration, and B, take the default timing.
+  const choices = useApp((s) => s.choices);
+  const deviationsA = useMemo(() => (ca === null ? choicePairs(choices) : []), [ca, choices]);
+  const runs = useRuns(sa, sb, horizon, deviationsA);
+  const divergence = useDivergence(sa, sb, horizon, deviationsA);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -132,7 +137,9 @@ export default function CompareView() {
   if (scenario === null || sa === null || sb === null) return null;
   const written = configOf(scenario);
   const labelA =
-    ca === null ? `A · as written${written === null ? ' (custom policy)' : ` (${configText(written)})`}` : `A · ${configText(ca)}`;
+    ca === null
+      ? `A · as written${written === null ? ' (custom policy)' : ` (${configText(written)})`}${choices !== null ? ` · counterexample timing x=${choices.text}` : ''}`
+      : `A · ${configText(ca)}`;
   const labelB = `B · ${configText(cb)}`;
   const complete = runs.a.summary?.complete === true && runs.b.summary?.complete === true;
   const diff = complete ? verdictDiff(runs.a.summary!, runs.b.summary!) : null;

@@ -20,6 +20,7 @@ export interface Run {
   error: string | null;
 }
 
+const NONE: [number, number][] = [];
 const EMPTY: Run = { of: null, frame: null, view: null, summary: null, error: null };
 /** Ticks a second while playing. */
 export const PLAY_TICKS_PER_SECOND = 20;
@@ -36,7 +37,8 @@ export interface Runs {
   pause(): void;
 }
 
-export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: number): Runs {
+/** `deviationsA`: A's timing when A is the open run and that is a counterexample's (none: the default timing). */
+export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: number, deviationsA: [number, number][] = NONE): Runs {
   const [a, setA] = useState<Run>(EMPTY);
   const [b, setB] = useState<Run>(EMPTY);
   const [t, setT] = useState(0);
@@ -67,7 +69,7 @@ export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: numbe
     const one = make(setA, 0, sa);
     const two = make(setB, 1, sb);
     shownRef.current = [-1, -1];
-    one.load(sa, tRef.current, false);
+    one.load(sa, tRef.current, false, deviationsA);
     two.load(sb, tRef.current, false);
     sessions.current = [one, two];
     return () => {
@@ -75,7 +77,7 @@ export function useRuns(sa: Scenario | null, sb: Scenario | null, horizon: numbe
       one.dispose();
       two.dispose();
     };
-  }, [sa, sb]);
+  }, [sa, sb, deviationsA]);
 
   const seek = useCallback(
     (to: number) => {

@@ -17,8 +17,9 @@ export function choiceWords(c: TakenChoice): string {
     return `choice ${c.index}: not made in this run (the list asks for ${c.asked}; it may be from another scenario)`;
   const k = KIND_WORDS[c.kind] ?? { what: c.kind, unit: (v: number) => String(v) };
   const clamped = c.taken !== c.asked ? ` (the link asks for ${c.asked}, outside the choice's range)` : '';
+  const of = c.txn === null ? '' : ` of transaction ${c.txn.id} (${c.txn.device})`;
   const where = c.t === null ? '' : ` at t=${c.t}`;
-  return `${k.what}${where}: ${k.unit(c.taken)} instead of ${k.unit(c.default)}${clamped}`;
+  return `${k.what}${of}${where}: ${k.unit(c.taken)} instead of ${k.unit(c.default)}${clamped}`;
 }
 
 /** The banner's headline: how many choices differ from the default run. */

@@ -18,6 +18,7 @@ export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
   const title = useApp((s) => s.scenario?.title ?? null);
   const playing = useApp((s) => s.playing);
   const link = useApp((s) => s.link);
+  const choices = useApp((s) => s.choices);
   useHostApi();
   const out = fullAppUrl(location.origin, location.pathname, link ?? location.hash);
   return (
@@ -27,6 +28,11 @@ export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
           <span className="em-title" title={title ?? undefined}>
             {title ?? 'DMA Handoff'}
           </span>
+          {choices !== null && (
+            <span className="em-cx" data-testid="embed-counterexample" title="The run takes timing choices other than the default run's">
+              Counterexample · x={choices.text}
+            </span>
+          )}
           <div className="pn-transport" role="group" aria-label="Playback">
             <ActionButton name="home" icon={<Icon d="M4 3v10M13 3 6 8l7 5z" />} />
             <ActionButton name="prevEvent" icon={<Icon d="M12 3 6 8l6 5zM4 3v10" />} />

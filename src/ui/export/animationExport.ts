@@ -58,7 +58,7 @@ export async function renderGif(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const basis = sceneBasis();
   if (basis === null) throw new Error('Open a scenario to export an animation of it.');
-  const replay = startReplay(basis.scenario);
+  const replay = startReplay(basis.scenario, basis.deviations);
   try {
     return await gifOf(basis, replay, range, scale, theme, progress, signal);
   } finally {
@@ -115,7 +115,7 @@ export async function renderWebm(
   const basis = sceneBasis();
   if (basis === null) throw new Error('Open a scenario to export an animation of it.');
   const { BufferTarget, CanvasSource, Output, WebMOutputFormat } = await import('mediabunny');
-  const replay = startReplay(basis.scenario);
+  const replay = startReplay(basis.scenario, basis.deviations);
   const ticks = frameTicks(range);
   const frame = async (t: number) =>
     drawSvg(sceneSvg({ ...sceneInput(basis, await replay.at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale));

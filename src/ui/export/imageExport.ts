@@ -13,6 +13,7 @@ import type { Scenario } from '../../sim';
 import { withText } from './pngText';
 import { META_KEY } from './svgMeta';
 import { momentParams } from '../../scenario/moment';
+import { choicePairs } from '../../scenario/choiceLink';
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -26,13 +27,28 @@ export function fileBase(title: string): string {
   );
 }
 
-/** What every picture of the open scenario shares: its nodes, title, tick length and link fragment. */
-export function sceneBasis(): { scenario: Scenario; nodes: SceneNode[]; tickNs: number; fragment: string } | null {
+/**
+ * What every picture of the open scenario shares: its nodes, title, tick length, link fragment and
+ * the run's timing (a counterexample's deviations, none for the default run).
+ */
+export function sceneBasis(): {
+  scenario: Scenario;
+  deviations: [number, number][];
+  nodes: SceneNode[];
+  tickNs: number;
+  fragment: string;
+} | null {
   const s = useApp.getState();
   const fragment = s.linkFragment();
   if (s.scenario === null || fragment === null) return null;
   const nodes = buildNodes(s.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y }));
-  return { scenario: s.scenario, nodes, tickNs: s.summary?.tickNs ?? s.scenario.timing.tickNs, fragment };
+  return {
+    scenario: s.scenario,
+    deviations: choicePairs(s.choices),
+    nodes,
+    tickNs: s.summary?.tickNs ?? s.scenario.timing.tickNs,
+    fragment,
+  };
 }
 
 /** The scene's input at `tick`, from the replay's engine state there. */
@@ -56,7 +72,7 @@ export async function currentSceneSvg(theme: Theme, scale: number): Promise<{ sv
   const basis = sceneBasis();
   if (basis === null) return null;
   const tick = Math.floor(useApp.getState().clock);
-  const replay = startReplay(basis.scenario);
+  const replay = startReplay(basis.scenario, basis.deviations);
   try {
     const input = sceneInput(basis, await replay.at(tick), tick, theme);
     return { svg: sceneSvg(input, scale), name: `${fileBase(basis.scenario.title)}-t${tick}`, payload: input.payload };

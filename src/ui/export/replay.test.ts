@@ -24,6 +24,13 @@ describe('the replay behind an export', () => {
     expect(b(100)).toEqual(later);
   });
 
+  it('replays a counterexample with its timing, as the app runs it', () => {
+    // `&x=2-8` (found by the CLI's explore of seed-attack under P0): I1 breaks at t=47.
+    const cx = replay(seed(), new Map([[2, 8]]))(47);
+    expect(cx.violations.map((v) => `${v.number}@${v.t}`)).toEqual(['I1@47']);
+    expect(replay(seed())(47).violations).toEqual([]);
+  });
+
   it('packs the transactions in flight, and refuses to go back', () => {
     const at = replay(seed());
     let seen = 0;

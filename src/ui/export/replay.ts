@@ -12,9 +12,12 @@ export interface SceneState {
   violations: { number: string; invariant: string; t: number; message: string }[];
 }
 
-/** A function giving the scene at a tick; ticks must not go backwards (the engine only runs forward). */
-export function replay(scenario: Scenario): (tick: number) => SceneState {
-  const engine = createEngine(scenario);
+/**
+ * A function giving the scene at a tick; ticks must not go backwards (the engine only runs forward).
+ * `deviations`: the run's timing when it is a counterexample's (choice index → value), as the app runs it.
+ */
+export function replay(scenario: Scenario, deviations: ReadonlyMap<number, number> = new Map()): (tick: number) => SceneState {
+  const engine = createEngine(scenario, { deviations });
   let last = -1;
   return (tick) => {
     if (tick < last) throw new Error(`the replay is at tick ${last} and cannot go back to ${tick}`);

@@ -2,7 +2,7 @@
 // and stays out of the page's first load.
 
 import { replay, type SceneState } from './replay';
-import { createEngine } from '../../sim';
+import { createEngine, encodeChoices } from '../../sim';
 import { defaultHorizon } from '../../scenario/horizon';
 import { reportOf } from '../../report/model';
 import { reportHtml } from '../../report/html';
@@ -14,14 +14,15 @@ let at: ((tick: number) => SceneState) | null = null;
 self.onmessage = (e: MessageEvent<ReplayRequest>) => {
   const m = e.data;
   if (m.type === 'start') {
-    at = replay(m.scenario);
+    at = replay(m.scenario, new Map(m.deviations));
     return;
   }
   if (m.type === 'report') {
     // The whole run, as the report speaks of it, with the picture the page made of its key moment.
-    const e = createEngine(m.scenario);
+    const e = createEngine(m.scenario, { deviations: new Map(m.deviations) });
     e.runUntil(defaultHorizon(m.scenario));
-    const r = reportOf(e, { base: m.base, galleryId: m.galleryId, image: m.image });
+    const choices = encodeChoices(new Map(m.deviations));
+    const r = reportOf(e, { base: m.base, galleryId: m.galleryId, image: m.image, ...(choices ? { choices } : {}) });
     (self as unknown as Worker).postMessage({
       ok: true,
       text: m.format === 'html' ? reportHtml(r) : reportMarkdown(r),

@@ -5,11 +5,13 @@ import type { Scenario } from '../../sim';
 import type { SceneState } from './replay';
 
 export type ReplayRequest =
-  | { type: 'start'; scenario: Scenario }
+  /** `deviations`: the run's choices that differ from the default (a counterexample's timing). */
+  | { type: 'start'; scenario: Scenario; deviations: [number, number][] }
   | { type: 'at'; tick: number }
   | {
       type: 'report';
       scenario: Scenario;
+      deviations: [number, number][];
       format: 'html' | 'md';
       base: string;
       galleryId: string | null;
@@ -21,11 +23,12 @@ export type ReportAnswer = { ok: true; text: string };
 export interface Replayer {
   at(tick: number): Promise<SceneState>;
   /** The run's report (report/), as HTML or Markdown, with `image` as its picture. */
-  report(r: Omit<Extract<ReplayRequest, { type: 'report' }>, 'type' | 'scenario'>): Promise<string>;
+  report(r: Omit<Extract<ReplayRequest, { type: 'report' }>, 'type' | 'scenario' | 'deviations'>): Promise<string>;
   dispose(): void;
 }
 
-export function startReplay(scenario: Scenario): Replayer {
+/** The replay of the open run: `scenario` with its timing (`deviations`, none for the default run). */
+export function startReplay(scenario: Scenario, deviations: [number, number][] = []): Replayer {
   const worker = new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-export' });
   const waiting: { resolve: (a: ReplayAnswer | ReportAnswer) => void; reject: (e: Error) => void }[] = [];
   worker.onmessage = (e: MessageEvent<ReplayAnswer | ReportAnswer>) => {
@@ -42,10 +45,10 @@ export function startReplay(scenario: Scenario): Replayer {
   worker.onerror = () => {
     for (const w of waiting.splice(0)) w.reject(new Error('the export’s engine stopped'));
   };
-  worker.postMessage({ type: 'start', scenario } satisfies ReplayRequest);
+  worker.postMessage({ type: 'start', scenario, deviations } satisfies ReplayRequest);
   return {
     at: async (tick) => ((await ask({ type: 'at', tick })) as { state: SceneState }).state,
-    report: async (r) => ((await ask({ type: 'report', scenario, ...r })) as ReportAnswer).text,
+    report: async (r) => ((await ask({ type: 'report', scenario, deviations, ...r })) as ReportAnswer).text,
     dispose: () => worker.terminate(),
   };
 }

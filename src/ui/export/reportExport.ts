@@ -25,7 +25,7 @@ export async function exportReport(format: ReportFormat, theme: Theme): Promise<
   const basis = sceneBasis();
   if (basis === null) return app.setNotice({ kind: 'error', text: 'Open a scenario to make its report.' });
   const tick = keyTick(app.summary?.violations ?? [], app.horizon);
-  const replay = startReplay(basis.scenario);
+  const replay = startReplay(basis.scenario, basis.deviations);
   try {
     const input = sceneInput(basis, await replay.at(tick), tick, theme);
     const png = await svgToPng(sceneSvg(input, 1), input.payload);

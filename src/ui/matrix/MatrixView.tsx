@@ -29,7 +29,9 @@ function openAt(policy: PolicyId, t: number, index: number) {
 }
 
 export default function MatrixView() {
-  const { matrix, done, error } = useMatrix();
+  const { matrix, done, error, of, choices } = useMatrix();
+  // The scenario's own row ran with the counterexample's timing (matrix.worker.ts).
+  const timing = choices !== null && of !== null && of.policy.custom === undefined ? { policy: of.policy.id, text: choices.text } : null;
   const current = useApp((s) => s.scenario?.policy.id);
   const close = () => useMatrix.getState().setOpen(false);
   useEffect(() => {
@@ -57,6 +59,7 @@ export default function MatrixView() {
             {' '}
             · run to t={matrix.until}
             {matrix.mutations.length > 0 && ` · mutations ${matrix.mutations.join(', ')}`}
+            {timing !== null && ` · ${timing.policy} with the counterexample's timing (x=${timing.text}), the others with the default`}
           </span>
         </h3>
         <table className="mx-table" data-testid="matrix">

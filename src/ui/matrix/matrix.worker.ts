@@ -11,10 +11,12 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const { scenario, until } = e.data as { scenario: Scenario; until: number };
+  const { scenario, until, deviations } = e.data as { scenario: Scenario; until: number; deviations: [number, number][] };
+  // The scenario's own row is the open run itself: a preset policy under its own id, not a custom one.
+  const own = scenario.policy.custom === undefined ? scenario.policy.id : null;
   try {
     for (const p of POLICY_IDS) {
-      const { row, cells } = matrixRow(scenario, p, until);
+      const { row, cells } = matrixRow(scenario, p, until, p === own ? new Map(deviations) : undefined);
       scope.postMessage({ kind: 'row', row, cells });
     }
     scope.postMessage({ kind: 'done' });

@@ -6,11 +6,15 @@ import type { Scenario } from '../../sim';
 import { MATRIX_INVARIANTS, type Matrix } from '../../report/matrix';
 import type { MatrixReply, MatrixRequest } from './protocol';
 import { defaultHorizon } from '../../scenario/horizon';
+import { choicePairs, type LinkChoices } from '../../scenario/choiceLink';
+import { useApp } from '../../store/appStore';
 
 interface MatrixState {
   open: boolean;
   /** The scenario the matrix is for (by identity: each edit or opening makes a new one). */
   of: Scenario | null;
+  /** The run's timing it was computed with: a counterexample's for the scenario's own row, or null. */
+  choices: LinkChoices | null;
   matrix: Matrix | null;
   done: boolean;
   error: string | null;
@@ -27,6 +31,7 @@ export const useMatrix = create<MatrixState>()((set, get) => {
   return {
     open: false,
     of: null,
+    choices: null,
     matrix: null,
     done: false,
     error: null,
@@ -41,7 +46,9 @@ export const useMatrix = create<MatrixState>()((set, get) => {
       }
       if (scenario === null) return set({ open: true });
       const until = defaultHorizon(scenario);
-      if (get().of === scenario && get().matrix?.until === until && (get().done || worker !== null)) return set({ open: true });
+      const choices = useApp.getState().choices;
+      if (get().of === scenario && get().choices === choices && get().matrix?.until === until && (get().done || worker !== null))
+        return set({ open: true });
       stop();
       const matrix: Matrix = {
         scenario: scenario.title,
@@ -51,7 +58,7 @@ export const useMatrix = create<MatrixState>()((set, get) => {
         matrix: {},
         policies: [],
       };
-      set({ open: true, of: scenario, matrix, done: false, error: null });
+      set({ open: true, of: scenario, choices, matrix, done: false, error: null });
       const w = new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module', name: 'dma-handoff-matrix' });
       worker = w;
       w.onmessage = (e: MessageEvent<MatrixReply>) => {
@@ -70,7 +77,7 @@ export const useMatrix = create<MatrixState>()((set, get) => {
         stop();
         set({ error: 'The matrix could not be computed: its worker stopped.' });
       };
-      w.postMessage({ scenario, until } satisfies MatrixRequest);
+      w.postMessage({ scenario, until, deviations: choicePairs(choices) } satisfies MatrixRequest);
     },
   };
 });

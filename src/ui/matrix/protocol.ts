@@ -7,6 +7,11 @@ import type { Cell, PolicyRow } from '../../report/matrix';
 export interface MatrixRequest {
   scenario: Scenario;
   until: number;
+  /**
+   * The open run's timing when it is a counterexample's (index, value): the scenario's own row (its
+   * own policy, as written) runs with it; every other row is another scenario and runs the default.
+   */
+  deviations: [number, number][];
 }
 
 export type MatrixReply =

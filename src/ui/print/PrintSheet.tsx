@@ -35,6 +35,7 @@ export function PrintSheet() {
   const clock = useApp((s) => s.clock);
   const summary = useApp((s) => s.summary);
   const horizon = useApp((s) => s.horizon);
+  const choices = useApp((s) => s.choices);
   usePrintScale();
   if (scenario === null || summary === null) return null;
   const policy =
@@ -49,6 +50,7 @@ export function PrintSheet() {
           Policy {policy}
           {scenario.policy.mutations.length > 0 && ` · mutations ${scenario.policy.mutations.join(', ')}`} · shown at t = {clock}
           {summary.complete ? ` of ${horizon}` : ` (run computed to t = ${summary.scoutedTo})`} · trace {summary.traceHash}
+          {choices !== null && ` · a counterexample's timing: choices ${choices.text} differ from the default run`}
         </p>
       </header>
       <div className="pr-tables">
