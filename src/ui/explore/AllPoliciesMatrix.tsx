@@ -7,12 +7,11 @@ import { closeExplore } from './exploreOpen';
 import { openCounterexample, type Explored } from './exploreStore';
 import { coverageBrief, coverageWords, findings, LIVENESS } from './findings';
 
-const INVARIANT_COLUMNS = INVARIANTS.map((i) => i.number as string);
+const COLUMNS = [...INVARIANTS.map((i) => i.number as string), ...LIVENESS.map((l) => l.number)];
 
-function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
+function Row({ e }: { e: Explored }) {
   const coverage = coverageWords(e.result, e.options.maxDeviations);
-  const rows = findings(e.result, e.defaults);
-  const cells = columns.map((n) => rows.find((f) => f.number === n) ?? { ...LIVENESS, found: null });
+  const cells = findings(e.result, e.defaults);
   return (
     <tr data-policy={e.policy}>
       <th scope="row" title={e.label}>
@@ -35,7 +34,7 @@ function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
                 closeExplore();
                 openCounterexample(e.fragment, f.found!.open);
               }}
-              title={`${f.number} under ${e.policy}: ${f.found.deviations.length === 0 ? 'the default schedule' : f.found.deviations.join('; ')} — t=${f.found.tick}: ${f.found.message}. Click to open it.`}
+              title={`${f.number} under ${e.policy}: ${f.found.deviations.length === 0 ? 'the default schedule' : f.found.deviations.join('; ')} ${f.found.tick === null ? '' : ` — t=${f.found.tick}`}: ${f.found.message}. Click to open it.`}
             >
               ✗ {f.found.deviations.length}
             </button>
@@ -48,9 +47,6 @@ function Row({ e, columns }: { e: Explored; columns: readonly string[] }) {
 }
 
 export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[]; policies: readonly string[] }) {
-  // Liveness has a column once the search reports a liveness finding for some policy.
-  const live = all.some((e) => e.result.counterexamples.some((c) => c.kind === 'liveness'));
-  const COLUMNS = live ? [...INVARIANT_COLUMNS, LIVENESS.number] : INVARIANT_COLUMNS;
   return (
     <>
       <table className="mx-table ex-matrix" data-testid="explore-matrix">
@@ -68,7 +64,7 @@ export function AllPoliciesMatrix({ all, policies }: { all: readonly Explored[];
         <tbody>
           {policies.map((p) => {
             const e = all.find((x) => x.policy === p);
-            if (e !== undefined) return <Row key={p} e={e} columns={COLUMNS} />;
+            if (e !== undefined) return <Row key={p} e={e} />;
             return (
               <tr key={p} data-policy={p} className="ex-waiting">
                 <th scope="row">{p}</th>

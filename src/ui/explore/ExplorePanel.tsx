@@ -52,7 +52,7 @@ function Open({ e, f }: { e: Explored; f: Finding }) {
         closeExplore();
         openCounterexample(e.fragment, f.found!.open);
       }}
-      title={`Open the run under ${e.label} with ${what}: ${f.number} is violated at t=${f.found.tick}`}
+      title={`Open the run under ${e.label} with ${what}: ${f.number} ${f.found.tick === null ? 'fails' : `is violated at t=${f.found.tick}`}`}
     >
       Open
     </button>
@@ -92,7 +92,7 @@ function Results({ e }: { e: Explored }) {
                 </>
               ) : (
                 <>
-                  <td className="ex-bad">✗ counterexample, t={f.found.tick}</td>
+                  <td className="ex-bad">✗ counterexample{f.found.tick !== null && `, t=${f.found.tick}`}</td>
                   <td className="ex-how">
                     {f.found.deviations.length === 0 ? (
                       <i>the default schedule breaks it (no deviation needed)</i>

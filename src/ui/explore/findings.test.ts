@@ -46,13 +46,20 @@ describe('explore findings', () => {
     });
     expect(by('I4').found).toEqual({ deviations: [], open: '&t=47&sel=v2', tick: 47, message: 'freed while cached' });
     expect(by('I2').found).toBeNull();
-    // The search found no liveness counterexample: no liveness row claims anything.
-    expect(rows.some((r) => r.number === 'liveness')).toBe(false);
+    expect(rows.slice(-2).map((r) => [r.number, r.found])).toEqual([
+      ['L1', null],
+      ['L2', null],
+    ]);
     const live = findings(
-      { ...base, counterexamples: [{ ...base.counterexamples[0], kind: 'liveness', invariant: 'handover', number: 'L' }] },
+      {
+        ...base,
+        defaultViolations: ['new-owner-dma'],
+        counterexamples: [{ ...base.counterexamples[0], kind: 'liveness', invariant: 'handover-completes', number: 'L1' }],
+      },
       [],
     );
-    expect(live[live.length - 1]).toMatchObject({ number: 'liveness', found: { tick: 61, open: '&x=3-14' } });
+    expect(live.find((r) => r.number === 'L1')!.found).toMatchObject({ tick: 61, open: '&x=3-14' });
+    expect(live.find((r) => r.number === 'L2')!.found).toMatchObject({ deviations: [], tick: null });
   });
 
   it('says what was covered, and random mode as sampling', () => {

@@ -1,4 +1,4 @@
-// The explorer's result in the panel's terms: per invariant (and liveness), a counterexample — its
+// The explorer's result in the panel's terms: per invariant and liveness property, a counterexample — its
 // deviations in words, the tick and message of the violation, the link that opens it —
 // or "none found" with what the search covered. A violation of the default run is a counterexample
 // with no deviation. Random mode's coverage is said as sampling, never as coverage of a bound.
@@ -27,28 +27,30 @@ export interface Found {
    * violation), or for the default schedule its tick and the violation selected (`&t=…&sel=v…`).
    */
   open: string;
-  tick: number;
+  /** The violation's tick (null: a liveness failure of the default run, whose tick the search does not report). */
+  tick: number | null;
   message: string;
 }
 
 export interface Finding {
-  /** The invariant's number (I1…) or 'liveness'. */
+  /** The invariant's number (I1…) or the liveness property's (L1…). */
   number: string;
   id: string;
   rule: string;
   found: Found | null;
 }
 
-export const LIVENESS = { number: 'liveness', id: 'liveness', rule: 'every hand-over completes' };
+/** The liveness properties the explorer checks at the horizon (docs/model.md §16), by the ids its findings carry. */
+export const LIVENESS = [
+  { number: 'L1', id: 'handover-completes', rule: 'a hand-over completes' },
+  { number: 'L2', id: 'new-owner-dma', rule: "the new owner's DMA runs after its hand-over" },
+];
 
 function fromCounterexample(c: Counterexample): Found {
   return { deviations: c.deviations.map(deviationWords), open: `&x=${c.choices}`, tick: c.tick, message: c.message };
 }
 
-/**
- * A row per invariant in catalogue order, then liveness when the search found a schedule under which
- * a hand-over does not complete (the explorer says nothing of liveness otherwise, so neither does a row).
- */
+/** A row per invariant in catalogue order, then one per liveness property. */
 export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]): Finding[] {
   const safety = INVARIANTS.map((inv): Finding => {
     const c = r.counterexamples.find((x) => x.kind === 'safety' && x.invariant === inv.id);
@@ -61,8 +63,18 @@ export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]
           : null;
     return { number: inv.number, id: inv.id, rule: inv.rule, found };
   });
-  const live = r.counterexamples.find((x) => x.kind === 'liveness');
-  return live === undefined ? safety : [...safety, { ...LIVENESS, found: fromCounterexample(live) }];
+  const live = LIVENESS.map((l): Finding => {
+    const c = r.counterexamples.find((x) => x.kind === 'liveness' && x.invariant === l.id);
+    const byDefault = r.defaultViolations.includes(l.id);
+    const found =
+      c !== undefined
+        ? fromCounterexample(c)
+        : byDefault
+          ? { deviations: [], open: '', tick: null, message: 'the default run already fails it: Verdicts shows each hand-over' }
+          : null;
+    return { ...l, found };
+  });
+  return [...safety, ...live];
 }
 
 /** What the search covered, for a "none found": never a bare "safe". */
