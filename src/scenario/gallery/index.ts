@@ -15,6 +15,7 @@ import { abortFreesTables } from './abort-frees-tables';
 import { ignoresReset } from './ignores-reset';
 import { eventqOverflow } from './eventq-overflow';
 import { attestedEnable } from './attested-enable';
+import { lateAtcAck } from './late-atc-ack';
 
 export const GALLERY: GalleryEntry[] = [
   { id: 'seed-attack', doc: seedAttack },
@@ -31,6 +32,7 @@ export const GALLERY: GalleryEntry[] = [
   { id: 'ignores-reset', doc: ignoresReset },
   { id: 'eventq-overflow', doc: eventqOverflow },
   { id: 'attested-enable', doc: attestedEnable },
+  { id: 'late-atc-ack', doc: lateAtcAck },
 ];
 
 export function galleryEntry(id: string): GalleryEntry | undefined {

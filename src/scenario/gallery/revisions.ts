@@ -22,6 +22,7 @@ export const PINS: Record<string, { revision: number; crc: string }> = {
   'ignores-reset': { revision: 1, crc: '1f01a72d' },
   'eventq-overflow': { revision: 1, crc: '445e73b9' },
   'attested-enable': { revision: 1, crc: 'a4fabfa5' },
+  'late-atc-ack': { revision: 1, crc: '107c1681' },
 };
 
 /** Earlier revisions of gallery documents, by `<id>@<revision>`. */

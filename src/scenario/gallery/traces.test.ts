@@ -23,6 +23,7 @@ const TRACES: Record<number, Record<string, string>> = {
     'ignores-reset': '7d7b7a794baa7d55',
     'eventq-overflow': 'a99a46481fbdd88a',
     'attested-enable': '6672112975679c03',
+    'late-atc-ack': 'f88068a12c4a143b',
   },
 };
 

@@ -1,6 +1,7 @@
 // The engine's choice points. Wherever the model leaves a value open — a transaction's downstream
 // delay, an ATC acknowledgement delay, which cache entry an `lru:N` cache evicts, the tick of an
-// operation given a window, which of a tick's unordered event sources goes first — the engine asks `choose`. The default answer is the seeded generator's
+// operation given a window, which of a tick's unordered event sources goes first — the engine asks
+// `choose`. The default answer is the seeded generator's
 // (or the fixed default, for choices the generator never made), so a run without deviations is
 // exactly the seeded run. A deviation list overrides chosen choices by their index; the generator
 // still advances at every choice, so one deviation leaves every later default unchanged.

@@ -77,3 +77,35 @@ describe('explorer properties', () => {
     60_000,
   );
 });
+
+describe('a leak that needs another timing', () => {
+  it('late-atc-ack: the seeded run is clean, one late ATC acknowledgement breaks I2 and I8, and its link replays it', () => {
+    const sc = galleryScenario('late-atc-ack');
+    const r = explore(sc, { horizon: HORIZON, maxDeviations: 2, budget: 400 });
+    expect(r.defaultViolations).toEqual([]);
+    for (const number of ['I2', 'I8']) {
+      const cx = r.counterexamples.find((c) => c.number === number);
+      expect(cx, number).toBeDefined();
+      if (cx === undefined) return;
+      expect(cx.deviations).toEqual([expect.objectContaining({ kind: 'atc-ack', value: 16 })]);
+      const e = createEngine(sc, { deviations: new Map(cx.deviations.map((d) => [d.index, d.value])) });
+      e.runUntil(HORIZON);
+      expect(e.violations.some((v) => v.number === number)).toBe(true);
+      expect(e.traceHash()).toBe(cx.traceHash);
+    }
+  }, 60_000);
+});
+
+describe('random mode', () => {
+  it('samples schedules, reports sampling and not coverage, and finds the late acknowledgement', () => {
+    const sc = galleryScenario('late-atc-ack');
+    const r = explore(sc, { horizon: HORIZON, maxDeviations: 2, budget: 2000, mode: 'random', samples: 300, seed: 1 });
+    expect(r.mode).toBe('random');
+    expect(r.sampled).toBe(300);
+    expect(r.exhausted).toBe(false);
+    const cx = r.counterexamples.find((c) => c.number === 'I2');
+    expect(cx).toBeDefined();
+    // Shrunk like a systematic finding: the one late acknowledgement.
+    expect(cx?.deviations).toEqual([expect.objectContaining({ kind: 'atc-ack', value: 16 })]);
+  }, 60_000);
+});
