@@ -63,7 +63,7 @@ export const useApp = create<AppState & Actions>()((set, get) => {
     if (back !== null)
       return `The counterexample's timing (${back.deviations.size} choice${back.deviations.size === 1 ? '' : 's'}) is back.`;
     return choices !== null
-      ? "The counterexample's timing was dropped: its choices belong to the scenario as it was found in, and this edit changed the scenario. The run now has the default timing; Undo brings the counterexample back."
+      ? "The counterexample's timing was dropped: its choices index the choices of the scenario it was found in, which this edit changed. The run now has the default timing; Undo brings the counterexample back."
       : '';
   };
   /** The counterexample timing each document of the history had, for Undo and Redo. */
