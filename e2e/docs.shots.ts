@@ -115,7 +115,7 @@ async function exploreOpen(page: Page): Promise<void> {
   await openGallery(page, 'seed-attack');
   await page.getByRole('button', { name: 'Explore…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Explore' });
-  await dialog.getByLabel('Deviations K').fill('1');
+  await dialog.getByLabel('Deviations K').fill('2');
   await dialog.getByLabel('Budget (schedules)').fill('400');
 }
 
