@@ -9,7 +9,7 @@ export type { Engine, EngineOptions, Snapshot } from './engine';
 export { CHOICE_KINDS } from './core/choice';
 export type { ChoiceKind } from './core/choice';
 export { decodeChoices, encodeChoices } from './core/choiceList';
-export { explore, exploreShard, mergeExplore } from './explore';
+export { explore, exploreShard, mergeExplore, LIVENESS } from './explore';
 export type { Counterexample, Deviation, ExploreOptions, ExplorePart, ExploreProgress, ExploreResult, Shard } from './explore';
 export { buildReport, handovers } from './report';
 export type { Handover, Report } from './report';

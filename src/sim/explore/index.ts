@@ -14,6 +14,7 @@ import type { ExploreOptions, ExploreResult } from './types';
 
 export { exploreShard } from './shard';
 export { mergeExplore } from './merge';
+export { LIVENESS } from './liveness';
 export type { Counterexample, Deviation, ExploreOptions, ExplorePart, ExploreProgress, ExploreResult, Shard, UnitResult } from './types';
 
 export function explore(sc: Scenario, o: ExploreOptions): ExploreResult {

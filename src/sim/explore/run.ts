@@ -77,7 +77,7 @@ export function runFrom(
   deviations: Map<number, number>,
   priorTicks: readonly number[],
 ): Run {
-  const from = copyState(state);
+  const from = copyState(state, { records: false });
   const e = createEngine(sc, { from, deviations, record: true });
   const ticks = priorTicks.slice(0, from.choices.n);
   const start = from.processed;

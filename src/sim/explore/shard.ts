@@ -120,7 +120,7 @@ class BaseCursor {
   at(tick: number): SimState | null {
     if (tick < 0) return null;
     for (let t = this.e.nextEventAt(); t < tick; t = this.e.nextEventAt()) this.e.runUntil(t);
-    return copyState(this.e.state);
+    return copyState(this.e.state, { records: false });
   }
 }
 
@@ -265,7 +265,7 @@ class UnitSearch {
     byTick.delete(-1);
     if (byTick.size === 0) return true;
 
-    const from = origin === null ? null : copyState(origin);
+    const from = origin === null ? null : copyState(origin, { records: false });
     const e =
       from === null
         ? createEngine(this.sc, { deviations: node.run.deviations, record: true })
