@@ -2,12 +2,12 @@
 // within the bounds (the coverage on hover), ✗ a counterexample — a button that opens it. Rows
 // still to run show as waiting; the table fills in as each policy's search ends.
 
-import { INVARIANTS } from '../../sim';
+import { INVARIANTS, LIVENESS } from '../../sim';
 import { closeExplore } from './exploreOpen';
 import { openCounterexample, type Explored } from './exploreStore';
-import { coverageBrief, coverageWords, findings, LIVENESS } from './findings';
+import { coverageBrief, coverageWords, findings } from './findings';
 
-const COLUMNS = [...INVARIANTS.map((i) => i.number as string), ...LIVENESS.map((l) => l.number)];
+const COLUMNS = [...INVARIANTS.map((i) => i.number as string), ...LIVENESS.map((l) => l.number as string)];
 
 function Row({ e }: { e: Explored }) {
   const coverage = coverageWords(e.result, e.options.maxDeviations);

@@ -3,7 +3,7 @@
 // or "none found" with what the search covered. A violation of the default run is a counterexample
 // with no deviation. Random mode's coverage is said as sampling, never as coverage of a bound.
 
-import { INVARIANTS, type Counterexample, type ExploreResult } from '../../sim';
+import { INVARIANTS, LIVENESS, type Counterexample, type ExploreResult } from '../../sim';
 import type { DefaultViolation } from './protocol';
 
 /** What each kind of choice decides, in words. */
@@ -40,12 +40,6 @@ export interface Finding {
   found: Found | null;
 }
 
-/** The liveness properties the explorer checks at the horizon (docs/model.md §16), by the ids its findings carry. */
-export const LIVENESS = [
-  { number: 'L1', id: 'handover-completes', rule: 'a hand-over completes' },
-  { number: 'L2', id: 'new-owner-dma', rule: "the new owner's DMA runs after its hand-over" },
-];
-
 function fromCounterexample(c: Counterexample): Found {
   return { deviations: c.deviations.map(deviationWords), open: `&x=${c.choices}`, tick: c.tick, message: c.message };
 }
@@ -72,7 +66,7 @@ export function findings(r: ExploreResult, defaults: readonly DefaultViolation[]
         : byDefault
           ? { deviations: [], open: '', tick: null, message: 'the default run already fails it: Verdicts shows each hand-over' }
           : null;
-    return { ...l, found };
+    return { number: l.number, id: l.id, rule: l.text, found };
   });
   return [...safety, ...live];
 }

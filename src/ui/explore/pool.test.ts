@@ -57,7 +57,8 @@ describe('the explore pool', () => {
       expect(log.terminated).toBe(workers);
     }
     expect(whole.counterexamples.length).toBeGreaterThan(0);
-  });
+    // Four searches of the same scenario: slower than one on a loaded machine.
+  }, 30_000);
 
   it('reports the default run’s first violations, from one shard only', async () => {
     // The whole seed attack under P0: its default run reads P's secret at t=77 (I1b).
