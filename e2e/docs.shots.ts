@@ -109,3 +109,30 @@ test('the policy editor at 1280×800', async ({ page }) => {
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'docs/policy-editor.png' });
 });
+
+/** The seed's attack under P0 with the Explore panel open, its bounds set for a short search. */
+async function exploreOpen(page: Page): Promise<void> {
+  await openGallery(page, 'seed-attack');
+  await page.getByRole('button', { name: 'Explore…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Explore' });
+  await dialog.getByLabel('Deviations K').fill('2');
+  await dialog.getByLabel('Budget (schedules)').fill('400');
+}
+
+test('the Explore panel at 1280×800', async ({ page }) => {
+  await exploreOpen(page);
+  await page.getByRole('dialog', { name: 'Explore' }).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('explore-results')).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/explore.png' });
+});
+
+test('Explore all policies at 1280×800', async ({ page }) => {
+  await exploreOpen(page);
+  await page.getByRole('dialog', { name: 'Explore' }).getByRole('button', { name: 'Explore all policies' }).click();
+  const matrix = page.getByTestId('explore-matrix');
+  await expect(matrix.locator('tbody tr')).toHaveCount(9);
+  await expect(matrix.locator('tbody tr.ex-waiting')).toHaveCount(0, { timeout: 120_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/explore-matrix.png' });
+});

@@ -24,11 +24,14 @@ import { PrintSheet } from './print/PrintSheet';
 import { useMatrix } from './matrix/matrixStore';
 import { useCompare } from './compare/compareStore';
 import { onPolicyEditorRequest } from './policy/openRequest';
+import { useExploreOpen } from './explore/exploreOpen';
 
 // The matrix view is loaded the first time it is opened.
 const MatrixView = lazy(() => import('./matrix/MatrixView'));
 // So is the Compare view.
 const CompareView = lazy(() => import('./compare/CompareView'));
+// And the Explore panel, with its worker pool.
+const ExplorePanel = lazy(() => import('./explore/ExplorePanel'));
 import './workbench.css';
 
 /** `welcome`: the first-run card may show (not when a link opened the page: it names what to show). */
@@ -37,6 +40,7 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
   const presenting = useApp((s) => s.presenting);
   const matrixOpen = useMatrix((s) => s.open);
   const compareOpen = useCompare((s) => s.open);
+  const exploreOpen = useExploreOpen((s) => s.open);
   // "Edit policy…" in the toolbar opens the Edit tab (the editor then shows its Policy section).
   useEffect(() => onPolicyEditorRequest(() => showSideTab('edit')), []);
   useKeyboard();
@@ -71,6 +75,11 @@ export function Workbench({ welcome = true }: { welcome?: boolean }) {
       {compareOpen && (
         <Suspense fallback={null}>
           <CompareView />
+        </Suspense>
+      )}
+      {exploreOpen && (
+        <Suspense fallback={null}>
+          <ExplorePanel />
         </Suspense>
       )}
       <Presentation />

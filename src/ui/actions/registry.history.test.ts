@@ -11,6 +11,7 @@ import { ACTIONS, perform, type ActionArgs, type ActionName } from './registry';
 import { memoryStorage } from '../../testing/storage';
 import { useMatrix } from '../matrix/matrixStore';
 import { useCompare } from '../compare/compareStore';
+import { useExploreOpen } from '../explore/exploreOpen';
 import { useExportDialog } from '../export/exportDialog';
 
 const storage = memoryStorage();
@@ -46,6 +47,7 @@ const CASES: { [N in ActionName]: { setup?: () => Promise<void> | void; args: Ac
   copyLink: { setup: () => void vi.stubGlobal('location', { origin: 'http://localhost', pathname: '/' }), args: [] },
   export: { setup: () => void vi.stubGlobal('document', { createElement: () => ({ click: () => undefined }) }), args: [] },
   present: { args: [], done: () => state().presenting },
+  explore: { args: [], done: () => useExploreOpen.getState().open },
   compare: { args: [], done: () => useCompare.getState().open && useCompare.getState().b.policy === 'P1' },
   matrix: {
     setup: () =>

@@ -17,6 +17,7 @@ import { useMatrix } from '../matrix/matrixStore';
 import { useCompare } from '../compare/compareStore';
 import { fitView, zoomBy } from '../canvas/viewBridge';
 import { useExportDialog } from '../export/exportDialog';
+import { openExplore } from '../explore/exploreOpen';
 
 /** The playback speeds offered, in ticks per second. */
 export const SPEEDS = [5, 20, 100, 500, 2000];
@@ -295,6 +296,14 @@ const TABLE = [
     label: 'Every policy',
     description: 'The scenario under every policy, as a table of verdicts',
     perform: () => useMatrix.getState().setOpen(true, app().scenario),
+    history: 'never',
+    enabled: (s) => s.scenario !== null,
+  },
+  {
+    name: 'explore',
+    label: 'Explore…',
+    description: "Search the scenario's other schedules for one that breaks an invariant, for its policy or every policy",
+    perform: () => openExplore(),
     history: 'never',
     enabled: (s) => s.scenario !== null,
   },

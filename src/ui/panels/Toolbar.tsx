@@ -134,6 +134,7 @@ export function Toolbar() {
         <ActionButton name="present" />
         <ActionButton name="matrix" />
         <ActionButton name="compare" />
+        <ActionButton name="explore" />
       </div>
       <ActionButton name="shortcuts" className="pn-help" icon="?" />
     </header>

@@ -12,6 +12,7 @@ import { edit, type Doc } from '../actions/edits';
 import { TextField } from '../editor/fields';
 import { adoptCustom, insertStep, moveStep, removeStep, rename, setArg } from './listOps';
 import { ARGS, BOOLEAN_ARGS, CHOICES, DOES, OPTIONAL, STEP_KINDS, type StepKind } from './palette';
+import { openExplore } from '../explore/exploreOpen';
 import './policyEditor.css';
 
 interface Refusal {
@@ -105,7 +106,7 @@ export default function PolicyEditor() {
         <button onClick={start} title="Replaces the scenario's policy with a custom one: the preset's steps for this scenario, or none">
           Start
         </button>
-        <button disabled title="the explorer is not in this build yet">
+        <button onClick={openExplore} title="Search the schedules of this policy for one that breaks an invariant">
           Explore
         </button>
       </div>

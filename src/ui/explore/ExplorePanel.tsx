@@ -1,0 +1,218 @@
+// The Explore panel: the search over the open scenario's schedules (its policy — the custom one the
+// policy editor edits, when it is open), run in a pool of workers so the canvas keeps running. Its
+// bounds, Run and Explore all policies, progress with Cancel, and the results: per invariant and
+// liveness a counterexample that opens, or "none found" with what was covered. Loaded only when opened.
+
+import { useEffect } from 'react';
+import { useApp } from '../../store/appStore';
+import { defaultHorizon } from '../../scenario/horizon';
+import { closeExplore } from './exploreOpen';
+import { openCounterexample, useExplore, type Bounds, type Explored, type Running } from './exploreStore';
+import { coverageBrief, coverageWords, findings, type Finding } from './findings';
+import { poolSize } from './pool';
+import { AllPoliciesMatrix } from './AllPoliciesMatrix';
+import '../matrix/matrix.css';
+import './explore.css';
+
+function seconds(s: number): string {
+  if (!Number.isFinite(s)) return '—';
+  return s < 90 ? `${Math.ceil(s)} s` : `${Math.round(s / 60)} min`;
+}
+
+/**
+ * The progress line: schedules, states, states per second, the bound, the ETA. The bar shows how far
+ * the search is towards whichever ends it first, the budget or the time limit.
+ */
+function ProgressLine({ r, budget, timeLimit }: { r: Running; budget: number; timeLimit: number | null }) {
+  const elapsed = Math.max(0.001, (r.at - r.startedAt) / 1000);
+  const p = r.progress;
+  const rate = p.states / elapsed;
+  const left = p.schedules > 0 ? (elapsed * Math.max(0, budget - p.schedules)) / p.schedules : Infinity;
+  const eta = timeLimit === null ? left : Math.min(left, Math.max(0, timeLimit - elapsed));
+  const done = Math.min(1, Math.max(p.schedules / budget, timeLimit === null ? 0 : elapsed / timeLimit));
+  return (
+    <div className="ex-progress" data-testid="explore-progress">
+      <progress max={1} value={done} aria-label="Search progress" />
+      <span>
+        {r.of > 1 && `${r.policy} (${r.index + 1} of ${r.of}) · `}
+        <b data-testid="explore-schedules">{p.schedules}</b> schedules · {p.states} states · {Math.round(rate)} states/s · bound {p.bound} ·
+        ETA {p.schedules > 0 ? seconds(eta) : '—'}
+        {r.of > 1 && ' for this policy'}
+      </span>
+    </div>
+  );
+}
+
+function Open({ e, f }: { e: Explored; f: Finding }) {
+  if (f.found === null) return null;
+  const what = f.found.deviations.length === 0 ? 'the default schedule' : `${f.found.deviations.length} deviation(s)`;
+  return (
+    <button
+      onClick={() => {
+        closeExplore();
+        openCounterexample(e.fragment, f.found!.open);
+      }}
+      title={`Open the run under ${e.label} with ${what}: ${f.number} ${f.found.tick === null ? 'fails' : `is violated at t=${f.found.tick}`}`}
+    >
+      Open
+    </button>
+  );
+}
+
+function Results({ e }: { e: Explored }) {
+  const rows = findings(e.result, e.defaults);
+  const coverage = coverageWords(e.result, e.options.maxDeviations);
+  const brief = coverageBrief(e.result, e.options.maxDeviations);
+  return (
+    <>
+      <p className="pn-small ex-coverage" data-testid="explore-coverage">
+        {e.label}, to t={e.options.horizon}: {coverage}
+        {e.timedOut && ' — the time limit ended it'}.
+      </p>
+      <table className="mx-table ex-results" data-testid="explore-results">
+        <thead>
+          <tr>
+            <th scope="col">Invariant</th>
+            <th scope="col">Result</th>
+            <th scope="col">How</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f.id} data-invariant={f.number} data-result={f.found ? 'counterexample' : 'none'}>
+              <th scope="row" title={f.rule}>
+                {f.number} <span className="mx-name">{f.id}</span>
+              </th>
+              {f.found === null ? (
+                <>
+                  <td className="mx-ok">✓ none found</td>
+                  <td className="ex-how">within the bounds: {brief}</td>
+                  <td />
+                </>
+              ) : (
+                <>
+                  <td className="ex-bad">✗ counterexample{f.found.tick !== null && `, t=${f.found.tick}`}</td>
+                  <td className="ex-how">
+                    {f.found.deviations.length === 0 ? (
+                      <i>the default schedule breaks it (no deviation needed)</i>
+                    ) : (
+                      <ol>
+                        {f.found.deviations.map((d) => (
+                          <li key={d}>{d}</li>
+                        ))}
+                      </ol>
+                    )}
+                    <div className="ex-message">{f.found.message}</div>
+                  </td>
+                  <td>
+                    <Open e={e} f={f} />
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function Field({ label, name, hint, width = 6 }: { label: string; name: keyof Bounds; hint?: string; width?: number }) {
+  const value = useExplore((s) => s.bounds[name]);
+  const busy = useExplore((s) => s.running !== null);
+  return (
+    <label className="ex-field" title={hint}>
+      {label}
+      <input
+        value={value}
+        size={width}
+        disabled={busy}
+        placeholder={hint}
+        onChange={(ev) => useExplore.getState().setBounds({ [name]: ev.target.value })}
+      />
+    </label>
+  );
+}
+
+export default function ExplorePanel() {
+  const scenario = useApp((s) => s.scenario);
+  const { bounds, running, status, one, all, allPolicies } = useExplore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        closeExplore();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  // Closing the panel stops a search still running.
+  useEffect(() => () => useExplore.getState().cancel(), []);
+  if (scenario === null) return null;
+  const policy = scenario.policy.id === 'custom' ? `custom: ${scenario.policy.custom?.name ?? 'custom'}` : scenario.policy.id;
+  const { run, cancel } = useExplore.getState();
+  const budget = Number(bounds.mode === 'random' ? bounds.samples : bounds.budget) || 1;
+  const limit = bounds.timeLimit.trim() === '' ? null : Number(bounds.timeLimit);
+  const workers = poolSize();
+  return (
+    <div className="pn-modal" role="dialog" aria-label="Explore" onClick={closeExplore}>
+      <div className="pn-modal-box mx-box ex-box" onClick={(e) => e.stopPropagation()}>
+        <h3>
+          Explore {scenario.title}
+          <span className="pn-dim pn-small"> · policy {policy}</span>
+        </h3>
+        <p className="pn-small ex-intro">
+          Runs the scenario under other schedules — other delays, evictions and operation ticks than the default run's — looking for one
+          that breaks an invariant. Systematic: every schedule up to K deviations from the default, within the budget. Random: sampled
+          schedules, which is sampling, not coverage.
+        </p>
+        <div className="ex-form">
+          <Field label="Deviations K" name="deviations" width={3} />
+          <Field label="Horizon" name="horizon" hint={`${defaultHorizon(scenario)}`} />
+          <Field label="Budget (schedules)" name="budget" width={7} />
+          <Field label="Time limit (s)" name="timeLimit" width={5} hint="none" />
+          <label className="ex-field">
+            Mode
+            <select
+              value={bounds.mode}
+              disabled={running !== null}
+              onChange={(e) => useExplore.getState().setBounds({ mode: e.target.value as Bounds['mode'] })}
+            >
+              <option value="systematic">systematic</option>
+              <option value="random">random (sampling)</option>
+            </select>
+          </label>
+          {bounds.mode === 'random' && (
+            <>
+              <Field label="Samples" name="samples" width={6} />
+              <Field label="Seed" name="seed" width={6} />
+            </>
+          )}
+        </div>
+        <div className="mx-actions ex-actions">
+          <span className="pn-small pn-dim">
+            {workers} worker{workers === 1 ? '' : 's'}
+          </span>
+          <button onClick={() => run('one')} disabled={running !== null}>
+            Run
+          </button>
+          <button onClick={() => run('all')} disabled={running !== null}>
+            Explore all policies
+          </button>
+          <button onClick={cancel} disabled={running === null}>
+            Cancel
+          </button>
+          <button onClick={closeExplore}>Close</button>
+        </div>
+        {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
+        <p className="pn-small" role="status" data-testid="explore-status">
+          {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
+        </p>
+        {one !== null && <Results e={one} />}
+        {allPolicies.length > 0 && <AllPoliciesMatrix all={all} policies={allPolicies} />}
+      </div>
+    </div>
+  );
+}
