@@ -172,3 +172,32 @@ test('a WebM of a range is the same file every time, or the dialog says the brow
   const sha = (x: Buffer) => createHash('sha256').update(x).digest('hex');
   expect(sha(a)).toBe(sha(b));
 });
+
+test('an animation starts as the span of the caption at the playhead, and the range can be changed', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  const open = async () => {
+    await page.getByLabel('Share').click();
+    await page.getByRole('menuitem', { name: 'Export picture…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export picture' });
+    await dialog.getByLabel('GIF (animation)').check();
+    return dialog;
+  };
+  // At t=60 the caption is the one at 49, and the next is at 77.
+  await seek(page, 60);
+  let dialog = await open();
+  await expect(dialog.getByLabel('From')).toHaveValue('49');
+  await expect(dialog.getByLabel('To')).toHaveValue('77');
+  await expect(dialog.getByTestId('export-span')).toContainText("The caption at the playhead, “P's stage-2 is live");
+  await expect(dialog.getByTestId('export-span')).toContainText('ticks 49–77.');
+  await dialog.getByLabel('To').fill('70');
+  await expect(dialog.getByTestId('export-span')).toContainText('ticks 49–77; exporting 49–70.');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  expect((await download).suggestedFilename()).toBe('the-seed-s-attack-t49-70.gif');
+
+  // After the last caption, the span runs to the end of the run.
+  await seek(page, 150);
+  dialog = await open();
+  await expect(dialog.getByLabel('From')).toHaveValue('100');
+  await expect(dialog.getByLabel('To')).toHaveValue('600');
+});

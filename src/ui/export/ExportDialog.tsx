@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useExportDialog } from './exportDialog';
 import type { Theme } from './sceneSvg';
+import { captionSpan } from './captionSpan';
 import '../panels/panels.css';
 import './export.css';
 
@@ -24,8 +25,10 @@ function ExportBox() {
   const [format, setFormat] = useState<Format>('png');
   const [scale, setScale] = useState(1);
   const [theme, setTheme] = useState<Theme>('dark');
-  const [from, setFrom] = useState(0);
-  const [to, setTo] = useState(horizon);
+  // An animation starts as the span of the caption at the playhead; the fields change it.
+  const [span] = useState(() => captionSpan(useApp.getState().scenario?.captions ?? [], clock, horizon));
+  const [from, setFrom] = useState(span.from);
+  const [to, setTo] = useState(span.to);
   const [step, setStep] = useState<number | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -115,6 +118,12 @@ function ExportBox() {
         {(format === 'gif' || format === 'webm') && (
           <fieldset className="ex-choice ex-range">
             <legend>Range (ticks)</legend>
+            <p className="pn-dim ex-span" data-testid="export-span">
+              {span.caption === null
+                ? `Ticks ${span.from}–${span.to}`
+                : `The caption at the playhead, “${span.caption}”: ticks ${span.from}–${span.to}`}
+              {from !== span.from || to !== span.to ? `; exporting ${from}–${to}.` : '.'}
+            </p>
             {tickField('From', from, setFrom)}
             {tickField('To', to, setTo)}
             <label>
