@@ -10,6 +10,9 @@ import { defaultHorizon } from '../../scenario/horizon';
 import { copyText, shareUrl } from '../actions/share';
 import { useCompare } from './compareStore';
 import { useRuns } from './useRuns';
+import { compareKey } from './compareKeys';
+import { useKeyOwner } from '../panels/keyOwner';
+import { focusOnOpen } from '../panels/Dialog';
 import { RunCanvas } from './RunCanvas';
 import { LaneTimeline } from './LaneTimeline';
 import { verdictDiff, type DiffItem } from './verdictDiff';
@@ -119,16 +122,8 @@ export default function CompareView() {
   const horizon = scenario === null ? 0 : defaultHorizon(scenario);
   const runs = useRuns(sa, sb, horizon);
   const divergence = useDivergence(sa, sb, horizon);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        close();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // The view owns the keyboard: the playhead keys move the compare playhead, the workbench's keys do nothing behind it.
+  useKeyOwner(close, (e) => compareKey(e, runs, horizon));
   if (scenario === null || sa === null || sb === null) return null;
   const written = configOf(scenario);
   const labelA =
@@ -141,7 +136,15 @@ export default function CompareView() {
     if (url !== null) void copyText(`${url}&vs=${configText(cb)}`, `Link copied: it opens this scenario compared with ${configText(cb)}.`);
   };
   return (
-    <div className="cmp" role="dialog" aria-modal="true" aria-label="Compare two configurations" data-testid="compare">
+    <div
+      className="cmp"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Compare two configurations"
+      data-testid="compare"
+      tabIndex={-1}
+      ref={focusOnOpen}
+    >
       <header className="cmp-head">
         <h3>
           Compare · {scenario.title} <span className="pn-dim">run to t={horizon}</span>

@@ -8,7 +8,7 @@ import { useApp } from '../../store/appStore';
 import { useExportDialog } from './exportDialog';
 import type { Theme } from './sceneSvg';
 import { captionSpan } from './captionSpan';
-import '../panels/panels.css';
+import { Dialog } from '../panels/Dialog';
 import './export.css';
 
 type Format = 'png' | 'svg' | 'gif' | 'webm' | 'report-html' | 'report-md';
@@ -89,76 +89,74 @@ function ExportBox() {
     </label>
   );
   return (
-    <div className="pn-modal" role="dialog" aria-label="Export picture" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="pn-modal-box ex-box" onClick={(e) => e.stopPropagation()}>
-        <h3>Export picture</h3>
-        <p className="pn-dim">
-          {format === 'report-html' || format === 'report-md'
-            ? 'The run as a document for a design review: the scenario, its policy, every verdict with liveness, each violation with its tick and a link to it, the operations with their steps, and the picture of the first violation (or the end).'
-            : format === 'gif' || format === 'webm'
-              ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
-              : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+    <Dialog label="Export picture" onClose={close} className="ex-box">
+      <h3>Export picture</h3>
+      <p className="pn-dim">
+        {format === 'report-html' || format === 'report-md'
+          ? 'The run as a document for a design review: the scenario, its policy, every verdict with liveness, each violation with its tick and a link to it, the operations with their steps, and the picture of the first violation (or the end).'
+          : format === 'gif' || format === 'webm'
+            ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
+            : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+      </p>
+      {choice<Format>('Format', format, setFormat, [
+        ['png', 'PNG'],
+        ['svg', 'SVG'],
+        ['gif', 'GIF (animation)'],
+        ['webm', 'WebM (video)'],
+        ['report-html', 'Report (HTML)'],
+        ['report-md', 'Report (Markdown + PNG)'],
+      ])}
+      {choice<number>('Scale', scale, setScale, [
+        [1, '1×'],
+        [2, '2×'],
+      ])}
+      {choice<Theme>('Theme', theme, setTheme, [
+        ['dark', 'Dark'],
+        ['light', 'Light (for documents)'],
+      ])}
+      {(format === 'gif' || format === 'webm') && (
+        <fieldset className="ex-choice ex-range">
+          <legend>Range (ticks)</legend>
+          <p className="pn-dim ex-span" data-testid="export-span">
+            {span.caption === null
+              ? `Ticks ${span.from}–${span.to}`
+              : `The caption at the playhead, “${span.caption}”: ticks ${span.from}–${span.to}`}
+            {from !== span.from || to !== span.to ? `; exporting ${from}–${to}.` : '.'}
+          </p>
+          {tickField('From', from, setFrom)}
+          {tickField('To', to, setTo)}
+          <label>
+            Every{' '}
+            <input
+              type="number"
+              min={1}
+              placeholder="auto"
+              value={step ?? ''}
+              disabled={busy}
+              onChange={(e) => setStep(e.target.value === '' ? null : Math.floor(Number(e.target.value)))}
+            />{' '}
+            ticks
+          </label>
+        </fieldset>
+      )}
+      {problem !== null && (
+        <p className="pn-warn" role="alert">
+          {problem}
         </p>
-        {choice<Format>('Format', format, setFormat, [
-          ['png', 'PNG'],
-          ['svg', 'SVG'],
-          ['gif', 'GIF (animation)'],
-          ['webm', 'WebM (video)'],
-          ['report-html', 'Report (HTML)'],
-          ['report-md', 'Report (Markdown + PNG)'],
-        ])}
-        {choice<number>('Scale', scale, setScale, [
-          [1, '1×'],
-          [2, '2×'],
-        ])}
-        {choice<Theme>('Theme', theme, setTheme, [
-          ['dark', 'Dark'],
-          ['light', 'Light (for documents)'],
-        ])}
-        {(format === 'gif' || format === 'webm') && (
-          <fieldset className="ex-choice ex-range">
-            <legend>Range (ticks)</legend>
-            <p className="pn-dim ex-span" data-testid="export-span">
-              {span.caption === null
-                ? `Ticks ${span.from}–${span.to}`
-                : `The caption at the playhead, “${span.caption}”: ticks ${span.from}–${span.to}`}
-              {from !== span.from || to !== span.to ? `; exporting ${from}–${to}.` : '.'}
-            </p>
-            {tickField('From', from, setFrom)}
-            {tickField('To', to, setTo)}
-            <label>
-              Every{' '}
-              <input
-                type="number"
-                min={1}
-                placeholder="auto"
-                value={step ?? ''}
-                disabled={busy}
-                onChange={(e) => setStep(e.target.value === '' ? null : Math.floor(Number(e.target.value)))}
-              />{' '}
-              ticks
-            </label>
-          </fieldset>
-        )}
-        {problem !== null && (
-          <p className="pn-warn" role="alert">
-            {problem}
-          </p>
-        )}
-        {progress !== null && (format === 'gif' || format === 'webm') && (
-          <p>
-            <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
-          </p>
-        )}
-        <div className="ex-buttons">
-          <button type="button" onClick={() => void download()} disabled={busy}>
-            {busy ? 'Exporting…' : 'Download'}
-          </button>
-          <button type="button" onClick={busy ? () => abort.current?.abort() : close}>
-            Cancel
-          </button>
-        </div>
+      )}
+      {progress !== null && (format === 'gif' || format === 'webm') && (
+        <p>
+          <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
+        </p>
+      )}
+      <div className="ex-buttons">
+        <button type="button" onClick={() => void download()} disabled={busy}>
+          {busy ? 'Exporting…' : 'Download'}
+        </button>
+        <button type="button" onClick={busy ? () => abort.current?.abort() : close}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }
