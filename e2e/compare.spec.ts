@@ -27,6 +27,12 @@ test('compare P0 with P1: two canvases, where they diverge, the diff, and Go mov
   const b = page.getByTestId('compare-canvas-b');
   await expect(a.locator('figcaption')).toContainText('A · P0');
   await expect(b.locator('figcaption')).toContainText('B · P1');
+  // The two-lane timeline names its lanes with their configurations and numbers its ticks.
+  const lanes = page.locator('.cmp-lane-names span');
+  await expect(lanes).toHaveText(['A · P0', 'B · P1']);
+  const axis = page.getByTestId('compare-axis').locator('span');
+  await expect(axis.first()).toHaveText('0');
+  await expect(axis.last()).toHaveText(defaultHorizon(seed).toLocaleString('en-US'));
   await expect(a.locator('text', { hasText: 'SMMU' })).toBeVisible();
   await expect(b.locator('text', { hasText: 'SMMU' })).toBeVisible();
   await expect(page.getByTestId('compare-divergence-t')).toHaveText(`t=${divergence}`, { timeout: 30_000 });

@@ -187,10 +187,9 @@ test('an animation starts as the span of the caption at the playhead, and the ra
   let dialog = await open();
   await expect(dialog.getByLabel('From')).toHaveValue('49');
   await expect(dialog.getByLabel('To')).toHaveValue('77');
-  await expect(dialog.getByTestId('export-span')).toContainText("The caption at the playhead, “P's stage-2 is live");
-  await expect(dialog.getByTestId('export-span')).toContainText('ticks 49–77.');
+  await expect(dialog.getByTestId('export-span')).toContainText("Ticks 49–77, the caption at the playhead: “P's stage-2 is live");
   await dialog.getByLabel('To').fill('70');
-  await expect(dialog.getByTestId('export-span')).toContainText('ticks 49–77; exporting 49–70.');
+  await expect(dialog.getByTestId('export-span')).toContainText('Ticks 49–77, the caption at the playhead (exporting 49–70): “P');
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toBe('the-seed-s-attack-t49-70.gif');

@@ -199,6 +199,8 @@ export default function CompareView() {
         horizon={horizon}
         t={runs.t}
         divergence={divergence.state === 'done' ? divergence.t : null}
+        labelA={labelA}
+        labelB={labelB}
         onSeek={runs.seek}
       />
       <section className="cmp-diff" aria-label="Verdicts as a diff">

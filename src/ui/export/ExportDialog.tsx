@@ -117,11 +117,11 @@ function ExportBox() {
       {(format === 'gif' || format === 'webm') && (
         <fieldset className="ex-choice ex-range">
           <legend>Range (ticks)</legend>
-          <p className="pn-dim ex-span" data-testid="export-span">
-            {span.caption === null
-              ? `Ticks ${span.from}–${span.to}`
-              : `The caption at the playhead, “${span.caption}”: ticks ${span.from}–${span.to}`}
-            {from !== span.from || to !== span.to ? `; exporting ${from}–${to}.` : '.'}
+          <p className="pn-dim ex-span" data-testid="export-span" title={span.caption ?? undefined}>
+            Ticks {span.from}–{span.to}
+            {span.caption === null ? '' : ', the caption at the playhead'}
+            {from !== span.from || to !== span.to ? ` (exporting ${from}–${to})` : ''}
+            {span.caption === null ? '.' : `: “${span.caption}”`}
           </p>
           {tickField('From', from, setFrom)}
           {tickField('To', to, setTo)}
