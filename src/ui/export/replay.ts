@@ -3,13 +3,14 @@
 // so far. The same scenario gives the same scene at the same tick, as the app's own engine does, so
 // an exported picture or animation is the run and never a recording of the screen.
 
-import { createEngine, type Scenario } from '../../sim';
+import { createEngine, type Scenario, type ViolationPath } from '../../sim';
 import { buildView, packTxns, type SimView } from '../../worker/view';
 
 export interface SceneState {
   view: SimView;
   inflight: Float64Array;
-  violations: { number: string; invariant: string; t: number; message: string }[];
+  /** The violations so far, each with the path its transaction took (null: none to draw). */
+  violations: { number: string; invariant: string; t: number; message: string; path: ViolationPath | null }[];
 }
 
 /** A function giving the scene at a tick; ticks must not go backwards (the engine only runs forward). */
@@ -24,7 +25,7 @@ export function replay(scenario: Scenario): (tick: number) => SceneState {
     return {
       view: buildView(s),
       inflight: packTxns(s.txns.values(), s.txns.size),
-      violations: engine.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message })),
+      violations: engine.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message, path: v.path })),
     };
   };
 }
