@@ -10,7 +10,7 @@ export interface SceneState {
   view: SimView;
   inflight: Float64Array;
   /** The violations so far, each with the path its transaction took (null: none to draw). */
-  violations: { number: string; invariant: string; t: number; message: string; path: ViolationPath | null }[];
+  violations: { number: string; invariant: string; t: number; message: string; device: string | null; path: ViolationPath | null }[];
 }
 
 /** A function giving the scene at a tick; ticks must not go backwards (the engine only runs forward). */
@@ -25,7 +25,14 @@ export function replay(scenario: Scenario): (tick: number) => SceneState {
     return {
       view: buildView(s),
       inflight: packTxns(s.txns.values(), s.txns.size),
-      violations: engine.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message, path: v.path })),
+      violations: engine.violations.map((v) => ({
+        number: v.number,
+        invariant: v.invariant,
+        t: v.t,
+        message: v.message,
+        device: v.device,
+        path: v.path,
+      })),
     };
   };
 }

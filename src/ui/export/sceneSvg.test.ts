@@ -17,7 +17,14 @@ function sceneAt(tick: number, theme: 'dark' | 'light'): SceneInput {
     title: r.scenario.title,
     tick,
     tickNs: 100,
-    violations: e.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message, path: v.path })),
+    violations: e.violations.map((v) => ({
+      number: v.number,
+      invariant: v.invariant,
+      t: v.t,
+      message: v.message,
+      device: v.device,
+      path: v.path,
+    })),
     nodes: buildNodes(r.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y })),
     edges: buildEdges(view),
     view,
@@ -71,6 +78,17 @@ describe('the scene as SVG', () => {
     expect(svg).toContain(`font-weight="600" xml:space="preserve">⚠ via TLB VMID 2 → 0x90000000</text>`);
     // The SMMU lists its TLB by VMID, as the canvas does.
     expect(svg).toMatch(/> {2}VMID 1: 4 entries</);
+  });
+
+  it('draws a violation without a path from its device into the SMMU, its message under the device', () => {
+    const input = sceneAt(49, 'light');
+    const last = input.violations.at(-1)!;
+    expect([last.number, last.path]).toEqual(['I10', null]);
+    const svg = sceneSvg(input);
+    const danger = /<g data-danger="I10">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(danger).toMatch(new RegExp(`<path d="M[\\d. ]+ L[\\d. ]+" fill="none" stroke="${THEMES.light.danger}"`));
+    expect(danger).toContain('⚠ I10 at tick 49 · ');
+    expect(svg).not.toContain('⚠ via');
   });
 
   it('gives the same text for the same moment', () => {

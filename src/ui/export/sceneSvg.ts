@@ -56,7 +56,7 @@ export interface SceneInput {
   /** Nanoseconds per tick, for the caption's time. */
   tickNs: number;
   /** The invariants violated up to the tick, in the order they happened. */
-  violations: { number: string; invariant: string; t: number; message: string; path?: ViolationPath | null }[];
+  violations: { number: string; invariant: string; t: number; message: string; device?: string | null; path?: ViolationPath | null }[];
   nodes: SceneNode[];
   edges: Edge[];
   view: SimView;
@@ -119,8 +119,7 @@ function nodeBody(
         `event queue ${s.eventq.count}/${s.eventq.capacity}${s.eventq.overflow ? ' overflow' : ''}`,
       ];
       // The entry that let the violation's transaction through, in the danger colour, first.
-      if (danger !== null)
-        return { head: 'SMMU', kind: 'SMMUv3', colour: '#5b6270', rows: [letThrough(danger.path), ...rows], dangerRow: 0 };
+      if (danger?.path) return { head: 'SMMU', kind: 'SMMUv3', colour: '#5b6270', rows: [letThrough(danger.path), ...rows], dangerRow: 0 };
       return { head: 'SMMU', kind: 'SMMUv3', colour: '#5b6270', rows };
     }
     case 'region': {
@@ -138,19 +137,25 @@ function nodeBody(
 
 const GRID_TOP = 8;
 
-/** The violation the picture draws: the latest so far whose transaction left a path. */
+/** The violation the picture draws, as the canvas holds the one the playhead passed: the latest with a path, or else the latest. */
 interface Danger {
   number: string;
   t: number;
-  path: ViolationPath;
+  /** The device whose transaction (or whose hand-over) broke the invariant. */
+  device: string | null;
+  path: ViolationPath | null;
+  /** What the label says after the invariant and tick: the path's reason, or the violation's message. */
+  reason: string;
 }
 
 export function dangerOf(violations: SceneInput['violations']): Danger | null {
-  for (let i = violations.length - 1; i >= 0; i--) {
-    const v = violations[i];
-    if (v.path) return { number: v.number, t: v.t, path: v.path };
-  }
-  return null;
+  let pick = -1;
+  for (let i = violations.length - 1; i >= 0 && pick < 0; i--) if (violations[i].path) pick = i;
+  if (pick < 0) pick = violations.length - 1;
+  if (pick < 0) return null;
+  const v = violations[pick];
+  const path = v.path ?? null;
+  return { number: v.number, t: v.t, device: path?.device ?? v.device ?? null, path, reason: path?.summary ?? v.message };
 }
 
 /** What let the violation's transaction through, as the SMMU's first row says it (short: the row is narrow). */
@@ -307,44 +312,64 @@ function pageCell(input: SceneInput, boxes: Map<string, Box>, page: number): { x
   return null;
 }
 
+/** `text` in lines of at most `chars` characters, broken between words; at most `most` lines. */
+function wrap(text: string, chars: number, most: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length > most ? [...lines.slice(0, most - 1), cut(lines.slice(most - 1).join(' '), chars)] : lines;
+}
+
 /**
- * The violation's path, as the canvas draws it: dashed from the device through the SMMU to the page,
- * the page ringed, and the invariant with the path's reason in a label under the page's region (or
- * under the device when it reached no page).
+ * The violation as the canvas draws it: dashed from the device into the SMMU and, for a path, out
+ * to the page, the page ringed; the invariant, its tick and reason in a label under the page's
+ * region (or under the device when there is no page).
  */
 function dangerPath(input: SceneInput, d: Danger, boxes: Map<string, Box>, c: (typeof THEMES)[Theme]): string[] {
-  const dev = input.view.devices.find((x) => x.name === d.path.device || x.id === d.path.device);
+  const dev = d.device === null ? undefined : input.view.devices.find((x) => x.id === d.device || x.name === d.device);
   const from = dev && boxes.get(dev.id);
   const smmu = boxes.get('smmu');
-  if (from === undefined || smmu === undefined) return [];
+  if (smmu === undefined) return [];
   const midY = smmu.y + Math.min(smmu.h / 2, 60);
-  const pts = [
-    { x: from.x + from.w, y: from.y + from.h / 2 },
-    { x: smmu.x, y: midY },
-  ];
-  const page = d.path.pageIndex >= 0 ? pageCell(input, boxes, d.path.pageIndex) : null;
-  if (d.path.via !== 'atc') pts.push({ x: smmu.x + smmu.w, y: midY });
+  const pts = from === undefined ? [] : [{ x: from.x + from.w, y: from.y + from.h / 2 }];
+  pts.push({ x: smmu.x, y: midY });
+  const page = d.path !== null && d.path.pageIndex >= 0 ? pageCell(input, boxes, d.path.pageIndex) : null;
+  if (d.path !== null && d.path.via !== 'atc') pts.push({ x: smmu.x + smmu.w, y: midY });
   if (page !== null) pts.push({ x: page.x, y: page.y });
-  const out = [
-    `<g data-danger="${esc(d.number)}">`,
-    `<path d="M${pts.map((p) => `${p.x} ${p.y}`).join(' L')}" fill="none" stroke="${c.danger}" stroke-width="3" stroke-dasharray="8 5" stroke-linejoin="round"/>`,
-  ];
+  const out = [`<g data-danger="${esc(d.number)}">`];
+  if (pts.length > 1)
+    out.push(
+      `<path d="M${pts.map((p) => `${p.x} ${p.y}`).join(' L')}" fill="none" stroke="${c.danger}" stroke-width="3" stroke-dasharray="8 5" stroke-linejoin="round"/>`,
+    );
   if (page !== null) {
     const r = PAGE_CELL / 2 + 4;
     out.push(
       `<rect x="${page.x - r}" y="${page.y - r}" width="${2 * r}" height="${2 * r}" rx="4" fill="none" stroke="${c.danger}" stroke-width="2.5"/>`,
     );
   }
-  const text = `⚠ ${d.number} at tick ${d.t} · ${d.path.summary}`;
-  const anchor = page?.region ?? from;
-  const w = Math.min(Math.max(anchor.w, text.length * 7 + 16), 420);
+  const anchor = page?.region ?? from ?? smmu;
+  // Under a region the label may reach left, under the SMMU's bottom; under a device it keeps to the
+  // device's width, clear of the SMMU beside it.
+  const text = `⚠ ${d.number} at tick ${d.t} · ${d.reason}`;
+  const w = page !== null ? Math.min(Math.max(anchor.w, text.length * 7 + 16), 420) : anchor.w;
+  const lines = wrap(text, Math.floor((w - 16) / 7), 4);
   const x = page !== null ? anchor.x + anchor.w - w : anchor.x;
   const y = anchor.y + anchor.h + 8;
   out.push(
-    `<rect x="${x}" y="${y}" width="${w}" height="26" rx="4" fill="${c.node}" stroke="${c.danger}" stroke-width="1.5"/>`,
-    `<text x="${x + 8}" y="${y + 17}" font-size="13" font-weight="600" fill="${c.danger}">${esc(cut(text, Math.floor((w - 16) / 7)))}</text>`,
-    '</g>',
+    `<rect x="${x}" y="${y}" width="${w}" height="${10 + lines.length * 17}" rx="4" fill="${c.node}" stroke="${c.danger}" stroke-width="1.5"/>`,
   );
+  lines.forEach((l, i) =>
+    out.push(
+      `<text x="${x + 8}" y="${y + 18 + i * 17}" font-size="13" font-weight="600" fill="${c.danger}">${esc(cut(l, Math.floor((w - 16) / 7)))}</text>`,
+    ),
+  );
+  out.push('</g>');
   return out;
 }
 
