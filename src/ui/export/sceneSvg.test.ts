@@ -6,6 +6,7 @@ import { buildView } from '../../worker/view';
 import { buildEdges, buildNodes } from '../canvas/graph';
 import { captionLines, sceneSvg, THEMES, type SceneInput } from './sceneSvg';
 import { readSvgPayload, xmlEscape } from './svgMeta';
+import { sceneViolations } from './replay';
 
 function sceneAt(tick: number, theme: 'dark' | 'light'): SceneInput {
   const r = parseScenario(galleryEntry('seed-attack')!.doc);
@@ -17,14 +18,7 @@ function sceneAt(tick: number, theme: 'dark' | 'light'): SceneInput {
     title: r.scenario.title,
     tick,
     tickNs: 100,
-    violations: e.violations.map((v) => ({
-      number: v.number,
-      invariant: v.invariant,
-      t: v.t,
-      message: v.message,
-      device: v.device,
-      path: v.path,
-    })),
+    violations: sceneViolations(e.violations),
     nodes: buildNodes(r.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y })),
     edges: buildEdges(view),
     view,
