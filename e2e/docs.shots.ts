@@ -2,7 +2,7 @@
 // `npm run screenshots`. Not part of `npm test` (the files are checked in and looked at).
 
 import { readFileSync } from 'node:fs';
-import { test, expect, openGallery } from './fixtures';
+import { test, expect, openGallery, seek } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SIZES = [
@@ -135,4 +135,53 @@ test('Explore all policies at 1280×800', async ({ page }) => {
   await expect(matrix.locator('tbody tr.ex-waiting')).toHaveCount(0, { timeout: 120_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/explore-matrix.png' });
+});
+
+// The Compare view: the seed's attack under P0 and P1 at t=77, where P0 lets the device read P's
+// secret; every text legible (11 px or more on screen) at 1280×800 (docs/compare.png) and 1920×1080.
+for (const [w, h] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  test(`the Compare view at ${w}×${h}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto('/#g=seed-attack&vs=P1');
+    const go = page.getByTestId('compare').getByRole('button', { name: /^Go to t=/ });
+    await expect(go).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('compare-only-a')).toContainText('I1b', { timeout: 30_000 });
+    await go.click();
+    // Then the moment P0 lets the device read P's secret.
+    const lanes = page.getByTestId('compare-timeline');
+    const horizon = Number(await lanes.getAttribute('aria-valuemax'));
+    const box = (await lanes.boundingBox())!;
+    await lanes.click({ position: { x: (box.width * 77.5) / horizon, y: 10 } });
+    await expect(page.getByTestId('compare-t')).toHaveText('t=77');
+    // The smallest text on screen: HTML text by its computed size, SVG text by its drawn height.
+    const smallest = await page.getByTestId('compare').evaluate((root) => {
+      let min = Infinity;
+      for (const el of root.querySelectorAll('svg text')) min = Math.min(min, el.getBoundingClientRect().height);
+      for (const el of root.querySelectorAll('*:not(svg *)'))
+        if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== ''))
+          min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(11);
+    await page.screenshot({ path: w === 1280 ? 'docs/compare.png' : test.info().outputPath(`compare-${w}.png`) });
+  });
+}
+
+test('an exported PNG, light and at 2×', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await seek(page, 77);
+  await page.getByLabel('Share').click();
+  await page.getByRole('menuitem', { name: 'Export picture…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export picture' });
+  await dialog.getByLabel('PNG', { exact: true }).check();
+  await dialog.getByLabel('2×', { exact: true }).check();
+  await dialog.getByLabel('Light (for documents)').check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  await (await download).saveAs('docs/export-example.png');
 });

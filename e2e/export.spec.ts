@@ -18,7 +18,7 @@ async function exportPicture(page: Page, format: 'PNG' | 'SVG', scale: '1×' | '
   await dialog.getByRole('button', { name: 'Download' }).click();
   const d = await download;
   await expect(dialog).toBeHidden();
-  return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!), save: (to: string) => d.saveAs(to) };
+  return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };
 }
 
 /** Drops a file on the canvas, as a user dragging it from their desktop does. */
@@ -92,7 +92,6 @@ test('the same moment exports the same PNG twice, light and at 2×', async ({ pa
   // 2×: the IHDR's width is twice the 1× export's.
   const one = await exportPicture(page, 'PNG', '1×', true);
   expect(a.bytes.readUInt32BE(16)).toBe(2 * one.bytes.readUInt32BE(16));
-  if (process.env.EXPORT_EXAMPLE) await a.save(process.env.EXPORT_EXAMPLE);
 });
 
 test('a GIF of a range is the same file every time, and can be cancelled', async ({ page }) => {
@@ -171,4 +170,32 @@ test('a WebM of a range is the same file every time, or the dialog says the brow
   expect([...a.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
   const sha = (x: Buffer) => createHash('sha256').update(x).digest('hex');
   expect(sha(a)).toBe(sha(b));
+});
+
+test('an animation starts as the span of the caption at the playhead, and the range can be changed', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  const open = async () => {
+    await page.getByLabel('Share').click();
+    await page.getByRole('menuitem', { name: 'Export picture…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export picture' });
+    await dialog.getByLabel('GIF (animation)').check();
+    return dialog;
+  };
+  // At t=60 the caption is the one at 49, and the next is at 77.
+  await seek(page, 60);
+  let dialog = await open();
+  await expect(dialog.getByLabel('From')).toHaveValue('49');
+  await expect(dialog.getByLabel('To')).toHaveValue('77');
+  await expect(dialog.getByTestId('export-span')).toContainText("Ticks 49–77, the caption at the playhead: “P's stage-2 is live");
+  await dialog.getByLabel('To').fill('70');
+  await expect(dialog.getByTestId('export-span')).toContainText('Ticks 49–77, the caption at the playhead (exporting 49–70): “P');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  expect((await download).suggestedFilename()).toBe('the-seed-s-attack-t49-70.gif');
+
+  // After the last caption, the span runs to the end of the run.
+  await seek(page, 150);
+  dialog = await open();
+  await expect(dialog.getByLabel('From')).toHaveValue('100');
+  await expect(dialog.getByLabel('To')).toHaveValue('600');
 });

@@ -11,6 +11,9 @@ import { choicePairs } from '../../scenario/choiceLink';
 import { copyText, shareUrl } from '../actions/share';
 import { useCompare } from './compareStore';
 import { useRuns } from './useRuns';
+import { compareKey } from './compareKeys';
+import { useKeyOwner } from '../panels/keyOwner';
+import { focusOnOpen } from '../panels/Dialog';
 import { RunCanvas } from './RunCanvas';
 import { LaneTimeline } from './LaneTimeline';
 import { verdictDiff, type DiffItem } from './verdictDiff';
@@ -124,16 +127,8 @@ export default function CompareView() {
   const deviationsA = useMemo(() => (ca === null ? choicePairs(choices) : []), [ca, choices]);
   const runs = useRuns(sa, sb, horizon, deviationsA);
   const divergence = useDivergence(sa, sb, horizon, deviationsA);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        close();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // The view owns the keyboard: the playhead keys move the compare playhead, the workbench's keys do nothing behind it.
+  useKeyOwner(close, (e) => compareKey(e, runs, horizon));
   if (scenario === null || sa === null || sb === null) return null;
   const written = configOf(scenario);
   const labelA =
@@ -148,7 +143,15 @@ export default function CompareView() {
     if (url !== null) void copyText(`${url}&vs=${configText(cb)}`, `Link copied: it opens this scenario compared with ${configText(cb)}.`);
   };
   return (
-    <div className="cmp" role="dialog" aria-modal="true" aria-label="Compare two configurations" data-testid="compare">
+    <div
+      className="cmp"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Compare two configurations"
+      data-testid="compare"
+      tabIndex={-1}
+      ref={focusOnOpen}
+    >
       <header className="cmp-head">
         <h3>
           Compare · {scenario.title} <span className="pn-dim">run to t={horizon}</span>
@@ -203,6 +206,8 @@ export default function CompareView() {
         horizon={horizon}
         t={runs.t}
         divergence={divergence.state === 'done' ? divergence.t : null}
+        labelA={labelA}
+        labelB={labelB}
         onSeek={runs.seek}
       />
       <section className="cmp-diff" aria-label="Verdicts as a diff">

@@ -1,7 +1,9 @@
 // One timeline, two lanes: A's operations and violations above, B's below, the shared playhead
-// across both and the tick where the runs part marked. A click seeks both runs there.
+// across both and the tick where the runs part marked. A click seeks both runs there. Each lane is
+// named with its configuration, and the tick numbers run beneath.
 
 import type { Summary } from '../../worker/protocol';
+import { axisTicks } from './axisTicks';
 
 const W = 1000;
 const LANE = 30;
@@ -12,6 +14,8 @@ export function LaneTimeline({
   horizon,
   t,
   divergence,
+  labelA,
+  labelB,
   onSeek,
 }: {
   a: Summary | null;
@@ -19,6 +23,9 @@ export function LaneTimeline({
   horizon: number;
   t: number;
   divergence: number | null;
+  /** Each lane's name with its configuration (`A · P0`). */
+  labelA: string;
+  labelB: string;
   onSeek(t: number): void;
 }) {
   const x = (tick: number) => (horizon <= 0 ? 0 : (tick / horizon) * W);
@@ -44,29 +51,38 @@ export function LaneTimeline({
   return (
     <div className="cmp-timeline">
       <div className="cmp-lane-names">
-        <span>A</span>
-        <span>B</span>
+        <span title={labelA}>{labelA}</span>
+        <span title={labelB}>{labelB}</span>
       </div>
-      <svg
-        viewBox={`0 0 ${W} ${LANE * 2 + 6}`}
-        preserveAspectRatio="none"
-        data-testid="compare-timeline"
-        role="slider"
-        aria-label="Shared playhead"
-        aria-valuemin={0}
-        aria-valuemax={horizon}
-        aria-valuenow={t}
-        tabIndex={0}
-        onClick={(e) => {
-          const r = e.currentTarget.getBoundingClientRect();
-          onSeek(((e.clientX - r.left) / r.width) * horizon);
-        }}
-      >
-        {lane(a, 0, 'A')}
-        {lane(b, LANE + 6, 'B')}
-        {divergence !== null && <line x1={x(divergence)} x2={x(divergence)} y1={0} y2={LANE * 2 + 6} className="cmp-diverge" />}
-        <line x1={x(t)} x2={x(t)} y1={0} y2={LANE * 2 + 6} className="cmp-playhead" />
-      </svg>
+      <div className="cmp-track">
+        <svg
+          viewBox={`0 0 ${W} ${LANE * 2 + 6}`}
+          preserveAspectRatio="none"
+          data-testid="compare-timeline"
+          role="slider"
+          aria-label="Shared playhead"
+          aria-valuemin={0}
+          aria-valuemax={horizon}
+          aria-valuenow={t}
+          tabIndex={0}
+          onClick={(e) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            onSeek(((e.clientX - r.left) / r.width) * horizon);
+          }}
+        >
+          {lane(a, 0, 'A')}
+          {lane(b, LANE + 6, 'B')}
+          {divergence !== null && <line x1={x(divergence)} x2={x(divergence)} y1={0} y2={LANE * 2 + 6} className="cmp-diverge" />}
+          <line x1={x(t)} x2={x(t)} y1={0} y2={LANE * 2 + 6} className="cmp-playhead" />
+        </svg>
+        <div className="cmp-axis" data-testid="compare-axis" aria-hidden="true">
+          {axisTicks(horizon).map((tick) => (
+            <span key={tick} style={{ left: `${(x(tick) / W) * 100}%` }}>
+              {tick.toLocaleString('en-US')}
+            </span>
+          ))}
+        </div>
+      </div>
     </div>
   );
 }

@@ -47,43 +47,13 @@ export function RunCanvas({ label, frame, view, testId }: { label: string; frame
         {view?.devices.map((d, i) => (
           <g key={d.id}>
             <line x1={DEV_X + BOX_W} y1={devY(i)} x2={SMMU_X} y2={smmuY + 18} className="cmp-wire" />
-            <rect
-              x={DEV_X}
-              y={devY(i) - 18}
-              width={BOX_W}
-              height={36}
-              rx={5}
-              fill="#1d232c"
-              stroke={endpointColour(d.owner)}
-              strokeWidth={2}
-            />
-            <text x={DEV_X + 8} y={devY(i) - 3} className="cmp-name">
-              {d.name}
-            </text>
-            <text x={DEV_X + 8} y={devY(i) + 12} className="cmp-sub">
-              {name(d.owner)} · {d.assign}
-            </text>
+            <OwnedBox x={DEV_X} y={devY(i)} owner={d.owner} name={d.name} sub={`${name(d.owner)} · ${d.assign}`} />
           </g>
         ))}
         {view?.regions.map((r, i) => (
           <g key={r.id}>
             <line x1={SMMU_X + 100} y1={smmuY + 18} x2={REG_X} y2={regY(i)} className="cmp-wire" />
-            <rect
-              x={REG_X}
-              y={regY(i) - 18}
-              width={BOX_W}
-              height={36}
-              rx={5}
-              fill="#1d232c"
-              stroke={endpointColour(r.owner)}
-              strokeWidth={2}
-            />
-            <text x={REG_X + 8} y={regY(i) - 3} className="cmp-name">
-              {r.name}
-            </text>
-            <text x={REG_X + 8} y={regY(i) + 12} className="cmp-sub">
-              {name(r.owner)} · {r.pages} pages
-            </text>
+            <OwnedBox x={REG_X} y={regY(i)} owner={r.owner} name={r.name} sub={`${name(r.owner)} · ${r.pages} pages`} />
           </g>
         ))}
         {view !== null && (
@@ -142,5 +112,20 @@ export function RunCanvas({ label, frame, view, testId }: { label: string; frame
         )}
       </svg>
     </figure>
+  );
+}
+
+/** A device or region: a box edged in its owner's colour, centred on `y`, with its name and a line beneath. */
+function OwnedBox({ x, y, owner, name, sub }: { x: number; y: number; owner: number; name: string; sub: string }) {
+  return (
+    <>
+      <rect x={x} y={y - 18} width={BOX_W} height={36} rx={5} fill="#1d232c" stroke={endpointColour(owner)} strokeWidth={2} />
+      <text x={x + 8} y={y - 3} className="cmp-name">
+        {name}
+      </text>
+      <text x={x + 8} y={y + 12} className="cmp-sub">
+        {sub}
+      </text>
+    </>
   );
 }

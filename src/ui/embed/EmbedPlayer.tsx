@@ -7,8 +7,8 @@ import { Canvas } from '../canvas/Canvas';
 import { Timeline } from '../panels/Timeline';
 import { Notice } from '../panels/Notice';
 import { CurrentCaption } from '../panels/StoryStrip';
-import { Icon, TickReadout } from '../panels/Toolbar';
-import { ActionButton } from '../actions/ActionButton';
+import { TickReadout } from '../panels/Toolbar';
+import { TransportButtons } from '../panels/TransportButtons';
 import { fullAppUrl, type EmbedOptions } from './embedOptions';
 import { useHostApi } from './useHostApi';
 import '../workbench.css';
@@ -16,7 +16,6 @@ import './embed.css';
 
 export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
   const title = useApp((s) => s.scenario?.title ?? null);
-  const playing = useApp((s) => s.playing);
   const link = useApp((s) => s.link);
   const choices = useApp((s) => s.choices);
   useHostApi();
@@ -33,21 +32,9 @@ export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
               Counterexample · x={choices.text}
             </span>
           )}
-          <div className="pn-transport" role="group" aria-label="Playback">
-            <ActionButton name="home" icon={<Icon d="M4 3v10M13 3 6 8l7 5z" />} />
-            <ActionButton name="prevEvent" icon={<Icon d="M12 3 6 8l6 5zM4 3v10" />} />
-            <ActionButton
-              name="playPause"
-              className="pn-play"
-              icon={playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
-            />
-            <ActionButton name="stepEvent" icon={<Icon d="M4 3l6 5-6 5zM12 3v10" />} />
-            <ActionButton name="end" icon={<Icon d="M3 3l7 5-7 5zM12 3v10" fill />} />
-          </div>
+          <TransportButtons full={false} />
           <TickReadout />
-          <a className="em-open" href={out} target="_blank" rel="noopener" data-testid="embed-open">
-            Open in DMA Handoff ↗
-          </a>
+          <OpenInApp href={out} />
         </header>
       )}
       <div className="em-stage">
@@ -55,11 +42,7 @@ export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
         <div className="wb-canvas em-canvas">
           <Canvas />
         </div>
-        {!options.controls && (
-          <a className="em-open em-open-corner" href={out} target="_blank" rel="noopener" data-testid="embed-open">
-            Open in DMA Handoff ↗
-          </a>
-        )}
+        {!options.controls && <OpenInApp href={out} corner />}
       </div>
       <div className="em-caption">
         <CurrentCaption />
@@ -70,5 +53,14 @@ export default function EmbedPlayer({ options }: { options: EmbedOptions }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The way out to the full app at this moment, in a new tab: in the bar, or over the canvas's corner without one. */
+function OpenInApp({ href, corner = false }: { href: string; corner?: boolean }) {
+  return (
+    <a className={corner ? 'em-open em-open-corner' : 'em-open'} href={href} target="_blank" rel="noopener" data-testid="embed-open">
+      Open in DMA Handoff ↗
+    </a>
   );
 }

@@ -7,7 +7,8 @@ import { useRef, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { useExportDialog } from './exportDialog';
 import type { Theme } from './sceneSvg';
-import '../panels/panels.css';
+import { captionSpan } from './captionSpan';
+import { Dialog } from '../panels/Dialog';
 import './export.css';
 
 type Format = 'png' | 'svg' | 'gif' | 'webm' | 'report-html' | 'report-md';
@@ -24,8 +25,10 @@ function ExportBox() {
   const [format, setFormat] = useState<Format>('png');
   const [scale, setScale] = useState(1);
   const [theme, setTheme] = useState<Theme>('dark');
-  const [from, setFrom] = useState(0);
-  const [to, setTo] = useState(horizon);
+  // An animation starts as the span of the caption at the playhead; the fields change it.
+  const [span] = useState(() => captionSpan(useApp.getState().scenario?.captions ?? [], clock, horizon));
+  const [from, setFrom] = useState(span.from);
+  const [to, setTo] = useState(span.to);
   const [step, setStep] = useState<number | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,70 +89,74 @@ function ExportBox() {
     </label>
   );
   return (
-    <div className="pn-modal" role="dialog" aria-label="Export picture" onClick={close} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <div className="pn-modal-box ex-box" onClick={(e) => e.stopPropagation()}>
-        <h3>Export picture</h3>
-        <p className="pn-dim">
-          {format === 'report-html' || format === 'report-md'
-            ? 'The run as a document for a design review: the scenario, its policy, every verdict with liveness, each violation with its tick and a link to it, the operations with their steps, and the picture of the first violation (or the end).'
-            : format === 'gif' || format === 'webm'
-              ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
-              : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+    <Dialog label="Export picture" onClose={close} className="ex-box">
+      <h3>Export picture</h3>
+      <p className="pn-dim">
+        {format === 'report-html' || format === 'report-md'
+          ? 'The run as a document for a design review: the scenario, its policy, every verdict with liveness, each violation with its tick and a link to it, the operations with their steps, and the picture of the first violation (or the end).'
+          : format === 'gif' || format === 'webm'
+            ? 'A range of the run, a frame every few ticks, with the caption burned in. The same range gives the same file.'
+            : `The canvas at tick ${clock}, with a caption of the title, the tick and the invariants violated so far. The picture carries the scenario: drop it on the app to open this moment.`}
+      </p>
+      {choice<Format>('Format', format, setFormat, [
+        ['png', 'PNG'],
+        ['svg', 'SVG'],
+        ['gif', 'GIF (animation)'],
+        ['webm', 'WebM (video)'],
+        ['report-html', 'Report (HTML)'],
+        ['report-md', 'Report (Markdown + PNG)'],
+      ])}
+      {choice<number>('Scale', scale, setScale, [
+        [1, '1×'],
+        [2, '2×'],
+      ])}
+      {choice<Theme>('Theme', theme, setTheme, [
+        ['dark', 'Dark'],
+        ['light', 'Light (for documents)'],
+      ])}
+      {(format === 'gif' || format === 'webm') && (
+        <fieldset className="ex-choice ex-range">
+          <legend>Range (ticks)</legend>
+          <p className="pn-dim ex-span" data-testid="export-span" title={span.caption ?? undefined}>
+            Ticks {span.from}–{span.to}
+            {span.caption === null ? '' : ', the caption at the playhead'}
+            {from !== span.from || to !== span.to ? ` (exporting ${from}–${to})` : ''}
+            {span.caption === null ? '.' : `: “${span.caption}”`}
+          </p>
+          {tickField('From', from, setFrom)}
+          {tickField('To', to, setTo)}
+          <label>
+            Every{' '}
+            <input
+              type="number"
+              min={1}
+              placeholder="auto"
+              value={step ?? ''}
+              disabled={busy}
+              onChange={(e) => setStep(e.target.value === '' ? null : Math.floor(Number(e.target.value)))}
+            />{' '}
+            ticks
+          </label>
+        </fieldset>
+      )}
+      {problem !== null && (
+        <p className="pn-warn" role="alert">
+          {problem}
         </p>
-        {choice<Format>('Format', format, setFormat, [
-          ['png', 'PNG'],
-          ['svg', 'SVG'],
-          ['gif', 'GIF (animation)'],
-          ['webm', 'WebM (video)'],
-          ['report-html', 'Report (HTML)'],
-          ['report-md', 'Report (Markdown + PNG)'],
-        ])}
-        {choice<number>('Scale', scale, setScale, [
-          [1, '1×'],
-          [2, '2×'],
-        ])}
-        {choice<Theme>('Theme', theme, setTheme, [
-          ['dark', 'Dark'],
-          ['light', 'Light (for documents)'],
-        ])}
-        {(format === 'gif' || format === 'webm') && (
-          <fieldset className="ex-choice ex-range">
-            <legend>Range (ticks)</legend>
-            {tickField('From', from, setFrom)}
-            {tickField('To', to, setTo)}
-            <label>
-              Every{' '}
-              <input
-                type="number"
-                min={1}
-                placeholder="auto"
-                value={step ?? ''}
-                disabled={busy}
-                onChange={(e) => setStep(e.target.value === '' ? null : Math.floor(Number(e.target.value)))}
-              />{' '}
-              ticks
-            </label>
-          </fieldset>
-        )}
-        {problem !== null && (
-          <p className="pn-warn" role="alert">
-            {problem}
-          </p>
-        )}
-        {progress !== null && (format === 'gif' || format === 'webm') && (
-          <p>
-            <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
-          </p>
-        )}
-        <div className="ex-buttons">
-          <button type="button" onClick={() => void download()} disabled={busy}>
-            {busy ? 'Exporting…' : 'Download'}
-          </button>
-          <button type="button" onClick={busy ? () => abort.current?.abort() : close}>
-            Cancel
-          </button>
-        </div>
+      )}
+      {progress !== null && (format === 'gif' || format === 'webm') && (
+        <p>
+          <progress max={progress.total} value={progress.done} aria-label="Export progress" /> Frame {progress.done} of {progress.total}
+        </p>
+      )}
+      <div className="ex-buttons">
+        <button type="button" onClick={() => void download()} disabled={busy}>
+          {busy ? 'Exporting…' : 'Download'}
+        </button>
+        <button type="button" onClick={busy ? () => abort.current?.abort() : close}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

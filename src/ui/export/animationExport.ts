@@ -5,7 +5,7 @@
 
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 import { drawSvg, fileBase, sceneBasis, sceneInput } from './imageExport';
-import { startReplay, type Replayer } from './replayClient';
+import { startReplay } from './replayClient';
 import { MAX_CAPTION_LINES, sceneSvg, type Theme } from './sceneSvg';
 
 export interface AnimationRange {
@@ -48,6 +48,48 @@ export class Cancelled extends Error {
   }
 }
 
+/** The frames of an animation: their ticks, each drawn on request from a replay of the open scenario, and the file's name. */
+interface Frames {
+  ticks: number[];
+  draw(tick: number): Promise<HTMLCanvasElement>;
+  name: string;
+  dispose(): void;
+}
+
+/** The frames of `range` at `scale` in `theme`, from a replay of the open scenario (disposed by the caller). */
+function framesOf(range: AnimationRange, scale: number, theme: Theme): Frames {
+  const basis = sceneBasis();
+  if (basis === null) throw new Error('Open a scenario to export an animation of it.');
+  const replay = startReplay(basis.scenario, basis.deviations);
+  return {
+    ticks: frameTicks(range),
+    // Every frame's caption strip has room for its most lines, so every frame has the first one's size.
+    draw: async (t) => drawSvg(sceneSvg({ ...sceneInput(basis, await replay.at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale)),
+    name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}`,
+    dispose: () => replay.dispose(),
+  };
+}
+
+/**
+ * Passes each frame in turn to `take` (the first already drawn, if given), with `progress(done,
+ * total)` after each; yields to the browser between frames, and stops there when `signal` is aborted.
+ */
+async function eachFrame(
+  frames: Frames,
+  take: (img: HTMLCanvasElement, index: number) => void | Promise<void>,
+  progress: (done: number, total: number) => void,
+  signal: AbortSignal,
+  first?: HTMLCanvasElement,
+): Promise<void> {
+  const { ticks } = frames;
+  for (let i = 0; i < ticks.length; i++) {
+    if (signal.aborted) throw new Cancelled();
+    await take(i === 0 && first !== undefined ? first : await frames.draw(ticks[i]), i);
+    progress(i + 1, ticks.length);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
 /** The GIF of `range` at `scale`, in `theme`; `progress(done, total)` after each frame. */
 export async function renderGif(
   range: AnimationRange,
@@ -56,45 +98,28 @@ export async function renderGif(
   progress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<{ bytes: Uint8Array; name: string }> {
-  const basis = sceneBasis();
-  if (basis === null) throw new Error('Open a scenario to export an animation of it.');
-  const replay = startReplay(basis.scenario, basis.deviations);
+  const frames = framesOf(range, scale, theme);
   try {
-    return await gifOf(basis, replay, range, scale, theme, progress, signal);
+    const gif = GIFEncoder();
+    // A tenth of a second a frame: the GIF's delay unit is 10 ms.
+    const delay = 100;
+    let size: { w: number; h: number } | null = null;
+    await eachFrame(
+      frames,
+      (canvas) => {
+        size ??= { w: canvas.width, h: canvas.height };
+        const rgba = canvas.getContext('2d')!.getImageData(0, 0, size.w, size.h).data;
+        const palette = quantize(rgba, 256);
+        gif.writeFrame(applyPalette(rgba, palette), size.w, size.h, { palette, delay, repeat: 0 });
+      },
+      progress,
+      signal,
+    );
+    gif.finish();
+    return { bytes: gif.bytes(), name: frames.name };
   } finally {
-    replay.dispose();
+    frames.dispose();
   }
-}
-
-async function gifOf(
-  basis: NonNullable<ReturnType<typeof sceneBasis>>,
-  replay: Replayer,
-  range: AnimationRange,
-  scale: number,
-  theme: Theme,
-  progress: (done: number, total: number) => void,
-  signal: AbortSignal,
-): Promise<{ bytes: Uint8Array; name: string }> {
-  const ticks = frameTicks(range);
-  const gif = GIFEncoder();
-  // A tenth of a second a frame: the GIF's delay unit is 10 ms.
-  const delay = 100;
-  let size: { w: number; h: number } | null = null;
-  for (let i = 0; i < ticks.length; i++) {
-    if (signal.aborted) throw new Cancelled();
-    const svg = sceneSvg({ ...sceneInput(basis, await replay.at(ticks[i]), ticks[i], theme), captionRows: MAX_CAPTION_LINES }, scale);
-    const canvas = await drawSvg(svg);
-    // Every frame has the first one's size: the caption strip has room for its most lines.
-    size ??= { w: canvas.width, h: canvas.height };
-    const ctx = canvas.getContext('2d')!;
-    const rgba = ctx.getImageData(0, 0, size.w, size.h).data;
-    const palette = quantize(rgba, 256);
-    gif.writeFrame(applyPalette(rgba, palette), size.w, size.h, { palette, delay, repeat: 0 });
-    progress(i + 1, ticks.length);
-    await new Promise((r) => setTimeout(r, 0));
-  }
-  gif.finish();
-  return { bytes: gif.bytes(), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
 }
 
 /** Whether this browser can encode VP9 video for a WebM of `width`×`height`. */
@@ -112,15 +137,10 @@ export async function renderWebm(
   progress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<{ bytes: Uint8Array; name: string }> {
-  const basis = sceneBasis();
-  if (basis === null) throw new Error('Open a scenario to export an animation of it.');
-  const { BufferTarget, CanvasSource, Output, WebMOutputFormat } = await import('mediabunny');
-  const replay = startReplay(basis.scenario, basis.deviations);
-  const ticks = frameTicks(range);
-  const frame = async (t: number) =>
-    drawSvg(sceneSvg({ ...sceneInput(basis, await replay.at(t), t, theme), captionRows: MAX_CAPTION_LINES }, scale));
+  const frames = framesOf(range, scale, theme);
   try {
-    const first = await frame(ticks[0]);
+    const { BufferTarget, CanvasSource, Output, WebMOutputFormat } = await import('mediabunny');
+    const first = await frames.draw(frames.ticks[0]);
     // VP9 wants even sides.
     const canvas = document.createElement('canvas');
     canvas.width = first.width + (first.width % 2);
@@ -134,23 +154,25 @@ export async function renderWebm(
     output.addVideoTrack(source, { frameRate: 10 });
     await output.start();
     try {
-      for (let i = 0; i < ticks.length; i++) {
-        if (signal.aborted) throw new Cancelled();
-        const img = i === 0 ? first : await frame(ticks[i]);
-        ctx.fillStyle = '#000';
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-        ctx.drawImage(img, 0, 0);
-        await source.add(i / 10, 1 / 10);
-        progress(i + 1, ticks.length);
-        await new Promise((r) => setTimeout(r, 0));
-      }
+      await eachFrame(
+        frames,
+        async (img, i) => {
+          ctx.fillStyle = '#000';
+          ctx.fillRect(0, 0, canvas.width, canvas.height);
+          ctx.drawImage(img, 0, 0);
+          await source.add(i / 10, 1 / 10);
+        },
+        progress,
+        signal,
+        first,
+      );
       await output.finalize();
     } catch (e) {
       await output.cancel();
       throw e;
     }
-    return { bytes: new Uint8Array(target.buffer!), name: `${fileBase(basis.scenario.title)}-t${range.from}-${range.to}` };
+    return { bytes: new Uint8Array(target.buffer!), name: frames.name };
   } finally {
-    replay.dispose();
+    frames.dispose();
   }
 }

@@ -3,13 +3,19 @@
 // so far. The same scenario gives the same scene at the same tick, as the app's own engine does, so
 // an exported picture or animation is the run and never a recording of the screen.
 
-import { createEngine, type Scenario } from '../../sim';
+import { createEngine, type Scenario, type Violation, type ViolationPath } from '../../sim';
 import { buildView, packTxns, type SimView } from '../../worker/view';
 
 export interface SceneState {
   view: SimView;
   inflight: Float64Array;
-  violations: { number: string; invariant: string; t: number; message: string }[];
+  /** The violations so far, each with the path its transaction took (null: none to draw). */
+  violations: { number: string; invariant: string; t: number; message: string; device: string | null; path: ViolationPath | null }[];
+}
+
+/** What a picture needs of the engine's violations: plain records a worker can send. */
+export function sceneViolations(violations: readonly Violation[]): SceneState['violations'] {
+  return violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message, device: v.device, path: v.path }));
 }
 
 /**
@@ -27,7 +33,7 @@ export function replay(scenario: Scenario, deviations: ReadonlyMap<number, numbe
     return {
       view: buildView(s),
       inflight: packTxns(s.txns.values(), s.txns.size),
-      violations: engine.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message })),
+      violations: sceneViolations(engine.violations),
     };
   };
 }

@@ -6,6 +6,7 @@ import { buildView } from '../../worker/view';
 import { buildEdges, buildNodes } from '../canvas/graph';
 import { captionLines, sceneSvg, THEMES, type SceneInput } from './sceneSvg';
 import { readSvgPayload, xmlEscape } from './svgMeta';
+import { sceneViolations } from './replay';
 
 function sceneAt(tick: number, theme: 'dark' | 'light'): SceneInput {
   const r = parseScenario(galleryEntry('seed-attack')!.doc);
@@ -17,7 +18,7 @@ function sceneAt(tick: number, theme: 'dark' | 'light'): SceneInput {
     title: r.scenario.title,
     tick,
     tickNs: 100,
-    violations: e.violations.map((v) => ({ number: v.number, invariant: v.invariant, t: v.t, message: v.message })),
+    violations: sceneViolations(e.violations),
     nodes: buildNodes(r.scenario).map((n) => ({ id: n.id, kind: n.type!, index: n.data.index, x: n.position.x, y: n.position.y })),
     edges: buildEdges(view),
     view,
@@ -55,6 +56,33 @@ describe('the scene as SVG', () => {
     const two = /width="(\d+)" height="(\d+)" viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
     expect(Number(two[1])).toBe(2 * Number(one[1]));
     expect(two[3]).toBe(one[3]);
+  });
+
+  it('draws the latest violation’s path, its page ringed, its reason, and the SMMU entry that let it through', () => {
+    expect(sceneSvg(sceneAt(10, 'dark'))).not.toContain('data-danger');
+    const input = sceneAt(77, 'dark');
+    const leak = input.violations.at(-1)!;
+    expect(leak.number).toBe('I1b');
+    const svg = sceneSvg(input);
+    const danger = /<g data-danger="I1b">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    // Device, into the SMMU, out of it, to the page: four points, dashed in the danger colour.
+    expect(danger).toMatch(new RegExp(`<path d="M[\\d. ]+( L[\\d. ]+){3}" fill="none" stroke="${THEMES.dark.danger}"`));
+    expect(danger).toContain(`<rect x=`);
+    expect(danger).toContain(xmlEscape(`⚠ I1b at tick 77 · ${leak.path!.summary}`));
+    expect(svg).toContain(`font-weight="600" xml:space="preserve">⚠ via TLB VMID 2 → 0x90000000</text>`);
+    // The SMMU lists its TLB by VMID, as the canvas does.
+    expect(svg).toMatch(/> {2}VMID 1: 4 entries</);
+  });
+
+  it('draws a violation without a path from its device into the SMMU, its message under the device', () => {
+    const input = sceneAt(49, 'light');
+    const last = input.violations.at(-1)!;
+    expect([last.number, last.path]).toEqual(['I10', null]);
+    const svg = sceneSvg(input);
+    const danger = /<g data-danger="I10">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(danger).toMatch(new RegExp(`<path d="M[\\d. ]+ L[\\d. ]+" fill="none" stroke="${THEMES.light.danger}"`));
+    expect(danger).toContain('⚠ I10 at tick 49 · ');
+    expect(svg).not.toContain('⚠ via');
   });
 
   it('gives the same text for the same moment', () => {

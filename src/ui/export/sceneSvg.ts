@@ -1,10 +1,13 @@
 // The picture of the canvas at the playhead, as an SVG document built from the app's own model of
 // the scene: the canvas graph (nodes where the layout puts them, edges with their labels), the
-// engine's view at that tick, the transactions in flight, and a caption strip with the scenario's
-// title, the tick and the invariants violated so far. The same inputs give the same text.
+// engine's view at that tick, the transactions in flight, the path of the latest violation a
+// transaction made (device, SMMU, the page ringed, its reason beside it, the SMMU's entry that let it
+// through), and a caption strip with the scenario's title, the tick and the invariants violated so
+// far. The same inputs give the same text.
 
 import type { Edge } from '@xyflow/react';
 import type { SimView } from '../../worker/view';
+import type { ViolationPath } from '../../sim';
 import { PAGE, PHASE, TX } from '../../worker/frameFormat';
 import { endpointColour, hexAddr, SECRET_COLOUR, textOn } from '../theme';
 import { cellCentre, gridSize, PAGE_CELL } from '../nodes/pageGrid';
@@ -53,7 +56,7 @@ export interface SceneInput {
   /** Nanoseconds per tick, for the caption's time. */
   tickNs: number;
   /** The invariants violated up to the tick, in the order they happened. */
-  violations: { number: string; invariant: string; t: number; message: string }[];
+  violations: { number: string; invariant: string; t: number; message: string; device?: string | null; path?: ViolationPath | null }[];
   nodes: SceneNode[];
   edges: Edge[];
   view: SimView;
@@ -83,7 +86,8 @@ interface Box {
 function nodeBody(
   n: SceneNode,
   v: SimView,
-): { head: string; kind: string; colour: string; rows: string[]; pages?: { first: number; count: number } } {
+  danger: Danger | null,
+): { head: string; kind: string; colour: string; rows: string[]; dangerRow?: number; pages?: { first: number; count: number } } {
   const name = (i: number) => (i < 0 ? 'nobody' : (v.endpoints[i]?.name ?? '?'));
   switch (n.kind) {
     case 'endpoint': {
@@ -108,9 +112,14 @@ function nodeBody(
         ...s.ste.map((e) => `SID ${e.sid}: ${e.valid ? `${e.config}${e.table ? ` ${e.table}` : ''} VMID ${e.vmid}` : 'invalid'}`),
         `config cache ${s.cfg.length}${stale > 0 ? `, ${stale} stale` : ''}`,
         `TLB ${tlb}${tlbStale > 0 ? `, ${tlbStale} stale` : ''}`,
+        ...s.tlb.map(
+          (g) => `  VMID ${g.vmid}: ${g.count} ${g.count === 1 ? 'entry' : 'entries'}${g.stale > 0 ? `, ${g.stale} stale` : ''}`,
+        ),
         `CMDQ ${s.cmdq.length}${s.cmdq.waitingSync ? ', SYNC waiting' : ''}`,
         `event queue ${s.eventq.count}/${s.eventq.capacity}${s.eventq.overflow ? ' overflow' : ''}`,
       ];
+      // The entry that let the violation's transaction through, in the danger colour, first.
+      if (danger?.path) return { head: 'SMMU', kind: 'SMMUv3', colour: '#5b6270', rows: [letThrough(danger.path), ...rows], dangerRow: 0 };
       return { head: 'SMMU', kind: 'SMMUv3', colour: '#5b6270', rows };
     }
     case 'region': {
@@ -127,6 +136,42 @@ function nodeBody(
 }
 
 const GRID_TOP = 8;
+
+/** The violation the picture draws, as the canvas holds the one the playhead passed: the latest with a path, or else the latest. */
+interface Danger {
+  number: string;
+  t: number;
+  /** The device whose transaction (or whose hand-over) broke the invariant. */
+  device: string | null;
+  path: ViolationPath | null;
+  /** What the label says after the invariant and tick: the path's reason, or the violation's message. */
+  reason: string;
+}
+
+export function dangerOf(violations: SceneInput['violations']): Danger | null {
+  let pick = -1;
+  for (let i = violations.length - 1; i >= 0 && pick < 0; i--) if (violations[i].path) pick = i;
+  if (pick < 0) pick = violations.length - 1;
+  if (pick < 0) return null;
+  const v = violations[pick];
+  const path = v.path ?? null;
+  return { number: v.number, t: v.t, device: path?.device ?? v.device ?? null, path, reason: path?.summary ?? v.message };
+}
+
+/** What let the violation's transaction through, as the SMMU's first row says it (short: the row is narrow). */
+export function letThrough(p: ViolationPath): string {
+  const to = p.pa === null ? '' : ` → ${p.pa}`;
+  switch (p.via) {
+    case 'tlb':
+      return `⚠ via ${p.staleEntry ? 'stale ' : ''}TLB VMID ${p.vmid}${to}`;
+    case 'walk':
+      return `⚠ via walk of ${p.table ?? 'freed table'}${to}`;
+    case 'atc':
+      return `⚠ via the device's ATC${to}`;
+    case 'bypass':
+      return `⚠ bypassed${to}`;
+  }
+}
 
 function boxOf(n: SceneNode, body: ReturnType<typeof nodeBody>): Box {
   const grid = body.pages ? gridSize(body.pages.count).h + GRID_TOP + 8 : 0;
@@ -154,7 +199,8 @@ const cut = (text: string, chars: number) => (text.length > chars ? text.slice(0
 export function sceneSvg(input: SceneInput, scale = 1): string {
   const c = THEMES[input.theme];
   const v = input.view;
-  const bodies = new Map(input.nodes.map((n) => [n.id, nodeBody(n, v)]));
+  const danger = dangerOf(input.violations);
+  const bodies = new Map(input.nodes.map((n) => [n.id, nodeBody(n, v, danger)]));
   const boxes = new Map(input.nodes.map((n) => [n.id, boxOf(n, bodies.get(n.id)!)]));
   const all = [...boxes.values()];
   const minX = Math.min(...all.map((b) => b.x)) - PAD;
@@ -208,7 +254,7 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
     );
     body.rows.forEach((r, i) =>
       out.push(
-        `<text x="${b.x + 8}" y="${b.y + HEAD + 8 + (i + 1) * ROW - 5}" fill="${c.text}">${esc(cut(r, Math.floor((b.w - 16) / 6.5)))}</text>`,
+        `<text x="${b.x + 8}" y="${b.y + HEAD + 8 + (i + 1) * ROW - 5}" fill="${i === body.dangerRow ? c.danger : c.text}"${i === body.dangerRow ? ' font-weight="600"' : ''} xml:space="preserve">${esc(cut(r, Math.floor((b.w - 16) / 6.5)))}</text>`,
       ),
     );
     if (body.pages) {
@@ -235,6 +281,7 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
   }
   out.push(...labels);
   out.push(...particles(input, boxes, c.danger));
+  if (danger !== null) out.push(...dangerPath(input, danger, boxes, c));
   out.push('</g>');
 
   // The caption strip along the bottom.
@@ -250,6 +297,80 @@ export function sceneSvg(input: SceneInput, scale = 1): string {
   out.push('</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/** Where page `page` is drawn (its cell's centre and region box), or null when no region holds it. */
+function pageCell(input: SceneInput, boxes: Map<string, Box>, page: number): { x: number; y: number; region: Box } | null {
+  for (const n of input.nodes) {
+    if (n.kind !== 'region') continue;
+    const r = input.view.regions[n.index];
+    if (page < r.firstPage || page >= r.firstPage + r.pages) continue;
+    const b = boxes.get(n.id)!;
+    const at = cellCentre(page - r.firstPage);
+    return { x: b.x + 8 + at.x, y: b.y + HEAD + 8 + ROW + GRID_TOP + at.y, region: b };
+  }
+  return null;
+}
+
+/** `text` in lines of at most `chars` characters, broken between words; at most `most` lines. */
+function wrap(text: string, chars: number, most: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length > most ? [...lines.slice(0, most - 1), cut(lines.slice(most - 1).join(' '), chars)] : lines;
+}
+
+/**
+ * The violation as the canvas draws it: dashed from the device into the SMMU and, for a path, out
+ * to the page, the page ringed; the invariant, its tick and reason in a label under the page's
+ * region (or under the device when there is no page).
+ */
+function dangerPath(input: SceneInput, d: Danger, boxes: Map<string, Box>, c: (typeof THEMES)[Theme]): string[] {
+  const dev = d.device === null ? undefined : input.view.devices.find((x) => x.id === d.device || x.name === d.device);
+  const from = dev && boxes.get(dev.id);
+  const smmu = boxes.get('smmu');
+  if (smmu === undefined) return [];
+  const midY = smmu.y + Math.min(smmu.h / 2, 60);
+  const pts = from === undefined ? [] : [{ x: from.x + from.w, y: from.y + from.h / 2 }];
+  pts.push({ x: smmu.x, y: midY });
+  const page = d.path !== null && d.path.pageIndex >= 0 ? pageCell(input, boxes, d.path.pageIndex) : null;
+  if (d.path !== null && d.path.via !== 'atc') pts.push({ x: smmu.x + smmu.w, y: midY });
+  if (page !== null) pts.push({ x: page.x, y: page.y });
+  const out = [`<g data-danger="${esc(d.number)}">`];
+  if (pts.length > 1)
+    out.push(
+      `<path d="M${pts.map((p) => `${p.x} ${p.y}`).join(' L')}" fill="none" stroke="${c.danger}" stroke-width="3" stroke-dasharray="8 5" stroke-linejoin="round"/>`,
+    );
+  if (page !== null) {
+    const r = PAGE_CELL / 2 + 4;
+    out.push(
+      `<rect x="${page.x - r}" y="${page.y - r}" width="${2 * r}" height="${2 * r}" rx="4" fill="none" stroke="${c.danger}" stroke-width="2.5"/>`,
+    );
+  }
+  const anchor = page?.region ?? from ?? smmu;
+  // Under a region the label may reach left, under the SMMU's bottom; under a device it keeps to the
+  // device's width, clear of the SMMU beside it.
+  const text = `⚠ ${d.number} at tick ${d.t} · ${d.reason}`;
+  const w = page !== null ? Math.min(Math.max(anchor.w, text.length * 7 + 16), 420) : anchor.w;
+  const lines = wrap(text, Math.floor((w - 16) / 7), 4);
+  const x = page !== null ? anchor.x + anchor.w - w : anchor.x;
+  const y = anchor.y + anchor.h + 8;
+  out.push(
+    `<rect x="${x}" y="${y}" width="${w}" height="${10 + lines.length * 17}" rx="4" fill="${c.node}" stroke="${c.danger}" stroke-width="1.5"/>`,
+  );
+  lines.forEach((l, i) =>
+    out.push(
+      `<text x="${x + 8}" y="${y + 18 + i * 17}" font-size="13" font-weight="600" fill="${c.danger}">${esc(cut(l, Math.floor((w - 16) / 7)))}</text>`,
+    ),
+  );
+  out.push('</g>');
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
 // violation with it selected. The table fills in as the runs finish, and copies as Markdown.
 // Loaded only when opened.
 
-import { useEffect } from 'react';
+import { Dialog } from '../panels/Dialog';
 import { useApp } from '../../store/appStore';
 import { POLICY_IDS, type PolicyId } from '../../sim';
 import { livenessText, matrixMarkdown, type Cell } from '../../report/matrix';
@@ -34,16 +34,6 @@ export default function MatrixView() {
   const timing = choices !== null && of !== null && of.policy.custom === undefined ? { policy: of.policy.id, text: choices.text } : null;
   const current = useApp((s) => s.scenario?.policy.id);
   const close = () => useMatrix.getState().setOpen(false);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        close();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
   if (matrix === null) return null;
   const copy = () => copyText(matrixMarkdown(matrix), 'The table was copied as Markdown.');
   const copyLink = () => {
@@ -51,81 +41,79 @@ export default function MatrixView() {
     if (url !== null) void copyText(`${url}&view=matrix`, 'Link copied: it opens this scenario with this table.');
   };
   return (
-    <div className="pn-modal" role="dialog" aria-label="Every policy" onClick={close}>
-      <div className="pn-modal-box mx-box" onClick={(e) => e.stopPropagation()}>
-        <h3>
-          {matrix.scenario} under every policy
-          <span className="pn-dim pn-small">
-            {' '}
-            · run to t={matrix.until}
-            {matrix.mutations.length > 0 && ` · mutations ${matrix.mutations.join(', ')}`}
-            {timing !== null && ` · ${timing.policy} with the counterexample's timing (x=${timing.text}), the others with the default`}
-          </span>
-        </h3>
-        <table className="mx-table" data-testid="matrix">
-          <thead>
-            <tr>
-              <th scope="col">Policy</th>
-              <th scope="col">Liveness</th>
-              {matrix.invariants.map((n) => (
-                <th scope="col" key={n}>
-                  {n}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.policies.map((row) => (
-              <tr key={row.policy} data-policy={row.policy} className={row.policy === current ? 'mx-current' : undefined}>
-                <th scope="row" title={row.name}>
-                  {row.policy} <span className="mx-name">{row.name}</span>
-                </th>
-                <td className={`mx-live ${row.works || row.handovers.length === 0 ? 'mx-ok' : 'mx-incomplete'}`}>{livenessText(row)}</td>
-                {matrix.invariants.map((n) => {
-                  const c = matrix.matrix[row.policy][n];
-                  if (c !== 'violated') {
-                    const h = HELD[c];
-                    return (
-                      <td key={n} className={`mx-cell mx-${c}`} title={`${n}: ${h.title}`}>
-                        {h.mark}
-                      </td>
-                    );
-                  }
-                  const first = row.first[n];
+    <Dialog label="Every policy" onClose={close} className="mx-box">
+      <h3>
+        {matrix.scenario} under every policy
+        <span className="pn-dim pn-small">
+          {' '}
+          · run to t={matrix.until}
+          {matrix.mutations.length > 0 && ` · mutations ${matrix.mutations.join(', ')}`}
+          {timing !== null && ` · ${timing.policy} with the counterexample's timing (x=${timing.text}), the others with the default`}
+        </span>
+      </h3>
+      <table className="mx-table" data-testid="matrix">
+        <thead>
+          <tr>
+            <th scope="col">Policy</th>
+            <th scope="col">Liveness</th>
+            {matrix.invariants.map((n) => (
+              <th scope="col" key={n}>
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.policies.map((row) => (
+            <tr key={row.policy} data-policy={row.policy} className={row.policy === current ? 'mx-current' : undefined}>
+              <th scope="row" title={row.name}>
+                {row.policy} <span className="mx-name">{row.name}</span>
+              </th>
+              <td className={`mx-live ${row.works || row.handovers.length === 0 ? 'mx-ok' : 'mx-incomplete'}`}>{livenessText(row)}</td>
+              {matrix.invariants.map((n) => {
+                const c = matrix.matrix[row.policy][n];
+                if (c !== 'violated') {
+                  const h = HELD[c];
                   return (
-                    <td key={n} className="mx-cell mx-violated">
-                      <button
-                        onClick={() => openAt(row.policy, first.t, first.index)}
-                        title={`${n} violated ×${row.violated[n]} under ${row.policy}: open that run at t=${first.t}`}
-                      >
-                        t={first.t}
-                      </button>
+                    <td key={n} className={`mx-cell mx-${c}`} title={`${n}: ${h.title}`}>
+                      {h.mark}
                     </td>
                   );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="pn-small mx-key">
-          <b>t=N</b> violated, first at tick N (opens that run there) · <b>✓</b> held, every hand-over completed · <b>–</b> held only
-          because the policy refused a hand-over · <b>…</b> held, but a hand-over never completed
-        </p>
-        <p className="pn-small" role="status">
-          {error ??
-            (done
-              ? `${matrix.policies.length} policies.`
-              : `Running ${POLICY_IDS[matrix.policies.length]} (${matrix.policies.length + 1} of ${POLICY_IDS.length})…`)}
-        </p>
-        <div className="mx-actions">
-          <button onClick={copy} disabled={!done}>
-            Copy as Markdown
-          </button>
-          <button onClick={copyLink}>Copy link to this table</button>
-          <button onClick={() => perform('compare')}>Compare two side by side</button>
-          <button onClick={close}>Close</button>
-        </div>
+                }
+                const first = row.first[n];
+                return (
+                  <td key={n} className="mx-cell mx-violated">
+                    <button
+                      onClick={() => openAt(row.policy, first.t, first.index)}
+                      title={`${n} violated ×${row.violated[n]} under ${row.policy}: open that run at t=${first.t}`}
+                    >
+                      t={first.t}
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="pn-small mx-key">
+        <b>t=N</b> violated, first at tick N (opens that run there) · <b>✓</b> held, every hand-over completed · <b>–</b> held only because
+        the policy refused a hand-over · <b>…</b> held, but a hand-over never completed
+      </p>
+      <p className="pn-small" role="status">
+        {error ??
+          (done
+            ? `${matrix.policies.length} policies.`
+            : `Running ${POLICY_IDS[matrix.policies.length]} (${matrix.policies.length + 1} of ${POLICY_IDS.length})…`)}
+      </p>
+      <div className="mx-actions">
+        <button onClick={copy} disabled={!done}>
+          Copy as Markdown
+        </button>
+        <button onClick={copyLink}>Copy link to this table</button>
+        <button onClick={() => perform('compare')}>Compare two side by side</button>
+        <button onClick={close}>Close</button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -13,6 +13,8 @@ import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
 import { action, perform, SPEEDS } from '../actions/registry';
 import { requestPolicyEditor } from '../policy/openRequest';
+import { TransportButtons } from './TransportButtons';
+import { Icon } from './Icon';
 import './panels.css';
 
 /** The Policy select's entry that opens the policy editor rather than choosing a policy. */
@@ -21,7 +23,6 @@ const EDIT_POLICY = 'edit-policy';
 export function Toolbar() {
   const scenario = useApp((s) => s.scenario);
   const galleryId = useApp((s) => s.galleryId);
-  const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const edited = useApp((s) => s.edited);
   const policy = scenario?.policy.id ?? 'P0';
@@ -83,19 +84,7 @@ export function Toolbar() {
           ))}
         </div>
       </details>
-      <div className="pn-transport" role="group" aria-label="Playback">
-        <ActionButton name="home" icon={<Icon d="M4 3v10M13 3 6 8l7 5z" />} />
-        <ActionButton name="prevOp" icon={<Icon d="M14 3 9 8l5 5zM8 3 3 8l5 5z" />} />
-        <ActionButton name="prevEvent" icon={<Icon d="M12 3 6 8l6 5zM4 3v10" />} />
-        <ActionButton
-          name="playPause"
-          className="pn-play"
-          icon={playing ? <Icon d="M4 3h3v10H4zM9 3h3v10H9z" fill /> : <Icon d="M4 2l10 6-10 6z" fill />}
-        />
-        <ActionButton name="stepEvent" icon={<Icon d="M4 3l6 5-6 5zM12 3v10" />} />
-        <ActionButton name="stepTick" icon="+1" />
-        <ActionButton name="nextOp" icon={<Icon d="M2 3l5 5-5 5zM8 3l5 5-5 5z" />} />
-        <ActionButton name="end" icon={<Icon d="M3 3l7 5-7 5zM12 3v10" fill />} />
+      <TransportButtons full>
         <select
           aria-label={action('speed').label}
           data-action="speed"
@@ -109,7 +98,7 @@ export function Toolbar() {
           ))}
           {!SPEEDS.includes(speed) && <option value={speed}>{speed} ticks/s</option>}
         </select>
-      </div>
+      </TransportButtons>
       <TickReadout />
       <ComputingReadout />
       <form
@@ -168,13 +157,5 @@ function ComputingReadout() {
       computing the run… t = {progress.toLocaleString('en-US')} of {horizon.toLocaleString('en-US')}
       {waitingFor !== null && ` · going to t = ${waitingFor.toLocaleString('en-US')}`}
     </span>
-  );
-}
-
-export function Icon({ d, fill = false }: { d: string; fill?: boolean }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-      <path d={d} fill={fill ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-    </svg>
   );
 }
