@@ -10,6 +10,7 @@ import { closeExplore } from './exploreOpen';
 import { openCounterexample, useExplore, type Bounds, type Explored, type Running } from './exploreStore';
 import { coverageBrief, coverageWords, findings, type Finding } from './findings';
 import { poolSize } from './pool';
+import { Dialog } from '../panels/Dialog';
 import { AllPoliciesMatrix } from './AllPoliciesMatrix';
 import '../matrix/matrix.css';
 import './explore.css';
@@ -138,16 +139,6 @@ function Field({ label, name, hint, width = 6 }: { label: string; name: keyof Bo
 export default function ExplorePanel() {
   const scenario = useApp((s) => s.scenario);
   const { bounds, running, status, one, all, allPolicies } = useExplore();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        closeExplore();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
   // Closing the panel stops a search still running.
   useEffect(() => () => useExplore.getState().cancel(), []);
   if (scenario === null) return null;
@@ -157,62 +148,60 @@ export default function ExplorePanel() {
   const limit = bounds.timeLimit.trim() === '' ? null : Number(bounds.timeLimit);
   const workers = poolSize();
   return (
-    <div className="pn-modal" role="dialog" aria-label="Explore" onClick={closeExplore}>
-      <div className="pn-modal-box mx-box ex-box" onClick={(e) => e.stopPropagation()}>
-        <h3>
-          Explore {scenario.title}
-          <span className="pn-dim pn-small"> · policy {policy}</span>
-        </h3>
-        <p className="pn-small ex-intro">
-          Runs the scenario under other schedules — other delays, evictions and operation ticks than the default run's — looking for one
-          that breaks an invariant. Systematic: every schedule up to K deviations from the default, within the budget. Random: sampled
-          schedules, which is sampling, not coverage.
-        </p>
-        <div className="ex-form">
-          <Field label="Deviations K" name="deviations" width={3} />
-          <Field label="Horizon" name="horizon" hint={`${defaultHorizon(scenario)}`} />
-          <Field label="Budget (schedules)" name="budget" width={7} />
-          <Field label="Time limit (s)" name="timeLimit" width={5} hint="none" />
-          <label className="ex-field">
-            Mode
-            <select
-              value={bounds.mode}
-              disabled={running !== null}
-              onChange={(e) => useExplore.getState().setBounds({ mode: e.target.value as Bounds['mode'] })}
-            >
-              <option value="systematic">systematic</option>
-              <option value="random">random (sampling)</option>
-            </select>
-          </label>
-          {bounds.mode === 'random' && (
-            <>
-              <Field label="Samples" name="samples" width={6} />
-              <Field label="Seed" name="seed" width={6} />
-            </>
-          )}
-        </div>
-        <div className="mx-actions ex-actions">
-          <span className="pn-small pn-dim">
-            {workers} worker{workers === 1 ? '' : 's'}
-          </span>
-          <button onClick={() => run('one')} disabled={running !== null}>
-            Run
-          </button>
-          <button onClick={() => run('all')} disabled={running !== null}>
-            Explore all policies
-          </button>
-          <button onClick={cancel} disabled={running === null}>
-            Cancel
-          </button>
-          <button onClick={closeExplore}>Close</button>
-        </div>
-        {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
-        <p className="pn-small" role="status" data-testid="explore-status">
-          {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
-        </p>
-        {one !== null && <Results e={one} />}
-        {allPolicies.length > 0 && <AllPoliciesMatrix all={all} policies={allPolicies} />}
+    <Dialog label="Explore" onClose={closeExplore} className="mx-box ex-box">
+      <h3>
+        Explore {scenario.title}
+        <span className="pn-dim pn-small"> · policy {policy}</span>
+      </h3>
+      <p className="pn-small ex-intro">
+        Runs the scenario under other schedules — other delays, evictions and operation ticks than the default run's — looking for one that
+        breaks an invariant. Systematic: every schedule up to K deviations from the default, within the budget. Random: sampled schedules,
+        which is sampling, not coverage.
+      </p>
+      <div className="ex-form">
+        <Field label="Deviations K" name="deviations" width={3} />
+        <Field label="Horizon" name="horizon" hint={`${defaultHorizon(scenario)}`} />
+        <Field label="Budget (schedules)" name="budget" width={7} />
+        <Field label="Time limit (s)" name="timeLimit" width={5} hint="none" />
+        <label className="ex-field">
+          Mode
+          <select
+            value={bounds.mode}
+            disabled={running !== null}
+            onChange={(e) => useExplore.getState().setBounds({ mode: e.target.value as Bounds['mode'] })}
+          >
+            <option value="systematic">systematic</option>
+            <option value="random">random (sampling)</option>
+          </select>
+        </label>
+        {bounds.mode === 'random' && (
+          <>
+            <Field label="Samples" name="samples" width={6} />
+            <Field label="Seed" name="seed" width={6} />
+          </>
+        )}
       </div>
-    </div>
+      <div className="mx-actions ex-actions">
+        <span className="pn-small pn-dim">
+          {workers} worker{workers === 1 ? '' : 's'}
+        </span>
+        <button onClick={() => run('one')} disabled={running !== null}>
+          Run
+        </button>
+        <button onClick={() => run('all')} disabled={running !== null}>
+          Explore all policies
+        </button>
+        <button onClick={cancel} disabled={running === null}>
+          Cancel
+        </button>
+        <button onClick={closeExplore}>Close</button>
+      </div>
+      {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
+      <p className="pn-small" role="status" data-testid="explore-status">
+        {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
+      </p>
+      {one !== null && <Results e={one} />}
+      {allPolicies.length > 0 && <AllPoliciesMatrix all={all} policies={allPolicies} />}
+    </Dialog>
   );
 }
