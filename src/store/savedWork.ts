@@ -2,15 +2,12 @@
 // with the alerts that say when a save failed, when another tab saves the same work, and when saved
 // data could not be read and was set aside (setAsideAlert.ts). An embed never saves (state.ts).
 
-import type { StoreApi } from 'zustand';
 import { Autosaver } from './autosave';
 import { loadAutosave, readLibrary, readLibraryRaw, rewriteLibrary, setAside } from './library';
 import { errorText } from '../scenario/read';
 import { setAsideAlert } from './setAsideAlert';
-import type { Actions } from './actions';
-import type { Alert, AlertAction, AppState } from './state';
-
-type Store = StoreApi<AppState & Actions>;
+import type { Alert, AlertAction } from './state';
+import type { GetState, SetState } from './storeApi';
 
 /** An alert's button that exports the open scenario to a file. */
 export const EXPORT_ACTION: AlertAction = { label: 'Export to a file', kind: 'export' };
@@ -30,7 +27,7 @@ export interface SavedWork {
   reset(): void;
 }
 
-export function savedWork(set: Store['setState'], get: Store['getState']): SavedWork {
+export function savedWork(set: SetState, get: GetState): SavedWork {
   const alert: SavedWork['alert'] = (id, text, actions = []) =>
     set({ alerts: [...get().alerts.filter((a) => a.id !== id), ...(text === null ? [] : [{ id, text, actions }])] });
 

@@ -1,0 +1,92 @@
+// The playhead's keyed commands: play and pause, stepping by operation, tick or event, and the
+// start and end. While presenting, the arrows, Space, Home and End go caption to caption.
+
+import { app, mod, plain } from './keys';
+import type { ActionSpec } from './registry';
+
+export const TRANSPORT = [
+  {
+    name: 'playPause',
+    label: 'Play / pause',
+    keys: 'Space',
+    keyTest: (e) => e.key === ' ' && plain(e),
+    perform: () => (app().presenting ? app().caption(1) : app().togglePlay()),
+    history: 'never',
+    labelNow: (s) => (s.playing ? 'Pause' : 'Play'),
+    presenting: true,
+  },
+  {
+    name: 'nextOp',
+    label: 'Next operation',
+    description: 'Run to the next operation',
+    keys: 'Ctrl + →',
+    keyTest: (e) => e.key === 'ArrowRight' && (mod(e) || e.altKey),
+    perform: () => app().step('op'),
+    history: 'never',
+  },
+  {
+    name: 'prevOp',
+    label: 'Previous operation',
+    description: 'Back to the previous operation',
+    keys: 'Ctrl + ←',
+    keyTest: (e) => e.key === 'ArrowLeft' && (mod(e) || e.altKey),
+    perform: () => app().step('op', true),
+    history: 'never',
+  },
+  {
+    name: 'stepTick',
+    label: 'Step one tick',
+    keys: 'Shift + →',
+    keyTest: (e) => e.key === 'ArrowRight' && e.shiftKey && plain(e),
+    perform: () => app().step('tick'),
+    history: 'never',
+  },
+  {
+    name: 'backTick',
+    label: 'Back one tick',
+    keys: 'Shift + ←',
+    keyTest: (e) => e.key === 'ArrowLeft' && e.shiftKey && plain(e),
+    perform: () => app().step('tick', true),
+    history: 'never',
+  },
+  {
+    name: 'stepEvent',
+    label: 'Next event',
+    description: 'Step one event (presenting: run to the next caption)',
+    keys: '→',
+    keyTest: (e) => e.key === 'ArrowRight' && plain(e) && !e.shiftKey,
+    perform: () => (app().presenting ? app().caption(1) : app().step('event')),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'prevEvent',
+    label: 'Previous event',
+    description: 'Back one event (presenting: the previous caption)',
+    keys: '←',
+    keyTest: (e) => e.key === 'ArrowLeft' && plain(e) && !e.shiftKey,
+    perform: () => (app().presenting ? app().caption(-1) : app().step('event', true)),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'home',
+    label: 'Start',
+    description: 'Seek to the start (presenting: the first caption)',
+    keys: 'Home',
+    keyTest: (e) => e.key === 'Home',
+    perform: () => (app().presenting ? app().captionAt('first') : app().seek(0)),
+    history: 'never',
+    presenting: true,
+  },
+  {
+    name: 'end',
+    label: 'End',
+    description: 'Seek to the end (presenting: the last caption)',
+    keys: 'End',
+    keyTest: (e) => e.key === 'End',
+    perform: () => (app().presenting ? app().captionAt('last') : app().seek(app().horizon)),
+    history: 'never',
+    presenting: true,
+  },
+] as const satisfies readonly ActionSpec[];
