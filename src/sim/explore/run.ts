@@ -26,8 +26,8 @@ export interface Run {
   /** Events this run processed itself (not those of a prefix it started from). */
   events: number;
   broken: Map<string, Broken>;
-  /** The canonical hash of the state it ended in, when asked for. */
-  endState?: string;
+  /** The canonical hash of the state it ended in: a distinct state the search reached. */
+  endState: string;
 }
 
 /**
@@ -53,17 +53,23 @@ function settle(e: Engine, deviations: Map<number, number>, ticks: number[], fro
   for (const v of e.violations)
     if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety' });
   for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
-  return { deviations, log: e.choiceLog(), ticks, hash: e.traceHash(), events: e.state.processed - from, broken };
+  return {
+    deviations,
+    log: e.choiceLog(),
+    ticks,
+    hash: e.traceHash(),
+    events: e.state.processed - from,
+    broken,
+    endState: stateHash(e.state),
+  };
 }
 
 /** A schedule run from boot. */
-export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>, hashEnd = false): Run {
+export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>): Run {
   const e = createEngine(sc, { deviations, record: true });
   const ticks: number[] = new Array<number>(e.state.choices.n).fill(-1);
   drive(e, horizon, ticks);
-  const r = settle(e, deviations, ticks, 0);
-  if (hashEnd) r.endState = stateHash(e.state);
-  return r;
+  return settle(e, deviations, ticks, 0);
 }
 
 /**
