@@ -165,7 +165,7 @@ describe('liveness findings', () => {
     const r = explore(sc, { horizon, maxDeviations: 2, budget: 300 });
     expect(r.defaultViolations).not.toContain('handover-completes');
     const cx = r.counterexamples.find((c) => c.invariant === 'handover-completes');
-    expect(cx).toMatchObject({ kind: 'liveness', number: 'L1' });
+    expect(cx).toMatchObject({ kind: 'liveness', number: 'L1', violation: null });
     if (cx === undefined) return;
     expect(cx.deviations).toHaveLength(1);
     const d = decodeChoices(cx.choices);

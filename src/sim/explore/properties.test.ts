@@ -113,6 +113,9 @@ describe('a leak that needs another timing', () => {
       e.runUntil(HORIZON);
       expect(e.violations.some((v) => v.number === number)).toBe(true);
       expect(e.traceHash()).toBe(cx.traceHash);
+      // It names its violation: the replayed run's first of that invariant (I2 first, then I8).
+      expect(cx.violation).toBe(e.violations.findIndex((v) => v.number === number));
+      expect(cx.violation).toBe(number === 'I2' ? 0 : 1);
     }
   }, 60_000);
 });

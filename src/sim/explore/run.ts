@@ -15,6 +15,8 @@ export interface Broken {
   t: number;
   message: string;
   kind: 'safety' | 'liveness';
+  /** Safety: the index of the run's first violation of the invariant among its violations; liveness: null. */
+  violation: number | null;
 }
 
 export interface Run {
@@ -50,8 +52,9 @@ export function drive(e: Engine, horizon: number, ticks: number[], beforeTick?: 
 
 function settle(e: Engine, deviations: Map<number, number>, ticks: number[], from: number): Run {
   const broken = new Map<string, Broken>();
-  for (const v of e.violations)
-    if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety' });
+  e.violations.forEach((v, i) => {
+    if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety', violation: i });
+  });
   for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
   return {
     deviations,
@@ -121,6 +124,7 @@ export function counterexample(r: Run, invariant: string): Counterexample {
       .map(([index, value]) => ({ index, kind: CHOICE_KINDS[r.log[index * 5]] ?? 'unknown', value, default: r.log[index * 5 + 3] })),
     choices: encodeChoices(r.deviations),
     tick: b.t,
+    violation: b.violation,
     message: b.message,
     traceHash: r.hash,
   };
