@@ -1,10 +1,12 @@
 // The explorer benchmark (docs/performance.md, "Explorer"): for each mutation on the gallery
 // scenario that shows it, and for the scenarios whose violation depends on timing, how long finding
 // the violation takes by sweeping seeds 0…9,999 with the plain engine (stop at the first seed whose
-// run breaks the invariant) against the explorer (the default schedule, then deviation bounds 1, 2
-// and 3 in turn, stop at the first bound that breaks it). Then events per second inside the
+// run breaks the invariant; one that finds none reports the time all 10,000 runs took) against the
+// explorer (the default schedule, then deviation bounds 1, 2 and 3 in turn, stop at the first bound
+// that breaks it: the time to its first counterexample). Then events per second inside the
 // explorer against the plain engine on one scenario. It prints figures; it asserts nothing about
-// time, but it fails when the explorer misses a violation the sweep found.
+// time, but it fails when the explorer misses a row's violation (every row has one: those the sweep
+// finds, and the window's, which no seed draws).
 //
 // `npm run bench:explore` bundles this file first, as `bench:engine` does.
 
@@ -53,6 +55,8 @@ const ROWS: Row[] = [
   { label: 'timing', scenario: 'seed-attack, hand-over only', invariant: 'I1', sc: handover() },
   { label: 'timing', scenario: 'late-atc-ack', invariant: 'I2', sc: galleryScenario('late-atc-ack') },
   { label: 'timing', scenario: 'late-atc-ack', invariant: 'I8', sc: galleryScenario('late-atc-ack') },
+  { label: 'window', scenario: 'handover-window', invariant: 'I2', sc: galleryScenario('handover-window') },
+  { label: 'window', scenario: 'handover-window', invariant: 'I8', sc: galleryScenario('handover-window') },
 ];
 
 const breaks = (sc: Scenario, invariant: string, horizon: number): { broken: boolean; events: number } => {
@@ -90,16 +94,17 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`DMA Handoff explorer benchmark — Node ${process.version}`);
 console.log(`sweep: seeds 0…${fmt(SEEDS - 1)}, plain engine; explorer: bounds 0…${MAX_BOUND}, at most ${fmt(BUDGET)} schedules a bound\n`);
 console.log(
-  `${pad('mutation', 22)}${pad('scenario', 30)}${pad('inv', 5)}${pad('sweep: seed', 13)}${pad('time', 10)}${pad('explorer: deviations', 22)}${pad('schedules', 11)}time`,
+  `${pad('mutation', 22)}${pad('scenario', 30)}${pad('inv', 5)}${pad('sweep: seed', 26)}${pad('time', 10)}${pad('explorer: deviations', 22)}${pad('schedules', 11)}time`,
 );
 let missed = 0;
 for (const r of ROWS) {
   const horizon = defaultHorizon(r.sc);
   const s = sweep(r, horizon);
   const x = search(r, horizon);
-  if (s.seed !== null && x.deviations === null) missed++;
+  // Every row breaks its invariant under some timing: the explorer must find each, the sweep's finds and the rest.
+  if (x.deviations === null) missed++;
   console.log(
-    `${pad(r.label, 22)}${pad(r.scenario, 30)}${pad(r.invariant, 5)}${pad(s.seed === null ? 'not found' : String(s.seed), 13)}${pad(ms(s.ms), 10)}${pad(
+    `${pad(r.label, 22)}${pad(r.scenario, 30)}${pad(r.invariant, 5)}${pad(s.seed === null ? `not found in ${fmt(SEEDS)} seeds` : String(s.seed), 26)}${pad(ms(s.ms), 10)}${pad(
       x.deviations === null ? 'not found' : `${x.deviations} ${x.link}`,
       22,
     )}${pad(fmt(x.schedules), 11)}${ms(x.ms)}`,
@@ -122,6 +127,6 @@ console.log(`  explorer       ${fmt(xr.events / xSec)}   (${fmt(xr.events)} even
 console.log(`  plain engine   ${fmt(plainEvents / pSec)}   (${fmt(plainEvents)} events in ${pSec.toFixed(2)} s)`);
 
 if (missed > 0) {
-  console.error(`\nthe explorer missed ${missed} violation(s) the sweep found`);
+  console.error(`\nthe explorer missed ${missed} violation(s)`);
   process.exitCode = 1;
 }

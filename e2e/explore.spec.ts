@@ -1,7 +1,8 @@
 // The Explore panel in the app: a custom policy built from P3 without its TLBI is explored from the
 // policy editor, and its table-lifetime counterexample opens at the violation; Cancel stops a long
 // search; Explore all policies fills the policies × invariants matrix for the seed's attack, and a
-// ✗ found by a deviation opens that run with its timing (&x=).
+// ✗ found by a deviation opens that run with its timing (&x=); a counterexample opens on the
+// violation it found, not on the run's first.
 
 import { test, expect, openGallery, tick } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -110,4 +111,24 @@ test('Explore all policies fills the matrix for the seed attack; a ✗ opens its
   await expect(page.getByTestId('counterexample-banner')).toBeVisible();
   await expect(page.getByLabel('Policy', { exact: true })).toHaveValue('P0');
   await expect.poll(() => tick(page)).toBe(47);
+});
+
+test("a counterexample's Open lands on the violation clicked, not on the run's first", async ({ page }) => {
+  // Hand-over somewhere in 40–60: clean at every seed; the hand-over at 40 breaks I2 (the run's
+  // first violation) and I8 (its second), both at t=60.
+  await openGallery(page, 'handover-window');
+  await page.getByRole('button', { name: 'Explore…' }).click();
+  await bounds(page, { 'Deviations K': '1', 'Budget (schedules)': '400' });
+  await dialog(page).getByRole('button', { name: 'Run', exact: true }).click();
+  const results = page.getByTestId('explore-results');
+  await expect(results).toBeVisible({ timeout: 60_000 });
+  const i8 = results.locator('tr[data-invariant=I8]');
+  await expect(i8).toHaveAttribute('data-result', 'counterexample');
+  await expect(i8).toContainText("an operation's tick in its window");
+  await i8.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/&x=0-14&t=60&sel=v1(&|$)/);
+  await expect(page.getByTestId('counterexample-banner')).toBeVisible();
+  await expect.poll(() => tick(page)).toBe(60);
+  await expect(page.locator('.pn-reason')).toContainText('skipped the SMMU');
 });

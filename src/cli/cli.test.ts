@@ -24,7 +24,7 @@ describe('sim list', () => {
     const r = sim('list');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')).toEqual(GALLERY.map((g) => g.id));
-    expect(r.out.split('\n')).toHaveLength(15);
+    expect(r.out.split('\n')).toHaveLength(16);
   });
 });
 

@@ -78,6 +78,7 @@ const finding = (c: Counterexample) => ({
   link: `&x=${c.choices}`,
   deviations: c.deviations,
   tick: c.tick,
+  violation: c.violation,
   message: c.message,
   traceHash: c.traceHash,
 });

@@ -26,6 +26,7 @@ const result: ExploreResult = {
       deviations: [{ index: 3, kind: 'atcInv', value: 9, default: 2 }],
       choices: '3-9',
       tick: 40,
+      violation: null,
       message: 'transfer of X to P requested at t=40 has not completed by t=600',
       traceHash: 'abcd',
     },

@@ -77,6 +77,22 @@ describe('bounded exploration', () => {
   });
 });
 
+describe('distinct states', () => {
+  it('counts every state the search reached: the default run alone ends in one, each bound reaches more', () => {
+    const sc = handover('P1');
+    const r0 = explore(sc, { horizon: HORIZON, maxDeviations: 0, budget: 100 });
+    expect(r0.schedules).toBe(1);
+    expect(r0.distinctStates).toBe(1);
+    // A bound of 1 branches from no state, yet every schedule it runs ends in a state it reached.
+    const r1 = explore(sc, { horizon: HORIZON, maxDeviations: 1, budget: 400 });
+    expect(r1.schedules).toBeGreaterThan(1);
+    expect(r1.distinctStates).toBeGreaterThan(1);
+    expect(r1.distinctStates).toBeLessThanOrEqual(r1.schedules);
+    const r2 = explore(sc, { horizon: HORIZON, maxDeviations: 2, budget: 400 });
+    expect(r2.distinctStates).toBeGreaterThan(r1.distinctStates);
+  });
+});
+
 describe('shards', () => {
   const sc = handover('P0');
   const o: ExploreOptions = { horizon: HORIZON, maxDeviations: 2, budget: 90 };
@@ -149,7 +165,7 @@ describe('liveness findings', () => {
     const r = explore(sc, { horizon, maxDeviations: 2, budget: 300 });
     expect(r.defaultViolations).not.toContain('handover-completes');
     const cx = r.counterexamples.find((c) => c.invariant === 'handover-completes');
-    expect(cx).toMatchObject({ kind: 'liveness', number: 'L1' });
+    expect(cx).toMatchObject({ kind: 'liveness', number: 'L1', violation: null });
     if (cx === undefined) return;
     expect(cx.deviations).toHaveLength(1);
     const d = decodeChoices(cx.choices);

@@ -16,6 +16,7 @@ import { ignoresReset } from './ignores-reset';
 import { eventqOverflow } from './eventq-overflow';
 import { attestedEnable } from './attested-enable';
 import { lateAtcAck } from './late-atc-ack';
+import { handoverWindow } from './handover-window';
 
 export const GALLERY: GalleryEntry[] = [
   { id: 'seed-attack', doc: seedAttack },
@@ -33,6 +34,7 @@ export const GALLERY: GalleryEntry[] = [
   { id: 'eventq-overflow', doc: eventqOverflow },
   { id: 'attested-enable', doc: attestedEnable },
   { id: 'late-atc-ack', doc: lateAtcAck },
+  { id: 'handover-window', doc: handoverWindow },
 ];
 
 export function galleryEntry(id: string): GalleryEntry | undefined {

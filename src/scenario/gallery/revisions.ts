@@ -23,6 +23,7 @@ export const PINS: Record<string, { revision: number; crc: string }> = {
   'eventq-overflow': { revision: 1, crc: '445e73b9' },
   'attested-enable': { revision: 1, crc: 'a4fabfa5' },
   'late-atc-ack': { revision: 1, crc: '107c1681' },
+  'handover-window': { revision: 1, crc: '855a4ca2' },
 };
 
 /** Earlier revisions of gallery documents, by `<id>@<revision>`. */

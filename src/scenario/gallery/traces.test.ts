@@ -24,6 +24,7 @@ const TRACES: Record<number, Record<string, string>> = {
     'eventq-overflow': 'a99a46481fbdd88a',
     'attested-enable': '6672112975679c03',
     'late-atc-ack': 'f88068a12c4a143b',
+    'handover-window': '70d05934f0d8bd1f',
   },
 };
 

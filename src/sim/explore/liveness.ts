@@ -24,6 +24,7 @@ export function livenessFailures(s: SimState, horizon: number): Map<string, Brok
         t: h.requestedAt,
         message: `${what} has not completed by t=${horizon}`,
         kind: 'liveness',
+        violation: null,
       });
     if (h.newOwnerDma === false && !out.has('new-owner-dma'))
       out.set('new-owner-dma', {
@@ -31,6 +32,7 @@ export function livenessFailures(s: SimState, horizon: number): Map<string, Brok
         t: h.completedAt ?? h.requestedAt,
         message: `${what} completed at t=${h.completedAt}, but no DMA ${h.to} programmed committed after it by t=${horizon}`,
         kind: 'liveness',
+        violation: null,
       });
   }
   return out;

@@ -15,6 +15,8 @@ export interface Broken {
   t: number;
   message: string;
   kind: 'safety' | 'liveness';
+  /** Safety: the index of the run's first violation of the invariant among its violations; liveness: null. */
+  violation: number | null;
 }
 
 export interface Run {
@@ -26,8 +28,8 @@ export interface Run {
   /** Events this run processed itself (not those of a prefix it started from). */
   events: number;
   broken: Map<string, Broken>;
-  /** The canonical hash of the state it ended in, when asked for. */
-  endState?: string;
+  /** The canonical hash of the state it ended in: a distinct state the search reached. */
+  endState: string;
 }
 
 /**
@@ -50,20 +52,27 @@ export function drive(e: Engine, horizon: number, ticks: number[], beforeTick?: 
 
 function settle(e: Engine, deviations: Map<number, number>, ticks: number[], from: number): Run {
   const broken = new Map<string, Broken>();
-  for (const v of e.violations)
-    if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety' });
+  e.violations.forEach((v, i) => {
+    if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety', violation: i });
+  });
   for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
-  return { deviations, log: e.choiceLog(), ticks, hash: e.traceHash(), events: e.state.processed - from, broken };
+  return {
+    deviations,
+    log: e.choiceLog(),
+    ticks,
+    hash: e.traceHash(),
+    events: e.state.processed - from,
+    broken,
+    endState: stateHash(e.state),
+  };
 }
 
 /** A schedule run from boot. */
-export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>, hashEnd = false): Run {
+export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>): Run {
   const e = createEngine(sc, { deviations, record: true });
   const ticks: number[] = new Array<number>(e.state.choices.n).fill(-1);
   drive(e, horizon, ticks);
-  const r = settle(e, deviations, ticks, 0);
-  if (hashEnd) r.endState = stateHash(e.state);
-  return r;
+  return settle(e, deviations, ticks, 0);
 }
 
 /**
@@ -115,6 +124,7 @@ export function counterexample(r: Run, invariant: string): Counterexample {
       .map(([index, value]) => ({ index, kind: CHOICE_KINDS[r.log[index * 5]] ?? 'unknown', value, default: r.log[index * 5 + 3] })),
     choices: encodeChoices(r.deviations),
     tick: b.t,
+    violation: b.violation,
     message: b.message,
     traceHash: r.hash,
   };

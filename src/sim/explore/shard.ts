@@ -55,7 +55,7 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
     throw new Error(`explore: shard ${shard.index} of ${shard.count} is not a shard (0 <= index < count)`);
   const opts = settledOptions(o);
   const base = runFromBoot(sc, opts.horizon, new Map());
-  const total: Tally = { schedules: 0, events: 0, traces: new Set([base.hash]), states: new Set(), bound: 0 };
+  const total: Tally = { schedules: 0, events: 0, traces: new Set([base.hash]), states: new Set([base.endState]), bound: 0 };
   // The default run again, advanced unit by unit: each unit starts from its state at the start of
   // the tick its first deviation is made on (the units of a shard come in tick order).
   const origins = new BaseCursor(sc);
@@ -170,14 +170,15 @@ class UnitSearch {
     this.total.schedules++;
     this.total.events += r.events;
     this.total.traces.add(r.hash);
+    this.total.states.add(r.endState);
     if (deviations > this.total.bound) this.total.bound = deviations;
     if (this.total.schedules % 25 === 0) this.report();
     return r;
   }
 
   /** A schedule from boot (shrinking and sampling). */
-  private exec(d: Map<number, number>, hashEnd = false): Run {
-    return this.count(runFromBoot(this.sc, this.horizon, d, hashEnd), d.size);
+  private exec(d: Map<number, number>): Run {
+    return this.count(runFromBoot(this.sc, this.horizon, d), d.size);
   }
 
   /** A schedule that shares its prefix with another run: it starts from a copy of that run's state. */
@@ -294,9 +295,7 @@ class UnitSearch {
   /** One sampled schedule. */
   sample(d: Map<number, number>): void {
     if (!this.room()) return;
-    // Sampled schedules share no prefix: their distinct states are the states they end in.
-    const r = this.exec(d, true);
-    if (r.endState !== undefined) this.total.states.add(r.endState);
+    const r = this.exec(d);
     this.bound = d.size;
     this.note(r);
   }

@@ -51,6 +51,11 @@ export interface Counterexample {
   /** The deviation list's text for links (`&x=…`). */
   choices: string;
   tick: number;
+  /**
+   * Safety: the index of the run's first violation of the invariant in its violation list (what a
+   * link's `sel=v…` selects); liveness: null (a hand-over, not a violation).
+   */
+  violation: number | null;
   message: string;
   traceHash: string;
 }

@@ -28,6 +28,7 @@ const base: ExploreResult = {
       deviations: [{ index: 3, kind: 'downstream', value: 40, default: 2 }],
       choices: '3-14',
       tick: 61,
+      violation: 2,
       message: 'A read P',
       traceHash: 'h',
     },
@@ -40,7 +41,8 @@ describe('explore findings', () => {
     const by = (n: string) => rows.find((r) => r.number === n)!;
     expect(by('I1').found).toEqual({
       deviations: ["choice 3 (a transaction's downstream delay): 40 instead of 2"],
-      open: '&x=3-14',
+      // It opens on the violation it found (the run's third), not on the run's first.
+      open: '&x=3-14&t=61&sel=v2',
       tick: 61,
       message: 'A read P',
     });
@@ -54,11 +56,11 @@ describe('explore findings', () => {
       {
         ...base,
         defaultViolations: ['new-owner-dma'],
-        counterexamples: [{ ...base.counterexamples[0], kind: 'liveness', invariant: 'handover-completes', number: 'L1' }],
+        counterexamples: [{ ...base.counterexamples[0], kind: 'liveness', invariant: 'handover-completes', number: 'L1', violation: null }],
       },
       [],
     );
-    expect(live.find((r) => r.number === 'L1')!.found).toMatchObject({ tick: 61, open: '&x=3-14' });
+    expect(live.find((r) => r.number === 'L1')!.found).toMatchObject({ tick: 61, open: '&x=3-14&t=61' });
     expect(live.find((r) => r.number === 'L2')!.found).toMatchObject({ deviations: [], tick: null });
   });
 

@@ -23,8 +23,9 @@ export interface Found {
   /** The deviations in words; empty: the default schedule breaks it. */
   deviations: string[];
   /**
-   * What follows the explored scenario's link to open it: `&x=<choices>` (the run lands on its first
-   * violation), or for the default schedule its tick and the violation selected (`&t=…&sel=v…`).
+   * What follows the explored scenario's link to open it on the finding: the counterexample's timing
+   * (`&x=<choices>`, none for the default schedule), its tick, and the violation it found selected
+   * (`&t=…&sel=v…`; a liveness finding, which is no violation, gives the tick only).
    */
   open: string;
   /** The violation's tick (null: a liveness failure of the default run, whose tick the search does not report). */
@@ -41,7 +42,8 @@ export interface Finding {
 }
 
 function fromCounterexample(c: Counterexample): Found {
-  return { deviations: c.deviations.map(deviationWords), open: `&x=${c.choices}`, tick: c.tick, message: c.message };
+  const sel = c.violation === null ? '' : `&sel=v${c.violation}`;
+  return { deviations: c.deviations.map(deviationWords), open: `&x=${c.choices}&t=${c.tick}${sel}`, tick: c.tick, message: c.message };
 }
 
 /** A row per invariant in catalogue order, then one per liveness property. */
