@@ -165,6 +165,7 @@ test('stress scenario plays while the pool searches it: frame times, long tasks'
     // Run is pressed in the task that starts the measurement, so handing the scenario to the pool is measured too.
     const run = [...document.querySelectorAll<HTMLButtonElement>('[role=dialog] button')].find((b) => b.textContent === 'Run');
     run!.click();
+    (window as unknown as { __runAt: number }).__runAt = performance.now();
   });
   await page.waitForFunction(() => (window as unknown as { __perf: Perf }).__perf.end < Infinity, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
@@ -173,6 +174,8 @@ test('stress scenario plays while the pool searches it: frame times, long tasks'
   const progress = page.getByTestId('explore-progress');
   await expect(progress).toContainText(/[1-9]\d* states\/s/, { timeout: 60_000 });
   const line = ((await progress.textContent()) ?? '').replace(/\s+/g, ' ');
+  const elapsed = await page.evaluate(() => (performance.now() - (window as unknown as { __runAt: number }).__runAt) / 1000);
+  await page.screenshot({ path: 'test-results/artifacts/explore-perf-stress.png' });
   const rate = Number(/(\d+) states\/s/.exec(line)?.[1]);
   const schedules = Number(/(\d+) schedules/.exec(line)?.[1]);
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
@@ -185,7 +188,7 @@ test('stress scenario plays while the pool searches it: frame times, long tasks'
   console.log(
     [
       `explorer perf — stress scenario plays (speed 20) while ${workers} worker(s) search it (K = 2), viewport 1280×800`,
-      `  search: ${rate.toLocaleString('en-US')} states/s, ${schedules} schedules done when the frames were taken`,
+      `  search: ${schedules} schedules in ${elapsed.toFixed(1)} s (${(schedules / elapsed).toFixed(1)} schedules/s), ${rate.toLocaleString('en-US')} distinct states/s`,
       `  transactions drawn in flight: max ${inflight}`,
       `  frame time: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (target p95 ≤ 20 ms) over ${frames.length} frames`,
       `  longest main-thread task: ${longest.toFixed(0)} ms (${perf.tasks.length} tasks over 50 ms${perf.taskAt.length > 0 ? `: ${perf.taskAt.join(', ')}` : ''}; target none)`,
