@@ -132,3 +132,29 @@ test("a counterexample's Open lands on the violation clicked, not on the run's f
   await expect.poll(() => tick(page)).toBe(60);
   await expect(page.locator('.pn-reason')).toContainText('skipped the SMMU');
 });
+
+test('Minimise leaves the search running in a strip, the canvas uncovered; Restore and Cancel act on it', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.getByRole('button', { name: 'Explore…' }).click();
+  await bounds(page, { 'Deviations K': '4', 'Budget (schedules)': '1000000', 'Time limit (s)': '' });
+  await dialog(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await dialog(page).getByRole('button', { name: 'Minimise' }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  const dock = page.getByTestId('explore-dock');
+  await expect(dock.getByTestId('explore-progress')).toBeVisible();
+  await expect.poll(async () => Number(await dock.getByTestId('explore-schedules').textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
+  // Nothing covers the canvas: its controls answer, and the run plays on.
+  const before = await tick(page);
+  await expect.poll(() => tick(page)).toBeGreaterThan(before + 10);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.screenshot({ path: 'test-results/artifacts/explore-dock.png' });
+  // Restored, the panel still shows the same search.
+  await dock.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog(page).getByTestId('explore-progress')).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Minimise' }).click();
+  await page.getByTestId('explore-dock').getByRole('button', { name: 'Cancel' }).click();
+  await expect(dock.getByTestId('explore-status')).toHaveText('Cancelled: the workers were stopped.');
+  await expect(dock.getByTestId('explore-progress')).toHaveCount(0);
+  await expect(dock.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+});

@@ -3,7 +3,7 @@
 // bounds, Run and Explore all policies, progress with Cancel, and the results: per invariant and
 // liveness a counterexample that opens, or "none found" with what was covered. Loaded only when opened.
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { defaultHorizon } from '../../scenario/horizon';
 import { closeExplore } from './exploreOpen';
@@ -139,6 +139,8 @@ function Field({ label, name, hint, width = 6 }: { label: string; name: keyof Bo
 export default function ExplorePanel() {
   const scenario = useApp((s) => s.scenario);
   const { bounds, running, status, one, all, allPolicies } = useExplore();
+  // Minimised, the panel is a strip at the foot of the window: the search goes on, the canvas is uncovered.
+  const [minimised, setMinimised] = useState(false);
   // Closing the panel stops a search still running.
   useEffect(() => () => useExplore.getState().cancel(), []);
   if (scenario === null) return null;
@@ -147,6 +149,26 @@ export default function ExplorePanel() {
   const budget = Number(bounds.mode === 'random' ? bounds.samples : bounds.budget) || 1;
   const limit = bounds.timeLimit.trim() === '' ? null : Number(bounds.timeLimit);
   const workers = poolSize();
+  const statusLine = (
+    <p className="pn-small" role="status" data-testid="explore-status">
+      {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
+    </p>
+  );
+  if (minimised)
+    return (
+      <section className="ex-dock" aria-label="Explore search" data-testid="explore-dock">
+        {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
+        {statusLine}
+        <div className="ex-dock-actions">
+          <button onClick={() => setMinimised(false)} title="Show the Explore panel again, with its results">
+            Restore
+          </button>
+          <button onClick={cancel} disabled={running === null}>
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
   return (
     <Dialog label="Explore" onClose={closeExplore} className="mx-box ex-box">
       <h3>
@@ -194,12 +216,16 @@ export default function ExplorePanel() {
         <button onClick={cancel} disabled={running === null}>
           Cancel
         </button>
+        <button
+          onClick={() => setMinimised(true)}
+          title="Keep the search running in a strip at the foot of the window, the canvas uncovered"
+        >
+          Minimise
+        </button>
         <button onClick={closeExplore}>Close</button>
       </div>
       {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
-      <p className="pn-small" role="status" data-testid="explore-status">
-        {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
-      </p>
+      {statusLine}
       {one !== null && <Results e={one} />}
       {allPolicies.length > 0 && <AllPoliciesMatrix all={all} policies={allPolicies} />}
     </Dialog>

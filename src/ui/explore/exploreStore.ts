@@ -104,20 +104,29 @@ export function readBounds(b: Bounds, scenario: Scenario): { options: WireOption
   return { options, timeLimitMs };
 }
 
+/** How a target names the scenario's policy: a preset's number and name, or the custom policy's name. */
+function policyLabel(s: Scenario): string {
+  const p = s.policy.id;
+  return p === 'custom' ? `custom: ${s.policy.custom?.name ?? 'custom'}` : `${p} ${POLICIES[p].name}`;
+}
+
 /** The scenario under each policy Explore all policies runs: P0–P8, and the custom one if open. */
 function targets(s: Scenario, fragment: string): { policy: string; label: string; scenario: Scenario; fragment: string }[] {
   const presets = POLICY_IDS.map((p) => {
-    if (s.policy.id === p) return { policy: p, label: `${p} ${POLICIES[p].name}`, scenario: s, fragment };
+    if (s.policy.id === p) return current(s, fragment);
     const scenario: Scenario = { ...s, policy: { ...s.policy, id: p, custom: undefined } };
-    return { policy: p, label: `${p} ${POLICIES[p].name}`, scenario, fragment: scenarioFragment(scenario) };
+    return { policy: p, label: policyLabel(scenario), scenario, fragment: scenarioFragment(scenario) };
   });
   if (s.policy.id !== 'custom') return presets;
-  return [...presets, { policy: 'custom', label: `custom: ${s.policy.custom?.name ?? 'custom'}`, scenario: s, fragment }];
+  return [...presets, current(s, fragment)];
 }
 
-/** The open scenario's own policy, as a target. */
+/**
+ * The open scenario's own policy, as a target. Built directly, not picked from `targets`: encoding
+ * the link of every other policy takes the main thread for hundreds of milliseconds on a large system.
+ */
 function current(s: Scenario, fragment: string) {
-  return targets(s, fragment).find((t) => t.policy === s.policy.id)!;
+  return { policy: s.policy.id as string, label: policyLabel(s), scenario: s, fragment };
 }
 
 /** `spawn`: how the pool makes its workers (tests pass in-process ones). */
