@@ -35,23 +35,35 @@ export function fromPlain(v: unknown): unknown {
  * and no cycles, so a tree copy is faithful.
  */
 export function deepCopy<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
+  return v === null || typeof v !== 'object' ? v : (copyObject(v) as T);
+}
+
+// Values that are not objects are taken as they are, without a call per number: most of the state
+// is numbers.
+function copyObject(v: object): unknown {
   if (Array.isArray(v)) {
     const a = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) a[i] = deepCopy(v[i] as unknown);
-    return a as T;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      a[i] = x === null || typeof x !== 'object' ? x : copyObject(x);
+    }
+    return a;
   }
   if (v instanceof Map) {
     const m = new Map<unknown, unknown>();
-    for (const [k, x] of v) m.set(k, deepCopy(x));
-    return m as T;
+    for (const [k, x] of v as Map<unknown, unknown>) m.set(k, x === null || typeof x !== 'object' ? x : copyObject(x));
+    return m;
   }
   if (v instanceof Set) {
     const s = new Set<unknown>();
-    for (const x of v) s.add(deepCopy(x));
-    return s as T;
+    for (const x of v as Set<unknown>) s.add(x === null || typeof x !== 'object' ? x : copyObject(x));
+    return s;
   }
   const o: Record<string, unknown> = {};
-  for (const k in v) o[k] = deepCopy((v as Record<string, unknown>)[k]);
-  return o as T;
+  const src = v as Record<string, unknown>;
+  for (const k in src) {
+    const x = src[k];
+    o[k] = x === null || typeof x !== 'object' ? x : copyObject(x);
+  }
+  return o;
 }

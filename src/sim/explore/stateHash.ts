@@ -75,12 +75,30 @@ function feed(h: HashState, v: unknown): void {
     for (const x of v) feed(h, x);
     return;
   }
+  // A record's fields in the order the engine wrote them: each kind of record is built in one place,
+  // so equal records feed alike (a record built in another order would at worst count one state
+  // twice, never make two states one). Field names go in as numbers, not character by character.
   const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o).sort()) {
-    if (o[k] === undefined) continue;
-    feedString(h, k);
-    feed(h, o[k]);
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined) continue;
+    mix(h, keyId(k));
+    feed(h, x);
   }
+}
+
+const KEY_IDS = new Map<string, number>();
+
+/** A field name's number: a hash of its characters, computed once. */
+function keyId(k: string): number {
+  let id = KEY_IDS.get(k);
+  if (id === undefined) {
+    const h = newHash();
+    feedString(h, k);
+    id = parseInt(digest(h).slice(0, 8), 16);
+    KEY_IDS.set(k, id);
+  }
+  return id;
 }
 
 /** The pending events by tick, including the rest of a partly processed tick. */
