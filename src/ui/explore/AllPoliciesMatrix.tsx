@@ -32,7 +32,7 @@ function Row({ e }: { e: Explored }) {
             <button
               onClick={() => {
                 closeExplore();
-                openCounterexample(e.fragment, f.found!.open);
+                openCounterexample(e.fragment(), f.found!.open);
               }}
               title={`${f.number} under ${e.policy}: ${f.found.deviations.length === 0 ? 'the default schedule' : f.found.deviations.join('; ')} ${f.found.tick === null ? '' : ` — t=${f.found.tick}`}: ${f.found.message}. Click to open it.`}
             >

@@ -51,7 +51,7 @@ function Open({ e, f }: { e: Explored; f: Finding }) {
     <button
       onClick={() => {
         closeExplore();
-        openCounterexample(e.fragment, f.found!.open);
+        openCounterexample(e.fragment(), f.found!.open);
       }}
       title={`Open the run under ${e.label} with ${what}: ${f.number} ${f.found.tick === null ? 'fails' : `is violated at t=${f.found.tick}`}`}
     >

@@ -49,7 +49,7 @@ describe('the explore store', () => {
     await finished(store);
     const one = store.getState().one!;
     expect(one.policy).toBe('P0');
-    expect(one.fragment).toBe(useApp.getState().linkFragment());
+    expect(one.fragment()).toBe(useApp.getState().linkFragment());
     expect(one.options).toEqual({ horizon: 600, maxDeviations: 1, budget: 60, mode: 'systematic' });
     expect(one.defaults.find((d) => d.number === 'I1b')?.tick).toBe(77);
     expect(store.getState().status).toMatch(/^Done: P0 whole-address-space explored in \d+\.\d s by 2 workers\.$/);
@@ -70,9 +70,9 @@ describe('the explore store', () => {
     const all = store.getState().all;
     expect(all.map((e) => e.policy)).toEqual([...POLICY_IDS, 'custom']);
     expect(all[9].label).toBe('custom: mine');
-    expect(all[9].fragment).toBe(useApp.getState().linkFragment());
+    expect(all[9].fragment()).toBe(useApp.getState().linkFragment());
     // Each preset is explored as the scenario under that preset: a link of its own.
-    expect(new Set(all.map((e) => e.fragment)).size).toBe(10);
+    expect(new Set(all.map((e) => e.fragment())).size).toBe(10);
     // P0 breaks I1b in its default run; P1 does not.
     expect(all[0].defaults.some((d) => d.number === 'I1b')).toBe(true);
     expect(all[1].defaults.some((d) => d.number === 'I1b')).toBe(false);

@@ -38,8 +38,12 @@ export interface Explored {
   /** P0…P8, or 'custom'. */
   policy: string;
   label: string;
-  /** The explored scenario's link fragment (without `#`): a counterexample opens it with `&x=…`. */
-  fragment: string;
+  /**
+   * The explored scenario's link fragment (without `#`): a counterexample opens it with `&x=…`.
+   * Made when first asked for: encoding a large system's link is work the main thread does on
+   * Open, not while the search runs.
+   */
+  fragment: () => string;
   options: WireOptions;
   result: ExploreResult;
   defaults: DefaultViolation[];
@@ -111,11 +115,11 @@ function policyLabel(s: Scenario): string {
 }
 
 /** The scenario under each policy Explore all policies runs: P0–P8, and the custom one if open. */
-function targets(s: Scenario, fragment: string): { policy: string; label: string; scenario: Scenario; fragment: string }[] {
+function targets(s: Scenario, fragment: () => string): { policy: string; label: string; scenario: Scenario; fragment: () => string }[] {
   const presets = POLICY_IDS.map((p) => {
     if (s.policy.id === p) return current(s, fragment);
     const scenario: Scenario = { ...s, policy: { ...s.policy, id: p, custom: undefined } };
-    return { policy: p, label: policyLabel(scenario), scenario, fragment: scenarioFragment(scenario) };
+    return { policy: p, label: policyLabel(scenario), scenario, fragment: once(() => scenarioFragment(scenario)) };
   });
   if (s.policy.id !== 'custom') return presets;
   return [...presets, current(s, fragment)];
@@ -125,7 +129,7 @@ function targets(s: Scenario, fragment: string): { policy: string; label: string
  * The open scenario's own policy, as a target. Built directly, not picked from `targets`: encoding
  * the link of every other policy takes the main thread for hundreds of milliseconds on a large system.
  */
-function current(s: Scenario, fragment: string) {
+function current(s: Scenario, fragment: () => string) {
   return { policy: s.policy.id as string, label: policyLabel(s), scenario: s, fragment };
 }
 
@@ -147,8 +151,12 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
       run(what) {
         const app = useApp.getState();
         const s = app.scenario;
-        const fragment = app.linkFragment();
-        if (s === null || fragment === null || get().running !== null) return;
+        if (s === null || get().running !== null) return;
+        // The explored scenario's own link, without a counterexample's timing it may be open with
+        // (the search's counterexamples carry their own): a gallery entry's is short and made now;
+        // any other is the encoded scenario, made when a counterexample is opened.
+        const gallery = app.galleryId !== null && !app.edited ? (app.linkFragment() ?? '').replace(/&x=[^&]*/, '') : null;
+        const fragment = once(() => gallery ?? scenarioFragment(s));
         const read = readBounds(get().bounds, s);
         if ('error' in read) return set({ status: read.error });
         const list = what === 'one' ? [current(s, fragment)] : targets(s, fragment);
@@ -197,6 +205,12 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
       },
     };
   });
+}
+
+/** `make`'s value, made on the first call and kept. */
+function once(make: () => string): () => string {
+  let v: string | null = null;
+  return () => (v ??= make());
 }
 
 function sumZero(): ExploreProgress {
