@@ -10,9 +10,10 @@
 //
 // `npm run bench:explore` bundles this file first, as `bench:engine` does.
 
-import { createEngine, explore, INVARIANT_BY_NUMBER, type InvariantNumber, type MutationId, type Scenario } from '../src/sim';
+import { createEngine, explore, INVARIANT_BY_NUMBER, type InvariantNumber, type Scenario } from '../src/sim';
 import { defaultHorizon } from '../src/scenario/horizon';
 import { galleryDoc, galleryScenario, scenarioOf, type OpDoc } from '../src/testing/scenarios';
+import { MUTATION_CASES } from '../src/testing/mutationCases';
 
 const SEEDS = 10_000;
 const MAX_BOUND = 3;
@@ -26,23 +27,6 @@ interface Row {
   sc: Scenario;
 }
 
-/**
- * Each mutation on the gallery scenario whose unmutated policy keeps the invariant the mutated one
- * breaks (docs/model.md §11). eventq-1 has no row: a full event queue losing records is
- * architected behaviour, not a broken invariant.
- */
-const MUTATIONS: [mutation: MutationId, gallery: string, invariant: string][] = [
-  ['skip-cfgi', 'reset-on-transfer', 'I4'],
-  ['skip-sync', 'forgot-sync', 'I2'],
-  ['skip-tlbi', 'vmid-reuse', 'I5'],
-  ['reuse-vmid', 'vmid-reuse', 'I5'],
-  ['ats-unchecked', 'stale-atc', 'I8'],
-  ['skip-atc-inv', 'stale-atc', 'I8'],
-  ['unassigned-bypass', 'quarantine', 'I6'],
-  ['gbpa-bypass', 'quarantine', 'I6'],
-  ['device-ignores-reset', 'reset-on-transfer', 'I1b'],
-];
-
 /** Seed-attack's read loop and hand-over alone: I1 breaks only when a read's delay carries it past the hand-over. */
 function handover(): Scenario {
   const doc = galleryDoc('seed-attack') as { script: OpDoc[] };
@@ -51,7 +35,7 @@ function handover(): Scenario {
 }
 
 const ROWS: Row[] = [
-  ...MUTATIONS.map(([m, g, inv]) => ({ label: m, scenario: g, invariant: inv, sc: galleryScenario(g, { mutations: [m] }) })),
+  ...MUTATION_CASES.map(([m, g, inv]) => ({ label: m, scenario: g, invariant: inv, sc: galleryScenario(g, { mutations: [m] }) })),
   { label: 'timing', scenario: 'seed-attack, hand-over only', invariant: 'I1', sc: handover() },
   { label: 'timing', scenario: 'late-atc-ack', invariant: 'I2', sc: galleryScenario('late-atc-ack') },
   { label: 'timing', scenario: 'late-atc-ack', invariant: 'I8', sc: galleryScenario('late-atc-ack') },

@@ -11,6 +11,7 @@ import { test, expect, openDocument } from './fixtures';
 import type { Page } from '@playwright/test';
 import { galleryEntry } from '../src/scenario/gallery';
 import { stressDocument } from '../src/scenario/stress';
+import { MUTATION_CASES } from '../src/testing/mutationCases';
 
 type Doc = Record<string, unknown> & { script: unknown[]; policy?: Record<string, unknown> };
 
@@ -39,19 +40,7 @@ interface Row {
 
 /** The mutations and timing-dependent runs of bench/explore-sweep.bench.ts, with the invariant each breaks. */
 const ROWS: Row[] = [
-  ...(
-    [
-      ['skip-cfgi', 'reset-on-transfer', 'I4'],
-      ['skip-sync', 'forgot-sync', 'I2'],
-      ['skip-tlbi', 'vmid-reuse', 'I5'],
-      ['reuse-vmid', 'vmid-reuse', 'I5'],
-      ['ats-unchecked', 'stale-atc', 'I8'],
-      ['skip-atc-inv', 'stale-atc', 'I8'],
-      ['unassigned-bypass', 'quarantine', 'I6'],
-      ['gbpa-bypass', 'quarantine', 'I6'],
-      ['device-ignores-reset', 'reset-on-transfer', 'I1b'],
-    ] as const
-  ).map(([m, g, inv]) => ({ scenario: g, mutation: m, invariant: inv, doc: galleryDoc(g, [m]) })),
+  ...MUTATION_CASES.map(([m, g, inv]) => ({ scenario: g, mutation: m, invariant: inv, doc: galleryDoc(g, [m]) })),
   { scenario: 'late-atc-ack', mutation: '(timing)', invariant: 'I2', doc: galleryDoc('late-atc-ack') },
   { scenario: 'late-atc-ack', mutation: '(timing)', invariant: 'I8', doc: galleryDoc('late-atc-ack') },
   { scenario: 'seed-attack, hand-over only', mutation: '(timing)', invariant: 'I1', doc: handover() },

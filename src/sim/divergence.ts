@@ -3,13 +3,22 @@
 // order) are compared. The first tick after which they differ is where the runs diverge; before it
 // the two traces are the same event for event.
 
-import { createEngine } from './engine';
+import { createEngine, type EngineOptions } from './engine';
 import type { Scenario } from './model/scenario';
 
-/** The first tick ≤ `until` after which the runs of `a` and `b` have different traces; null if none. */
-export function firstDivergence(a: Scenario, b: Scenario, until: number): number | null {
-  const ea = createEngine(a);
-  const eb = createEngine(b);
+/**
+ * The first tick ≤ `until` after which the runs of `a` and `b` have different traces; null if none.
+ * `optionsA` and `optionsB` are each run's engine options (a counterexample's deviations).
+ */
+export function firstDivergence(
+  a: Scenario,
+  b: Scenario,
+  until: number,
+  optionsA: EngineOptions = {},
+  optionsB: EngineOptions = {},
+): number | null {
+  const ea = createEngine(a, optionsA);
+  const eb = createEngine(b, optionsB);
   if (ea.traceHash() !== eb.traceHash()) return 0;
   for (;;) {
     const t = Math.min(ea.nextEventAt(), eb.nextEventAt());
