@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { stressDocument } from '../src/scenario/stress';
 import { openDocument } from './fixtures';
+import { recordFrames } from './framePerf';
 
 test('cold load to interactive, and initial JavaScript', async ({ page }) => {
   const js: number[] = [];
@@ -45,43 +46,10 @@ test('stress scenario: frame times, long tasks, seek', async ({ page }) => {
   // Playback is measured from here; the seek above is timed separately below.
   await expect(page.getByTestId('tick')).toHaveText(/^t = 300 /);
   await page.waitForTimeout(300);
-  type Perf = { frames: number[]; tasks: number[]; taskAt: string[]; inflight: number[]; end: number };
-  await page.evaluate(() => {
-    const w = window as unknown as { __perf: Perf };
-    w.__perf = { frames: [], tasks: [], taskAt: [], inflight: [], end: Infinity };
-    const start = performance.now();
-    // Long tasks that began before the 600th frame, each with its time from pressing Play.
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => {
-        if (e.startTime >= w.__perf.end) return;
-        w.__perf.tasks.push(e.duration);
-        w.__perf.taskAt.push(`${e.duration.toFixed(0)} ms at +${(e.startTime - start).toFixed(0)} ms`);
-      }),
-    ).observe({ type: 'longtask', buffered: false });
-    let last = start;
-    const loop = (t: number) => {
-      w.__perf.frames.push(t - last);
-      last = t;
-      const c = document.querySelector<HTMLCanvasElement>('[data-testid=dma-overlay]');
-      w.__perf.inflight.push(Number(c?.dataset.drawn ?? 0));
-      if (w.__perf.frames.length < 600) requestAnimationFrame(loop);
-      else w.__perf.end = performance.now();
-    };
-    requestAnimationFrame(loop);
-    // Play is pressed here, in the task that starts the measurement. Playwright's own click first
-    // runs its actionability checks inside the page (visibility, stability over frames, hit-target
-    // probes; a role selector also computes the accessibility tree of ~8,000 elements): work of the
-    // test driver on the page's main thread, which showed up as a long task in the first second.
-    document.querySelector<HTMLButtonElement>('button[aria-label="Play"]')!.click();
-  });
-  await page.waitForFunction(() => (window as unknown as { __perf: Perf }).__perf.end < Infinity, null, { timeout: 60_000 });
-  await page.waitForTimeout(300); // the observer reports after the fact
-  const perf = await page.evaluate(() => (window as unknown as { __perf: Perf }).__perf);
+  // Play is pressed in the task that starts the recording.
+  const f = await recordFrames(page, ['button[aria-label="Play"]']);
   await page.getByRole('button', { name: 'Pause' }).click();
-  const frames = perf.frames.slice(30).sort((a, b) => a - b);
-  const q = (p: number) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))];
-  const longest = Math.max(0, ...perf.tasks);
-  const inflight = Math.max(...perf.inflight);
+  const { q, longest, inflight } = f;
 
   // Seeks: to ticks spread over the run, timed from the request to the frame on screen.
   const seeks: number[] = [];
@@ -104,8 +72,8 @@ test('stress scenario: frame times, long tasks, seek', async ({ page }) => {
     [
       `canvas perf — stress scenario (16 VMs, 32 devices, 64 regions), viewport 1280×800, horizon ${horizon} ticks`,
       `  transactions drawn in flight: max ${inflight}`,
-      `  frame time: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (target p95 ≤ 20 ms) over ${frames.length} frames`,
-      `  longest main-thread task: ${longest.toFixed(0)} ms (${perf.tasks.length} tasks over 50 ms${perf.taskAt.length > 0 ? `: ${perf.taskAt.join(', ')}` : ''}; target none)`,
+      `  frame time: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (target p95 ≤ 20 ms) over ${f.frameCount} frames`,
+      `  longest main-thread task: ${longest.toFixed(0)} ms (${f.tasks.length} tasks over 50 ms${f.taskAt.length > 0 ? `: ${f.taskAt.join(', ')}` : ''}; target none)`,
       `  seek: ${seeks.map((s) => s.toFixed(0)).join(', ')} ms; max ${Math.max(...seeks).toFixed(0)} ms (target ≤ 150 ms)`,
     ].join('\n'),
   );

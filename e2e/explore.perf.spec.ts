@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { galleryEntry } from '../src/scenario/gallery';
 import { stressDocument } from '../src/scenario/stress';
 import { MUTATION_CASES } from '../src/testing/mutationCases';
+import { recordFrames, secondsSinceStart } from './framePerf';
 
 type Doc = Record<string, unknown> & { script: unknown[]; policy?: Record<string, unknown> };
 
@@ -130,44 +131,14 @@ test('stress scenario plays while the pool searches it: frame times, long tasks'
   const workers = Number(/(\d+) workers?/.exec((await dialog(page).textContent()) ?? '')?.[1]);
   await page.waitForTimeout(300);
 
-  type Perf = { frames: number[]; tasks: number[]; taskAt: string[]; inflight: number[]; end: number };
-  await page.evaluate(() => {
-    const w = window as unknown as { __perf: Perf };
-    w.__perf = { frames: [], tasks: [], taskAt: [], inflight: [], end: Infinity };
-    const start = performance.now();
-    new PerformanceObserver((l) =>
-      l.getEntries().forEach((e) => {
-        if (e.startTime >= w.__perf.end) return;
-        w.__perf.tasks.push(e.duration);
-        w.__perf.taskAt.push(`${e.duration.toFixed(0)} ms at +${(e.startTime - start).toFixed(0)} ms`);
-      }),
-    ).observe({ type: 'longtask', buffered: false });
-    let last = start;
-    const loop = (t: number) => {
-      w.__perf.frames.push(t - last);
-      last = t;
-      const c = document.querySelector<HTMLCanvasElement>('[data-testid=dma-overlay]');
-      w.__perf.inflight.push(Number(c?.dataset.drawn ?? 0));
-      if (w.__perf.frames.length < 600) requestAnimationFrame(loop);
-      else w.__perf.end = performance.now();
-    };
-    requestAnimationFrame(loop);
-    // Run is pressed in the task that starts the measurement, so handing the scenario to the pool is
-    // measured too; then the panel is minimised, the canvas uncovered, as one watching the run would.
-    const button = (name: string) =>
-      [...document.querySelectorAll<HTMLButtonElement>('[role=dialog] button')].find((b) => b.textContent === name)!;
-    button('Run').click();
-    button('Minimise').click();
-    (window as unknown as { __runAt: number }).__runAt = performance.now();
-  });
-  await page.waitForFunction(() => (window as unknown as { __perf: Perf }).__perf.end < Infinity, null, { timeout: 60_000 });
-  await page.waitForTimeout(300);
-  const perf = await page.evaluate(() => (window as unknown as { __perf: Perf }).__perf);
+  // Run is pressed in the task that starts the recording, so handing the scenario to the pool is
+  // measured too; then the panel is minimised, the canvas uncovered, as one watching the run would.
+  const f = await recordFrames(page, ['dialog:Run', 'dialog:Minimise']);
   // The search is still going: its progress line gives the states per second so far.
   const progress = page.getByTestId('explore-progress');
   await expect(progress).toContainText(/[1-9]\d* states\/s/, { timeout: 60_000 });
   const line = ((await progress.textContent()) ?? '').replace(/\s+/g, ' ');
-  const elapsed = await page.evaluate(() => (performance.now() - (window as unknown as { __runAt: number }).__runAt) / 1000);
+  const elapsed = await secondsSinceStart(page);
   await page.screenshot({ path: 'test-results/artifacts/explore-perf-stress.png' });
   const rate = Number(/(\d+) states\/s/.exec(line)?.[1]);
   const schedules = Number(/(\d+) schedules/.exec(line)?.[1]);
@@ -175,17 +146,14 @@ test('stress scenario plays while the pool searches it: frame times, long tasks'
   await page.getByTestId('explore-dock').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('explore-status')).toHaveText('Cancelled: the workers were stopped.');
 
-  const frames = perf.frames.slice(30).sort((a, b) => a - b);
-  const q = (p: number) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))];
-  const longest = Math.max(0, ...perf.tasks);
-  const inflight = Math.max(...perf.inflight);
+  const { q, longest, inflight } = f;
   console.log(
     [
       `explorer perf — stress scenario plays (speed 20) while ${workers} worker(s) search it (K = 2), the panel minimised, viewport 1280×800`,
       `  search: ${schedules} schedules in ${elapsed.toFixed(1)} s (${(schedules / elapsed).toFixed(1)} schedules/s), ${rate.toLocaleString('en-US')} distinct states/s`,
       `  transactions drawn in flight: max ${inflight}`,
-      `  frame time: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (target p95 ≤ 20 ms) over ${frames.length} frames`,
-      `  longest main-thread task: ${longest.toFixed(0)} ms (${perf.tasks.length} tasks over 50 ms${perf.taskAt.length > 0 ? `: ${perf.taskAt.join(', ')}` : ''}; target none)`,
+      `  frame time: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (target p95 ≤ 20 ms) over ${f.frameCount} frames`,
+      `  longest main-thread task: ${longest.toFixed(0)} ms (${f.tasks.length} tasks over 50 ms${f.taskAt.length > 0 ? `: ${f.taskAt.join(', ')}` : ''}; target none)`,
     ].join('\n'),
   );
   expect(inflight).toBeGreaterThanOrEqual(500);
