@@ -22,7 +22,10 @@ const seedAttack = () => structuredClone(galleryEntry('seed-attack')!.doc) as un
 
 test('a custom policy with a step that can never act is refused with its field path, and the work stays', async ({ page }) => {
   await openGallery(page, 'quarantine');
+  const before = await page.getByTestId('trace-hash').textContent();
   await page.getByLabel('Policy').selectOption('P2');
+  // The hash of the run under P2, once it has replaced the one before.
+  await expect(page.getByTestId('trace-hash')).not.toHaveText(before!);
   const hash = await page.getByTestId('trace-hash').textContent();
   const doc = {
     ...seedAttack(),
