@@ -4,7 +4,8 @@
 
 import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
-import { deepCopy, fromPlain, toPlain } from './core/plain';
+import { fromPlain, toPlain } from './core/plain';
+import { copySimState } from './copyState';
 import { boot } from './boot';
 import { orderBucket } from './core/eventOrder';
 import {
@@ -87,17 +88,8 @@ export interface EngineOptions {
   from?: SimState;
 }
 
-/**
- * A copy of an engine's state between ticks, for `EngineOptions.from`: buffers kept for reuse left
- * out, and with `records: false` the log and fault records too (nothing the engine does depends on
- * them; the explorer reads only violations, operations and choices).
- */
-export function copyState(s: SimState, o: { records?: boolean } = {}): SimState {
-  const { scenario, ended: _e, spareTxns: _t, queue, log, events, ...rest } = s;
-  const keep = o.records !== false;
-  const c = deepCopy({ ...rest, queue: { ...queue, spare: [] }, log: keep ? log : [], events: keep ? events : [] });
-  return { ...c, scenario, ended: null, spareTxns: [] } as SimState;
-}
+/** A copy of an engine's state between ticks, for `EngineOptions.from` (see copyState.ts). */
+export const copyState = copySimState;
 
 export function createEngine(scenario: Scenario, options: EngineOptions = {}): Engine {
   let s = options.from ?? boot(scenario, options.deviations ?? null, options.record === true);
