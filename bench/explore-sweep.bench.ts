@@ -3,8 +3,8 @@
 // the violation takes by sweeping seeds 0…9,999 with the plain engine (stop at the first seed whose
 // run breaks the invariant; one that finds none reports the time all 10,000 runs took) against the
 // explorer (the default schedule, then deviation bounds 1, 2 and 3 in turn, stop at the first bound
-// that breaks it: the time to its first counterexample). Then events per second inside the
-// explorer against the plain engine on one scenario. It prints figures; it asserts nothing about
+// that breaks it: the time to its first counterexample). Events per second inside the explorer
+// are measured by explore.bench.ts. It prints figures; it asserts nothing about
 // time, but it fails when the explorer misses a row's violation (every row has one: those the sweep
 // finds, and the window's, which no seed draws).
 //
@@ -94,21 +94,6 @@ for (const r of ROWS) {
     )}${pad(fmt(x.schedules), 11)}${ms(x.ms)}`,
   );
 }
-
-// Events per second: the explorer's own schedules against the same number of plain runs (seeds).
-const rate = ROWS.find((r) => r.scenario === 'late-atc-ack')!;
-const horizon = defaultHorizon(rate.sc);
-explore(rate.sc, { horizon, maxDeviations: 2, budget: 500 }); // warm-up
-let t0 = performance.now();
-const xr = explore(rate.sc, { horizon, maxDeviations: 2, budget: 3000 });
-const xSec = (performance.now() - t0) / 1000;
-t0 = performance.now();
-let plainEvents = 0;
-for (let seed = 0; seed < xr.schedules; seed++) plainEvents += breaks({ ...rate.sc, seed }, rate.invariant, horizon).events;
-const pSec = (performance.now() - t0) / 1000;
-console.log(`\nevents/s on ${rate.scenario} (${fmt(xr.schedules)} schedules to tick ${horizon})`);
-console.log(`  explorer       ${fmt(xr.events / xSec)}   (${fmt(xr.events)} events in ${xSec.toFixed(2)} s)`);
-console.log(`  plain engine   ${fmt(plainEvents / pSec)}   (${fmt(plainEvents)} events in ${pSec.toFixed(2)} s)`);
 
 if (missed > 0) {
   console.error(`\nthe explorer missed ${missed} violation(s)`);
