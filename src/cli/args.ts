@@ -48,6 +48,8 @@ export type Command =
       format: 'md' | 'html';
       /** The app's address, before the links' fragments. */
       base?: string;
+      /** Deviations from the default choices (an explorer's counterexample). */
+      choices?: Map<number, number>;
     };
 
 export const USAGE = `DMA Handoff — headless runner
@@ -59,7 +61,8 @@ export const USAGE = `DMA Handoff — headless runner
   npm run -s sim -- compare <file.json | gallery:ID> [--until T]
                                                            policies × invariants matrix (JSON)
   npm run -s sim -- report <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
-                        [--until T] [--out report.md | report.html] [--html] [--base URL]
+                        [--until T] [--choices LIST] [--out report.md | report.html] [--html]
+                        [--base URL]
                                                            the run's report for a design document
   npm run -s sim -- explore <file.json | gallery:ID> [--policy P3] [--mutation skip-sync ...]
                         [--deviations K] [--horizon T] [--budget N] [--budget-s S]
@@ -70,7 +73,8 @@ export const USAGE = `DMA Handoff — headless runner
 --until T   run to tick T; by default to the last scripted operation or caption + 400 ticks
             (at least 600) — the same end the app's timeline shows.
 --mutation  may be repeated; replaces the scenario's own mutations.
---choices   replays deviations from the default choices: an explorer's link fragment without &x=.
+--choices   replays deviations from the default choices: an explorer's link fragment without &x=
+            (run, report).
 --out       write the report to a file (HTML when it ends in .html, or with --html); by default
             Markdown on stdout.
 --base URL  the app's address, to which the report's links are appended (https://…/).
@@ -159,7 +163,7 @@ export function parseArgs(argv: string[]): Command | string {
         if (!/^\d+$/.test(t) || Number(t) > 1e9) return `--until: expected a tick (a whole number ≤ 1000000000), got "${t}"`;
         until = Number(t);
       } else if (a === '--events' && cmd === 'run') events = true;
-      else if (a === '--choices' && cmd === 'run') {
+      else if (a === '--choices' && (cmd === 'run' || cmd === 'report')) {
         const d = decodeChoices(value());
         if (!d.ok) return `--choices: ${d.message}`;
         choices = d.deviations;
@@ -177,7 +181,7 @@ export function parseArgs(argv: string[]): Command | string {
   }
   if (source === undefined) return `${cmd}: which scenario? Give a file.json or gallery:ID`;
   if (cmd === 'report')
-    return { kind: 'report', source, policy, mutations, until, out, format: html || out?.endsWith('.html') ? 'html' : 'md', base };
+    return { kind: 'report', source, policy, mutations, until, out, format: html || out?.endsWith('.html') ? 'html' : 'md', base, choices };
   if (cmd === 'explore') {
     if (shard !== undefined && workers > 1) return 'explore: --shard runs one shard in this process; give --workers or --shard, not both';
     if (seed !== undefined && random === undefined) return 'explore: --seed chooses the random samples; it needs --random N';

@@ -144,6 +144,20 @@ describe('sim report', () => {
     expect(r.out).not.toContain('#g=seed-attack');
   });
 
+  it("--choices reports a counterexample's run, says so, and its links carry the timing", () => {
+    // The hand-over's window: clean at its default tick, I2 breaks when it falls at the window's other end.
+    expect(sim('report', 'gallery:handover-window').out).toContain('| I2 | holds |');
+    const r = sim('report', 'gallery:handover-window', '--choices', '0-14');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('| I2 | **violated** | t=60 |');
+    expect(r.out).toContain("a counterexample's timing, choices `0-14` differ from the default run");
+    expect(r.out).toMatch(/\(#g=handover-window@\d+&x=0-14&model=/);
+    expect(sim('report', 'gallery:handover-window', '--choices', '0-')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--choices'),
+    });
+  });
+
   it('--out writes the file (HTML for .html) and prints nothing', () => {
     const files = new Map<string, string>();
     const out: string[] = [];

@@ -126,7 +126,7 @@ export function runCli(argv: string[], given: Io): number | Promise<number> {
         : loaded;
       // A gallery scenario as it stands is linked by its id; anything else carries the document.
       const galleryId = cmd.source.startsWith('gallery:') && !edited ? cmd.source.slice('gallery:'.length) : null;
-      const text = writtenReport(s, cmd.until ?? defaultHorizon(s), cmd.format, { base: cmd.base, galleryId });
+      const text = writtenReport(s, cmd.until ?? defaultHorizon(s), cmd.format, { base: cmd.base, galleryId }, cmd.choices);
       if (cmd.out === undefined) {
         io.out(text);
         return 0;

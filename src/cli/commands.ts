@@ -4,6 +4,7 @@
 import {
   createEngine,
   buildReport,
+  encodeChoices,
   INVARIANTS,
   LIVENESS,
   type Counterexample,
@@ -18,10 +19,18 @@ import { reportHtml } from '../report/html';
 export { compare } from '../report/matrix';
 
 /** The run's report for a design document, as Markdown or printable HTML. */
-export function writtenReport(s: Scenario, until: number, format: 'md' | 'html', options: ReportOptions): string {
-  const e = createEngine(s);
+/** The report of a run, with a counterexample's timing when `deviations` are given (its links carry them). */
+export function writtenReport(
+  s: Scenario,
+  until: number,
+  format: 'md' | 'html',
+  options: ReportOptions,
+  deviations?: ReadonlyMap<number, number>,
+): string {
+  const e = createEngine(s, { deviations });
   e.runUntil(until);
-  const r = reportOf(e, options);
+  const choices = deviations !== undefined && deviations.size > 0 ? encodeChoices(deviations) : undefined;
+  const r = reportOf(e, { ...options, choices });
   return format === 'html' ? reportHtml(r) : reportMarkdown(r);
 }
 
