@@ -73,6 +73,8 @@ const choices = (c: Choices): Choices => ({
   n: c.n,
   over: c.over === null ? null : new Map(c.over),
   log: c.log === null ? null : c.log.slice(),
+  ticks: c.ticks === null ? null : c.ticks.slice(),
+  at: c.at,
 });
 
 /**

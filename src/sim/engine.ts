@@ -189,6 +189,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
     if (s.bucketPos >= s.bucket[0]) {
       if (s.queue.size === 0) return false;
       s.bucketAt = peekTime(s.queue);
+      s.choices.at = s.bucketAt;
       s.bucket = take();
       s.bucketPos = FIRST;
       s.now = s.bucketAt;
@@ -215,6 +216,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
     for (;;) {
       const next = peekTime(s.queue);
       if (next > t) break;
+      s.choices.at = next;
       const b = take();
       s.now = next;
       const end = b[0];
@@ -237,6 +239,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
     nextEventAt: () => (s.bucketPos < s.bucket[0] ? s.bucketAt : peekTime(s.queue)),
     apply(op: ScriptOp) {
       trace(s, 15, s.ops.length, 0);
+      s.choices.at = s.now;
       handleOp(s, { ...op, at: s.now } as ScriptOp);
     },
     snapshot(): Snapshot {

@@ -25,10 +25,20 @@ export interface Choices {
   over: Map<number, number> | null;
   /** When recording, five numbers per choice: kind, lo, hi, default, taken. null: not recording. */
   log: number[] | null;
+  /** When recording, the tick each choice was made on (-1: at boot), where a schedule deviating there forks. */
+  ticks: number[] | null;
+  /** The tick the engine is processing (-1 while booting): what `ticks` records. */
+  at: number;
 }
 
 export function newChoices(deviations: ReadonlyMap<number, number> | null, record: boolean): Choices {
-  return { n: 0, over: deviations !== null && deviations.size > 0 ? new Map(deviations) : null, log: record ? [] : null };
+  return {
+    n: 0,
+    over: deviations !== null && deviations.size > 0 ? new Map(deviations) : null,
+    log: record ? [] : null,
+    ticks: record ? [] : null,
+    at: -1,
+  };
 }
 
 /** A random choice in [lo, hi]: the seeded generator's value unless a deviation overrides it. */
@@ -51,6 +61,9 @@ function settle(c: Choices, i: number, kind: number, lo: number, hi: number, d: 
   const o = c.over?.get(i);
   // A deviation outside the range (from a list made for another scenario) is clamped into it.
   if (o !== undefined) v = hi <= lo ? lo : Math.min(hi, Math.max(lo, o));
-  c.log?.push(kind, lo, hi, d, v);
+  if (c.log !== null) {
+    c.log.push(kind, lo, hi, d, v);
+    c.ticks?.push(c.at);
+  }
   return v;
 }

@@ -20,10 +20,9 @@ describe('shared prefixes', () => {
       const [i, v] = moves[j];
       const tick = base.ticks[i];
       const e = createEngine(sc, { record: true });
-      const ticks: number[] = [];
-      drive(e, HORIZON, ticks, (t) => t < tick);
+      drive(e, HORIZON, (t) => t < tick);
       const d = new Map([[i, v]]);
-      const forked = tick < 0 ? runFromBoot(sc, HORIZON, d) : runFrom(sc, HORIZON, e.state, d, base.ticks);
+      const forked = tick < 0 ? runFromBoot(sc, HORIZON, d) : runFrom(sc, HORIZON, e.state, d);
       const fresh = runFromBoot(sc, HORIZON, d);
       expect(forked.hash).toBe(fresh.hash);
       expect(forked.log).toEqual(fresh.log);
@@ -33,5 +32,20 @@ describe('shared prefixes', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(3);
+  });
+
+  it('records each choice with the tick it was made on, -1 for those made at boot', () => {
+    for (const id of ['seed-attack', 'handover-window', 'late-atc-ack']) {
+      const e = createEngine(galleryScenario(id), { record: true });
+      // The ticks as seen from outside: the run stepped a tick at a time, counting the choices made.
+      const expected: number[] = new Array<number>(e.state.choices.n).fill(-1);
+      drive(e, HORIZON, (t) => {
+        e.runUntil(t);
+        while (expected.length < e.state.choices.n) expected.push(t);
+        return true;
+      });
+      expect(expected.length).toBeGreaterThan(10);
+      expect(e.state.choices.ticks).toEqual(expected);
+    }
   });
 });

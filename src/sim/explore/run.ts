@@ -23,7 +23,7 @@ export interface Run {
   deviations: Map<number, number>;
   log: readonly number[];
   /** Per choice, the tick it was made on (-1: at boot) — where a schedule deviating there forks. */
-  ticks: number[];
+  ticks: readonly number[];
   hash: string;
   /** Events this run processed itself (not those of a prefix it started from). */
   events: number;
@@ -33,24 +33,22 @@ export interface Run {
 }
 
 /**
- * Runs `e` to the horizon a tick at a time, noting the tick of every choice. `beforeTick` is called
- * at the start of each tick, between ticks (where the state may be copied); false ends the run there.
- * Returns whether the run reached the horizon.
+ * Runs `e` to the horizon a tick at a time. `beforeTick` is called at the start of each tick,
+ * between ticks (where the state may be copied); false ends the run there. Returns whether the run
+ * reached the horizon.
  */
-export function drive(e: Engine, horizon: number, ticks: number[], beforeTick?: (t: number) => boolean): boolean {
-  const c = e.state.choices;
+export function drive(e: Engine, horizon: number, beforeTick: (t: number) => boolean): boolean {
   for (;;) {
     const t = e.nextEventAt();
     if (t > horizon) break;
-    if (beforeTick !== undefined && !beforeTick(t)) return false;
+    if (!beforeTick(t)) return false;
     e.runUntil(t);
-    while (ticks.length < c.n) ticks.push(t);
   }
   e.runUntil(horizon);
   return true;
 }
 
-function settle(e: Engine, deviations: Map<number, number>, ticks: number[], from: number): Run {
+function settle(e: Engine, deviations: Map<number, number>, from: number): Run {
   const broken = new Map<string, Broken>();
   e.violations.forEach((v, i) => {
     if (!broken.has(v.invariant)) broken.set(v.invariant, { number: v.number, t: v.t, message: v.message, kind: 'safety', violation: i });
@@ -59,7 +57,7 @@ function settle(e: Engine, deviations: Map<number, number>, ticks: number[], fro
   return {
     deviations,
     log: e.choiceLog(),
-    ticks,
+    ticks: e.state.choices.ticks ?? [],
     hash: e.traceHash(),
     events: e.state.processed - from,
     broken,
@@ -70,28 +68,17 @@ function settle(e: Engine, deviations: Map<number, number>, ticks: number[], fro
 /** A schedule run from boot. */
 export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>): Run {
   const e = createEngine(sc, { deviations, record: true });
-  const ticks: number[] = new Array<number>(e.state.choices.n).fill(-1);
-  drive(e, horizon, ticks);
-  return settle(e, deviations, ticks, 0);
+  e.runUntil(horizon);
+  return settle(e, deviations, 0);
 }
 
-/**
- * A schedule run from a copy of another run's state between ticks (its prefix shared), given that
- * run's choice ticks for the choices made before the copy.
- */
-export function runFrom(
-  sc: Scenario,
-  horizon: number,
-  state: SimState,
-  deviations: Map<number, number>,
-  priorTicks: readonly number[],
-): Run {
+/** A schedule run from a copy of another run's state between ticks, recording its choices (its prefix shared). */
+export function runFrom(sc: Scenario, horizon: number, state: SimState, deviations: Map<number, number>): Run {
   const from = copyState(state, { records: false });
   const e = createEngine(sc, { from, deviations, record: true });
-  const ticks = priorTicks.slice(0, from.choices.n);
   const start = from.processed;
-  drive(e, horizon, ticks);
-  return settle(e, deviations, ticks, start);
+  e.runUntil(horizon);
+  return settle(e, deviations, start);
 }
 
 /**

@@ -182,8 +182,8 @@ class UnitSearch {
   }
 
   /** A schedule that shares its prefix with another run: it starts from a copy of that run's state. */
-  private fork(state: SimState | null, d: Map<number, number>, priorTicks: readonly number[]): Run {
-    return state === null ? this.exec(d) : this.count(runFrom(this.sc, this.horizon, state, d, priorTicks), d.size);
+  private fork(state: SimState | null, d: Map<number, number>): Run {
+    return state === null ? this.exec(d) : this.count(runFrom(this.sc, this.horizon, state, d), d.size);
   }
 
   /** Drops each deviation the finding does not need (delta debugging, one at a time), within the budget. */
@@ -215,7 +215,7 @@ class UnitSearch {
    */
   systematic(root: [number, number], origin: SimState | null, max: number): void {
     if (!this.room()) return;
-    const first = this.fork(origin, new Map([root]), this.base.ticks);
+    const first = this.fork(origin, new Map([root]));
     this.bound = 1;
     this.note(first);
     let frontier: Node[] = [];
@@ -252,7 +252,7 @@ class UnitSearch {
       if (!this.room()) return (ok = false);
       const d = new Map(node.run.deviations);
       d.set(m[0], m[1]);
-      const r = this.fork(state, d, node.run.ticks);
+      const r = this.fork(state, d);
       this.bound = k;
       this.note(r);
       // A schedule whose trace repeats one already seen behaved the same: it is not extended.
@@ -272,8 +272,7 @@ class UnitSearch {
         ? createEngine(this.sc, { deviations: node.run.deviations, record: true })
         : createEngine(this.sc, { from, deviations: node.run.deviations, record: true });
     const start = e.state.processed;
-    const ticks = from === null ? new Array<number>(e.state.choices.n).fill(-1) : this.base.ticks.slice(0, from.choices.n);
-    drive(e, this.horizon, ticks, (t) => {
+    drive(e, this.horizon, (t) => {
       const here = byTick.get(t);
       if (here === undefined) return true;
       if (e.state.choices.n > node.last) {
