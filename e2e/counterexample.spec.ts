@@ -27,6 +27,8 @@ test('a counterexample link opens marked, at its violation, with the CLI’s tra
     'downstream delay of transaction 3 (X) at t=12: 8 ticks instead of 3 ticks',
   );
   await expect(banner).toContainText('an edit that changes it drops them');
+  // The captions were written for the default run, and say so beside them.
+  await expect(page.getByTestId('caption-timing')).toHaveText('captions tell the default timing');
   // The playhead at the first violation, which is selected and shown.
   await expect.poll(() => tick(page)).toBe(47);
   await expect(page.getByTestId('violation-detail')).toContainText('I1');
@@ -48,6 +50,7 @@ test('Share keeps the timing; Back to the default timing drops it, and Undo brin
 
   await page.getByRole('button', { name: 'Back to the default timing' }).click();
   await expect(page.getByTestId('counterexample-banner')).toHaveCount(0);
+  await expect(page.getByTestId('caption-timing')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Verdicts' }).click();
   await expect(page.getByTestId('trace-hash')).not.toHaveText(CLI_TRACE);
   await expect.poll(() => new URL(page.url()).hash).toBe('#g=seed-attack');

@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
+import { DefaultTimingMark } from './DefaultTimingMark';
 import './panels.css';
 
 export function Presentation() {
@@ -16,6 +17,7 @@ export function Presentation() {
   const now = useTransitioned((s) => Math.floor(s.clock));
   const violations = useApp((s) => s.summary?.violations);
   const blank = useApp((s) => s.blank);
+  const counterexample = useApp((s) => s.choices !== null);
 
   useEffect(() => {
     if (!presenting) return;
@@ -48,6 +50,7 @@ export function Presentation() {
         <span>{title}</span>
         <span className="pn-present-t">t = {now}</span>
         {numbers.length > 0 && <span className="pn-present-bad">violated: {numbers.join(' · ')}</span>}
+        {counterexample && captions.length > 0 && <DefaultTimingMark className="pn-present-timing" />}
       </div>
       <div className="pn-present-caption" data-testid="caption" aria-live="polite">
         {caption ? caption.text : <span className="pn-dim">Press → to begin.</span>}

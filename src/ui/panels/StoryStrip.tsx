@@ -7,6 +7,7 @@ import { useApp } from '../../store/appStore';
 import { useTransitioned } from '../hooks/useTransitioned';
 import { edit } from '../actions/edits';
 import { captionIndexAt, captionStep } from './captions';
+import { DefaultTimingMark } from './DefaultTimingMark';
 import './story.css';
 
 export function StoryStrip() {
@@ -93,6 +94,7 @@ function Description({ title, text }: { title: string; text: string }) {
 
 export function CurrentCaption() {
   const captions = useApp((s) => s.scenario?.captions) ?? [];
+  const counterexample = useApp((s) => s.choices !== null);
   const now = useTransitioned((s) => Math.floor(s.clock));
   const index = captionIndexAt(captions, now);
   const prev = captionStep(captions, index, -1);
@@ -111,6 +113,7 @@ export function CurrentCaption() {
           ›
         </button>
         {index >= 0 && <span className="st-at">t={captions[index].at}</span>}
+        {counterexample && captions.length > 0 && <DefaultTimingMark />}
       </div>
       <p className="st-caption-text" data-testid="story-caption-text" title={index >= 0 ? captions[index].text : undefined}>
         {index >= 0 ? (
