@@ -99,6 +99,31 @@ test.describe('the violation on the canvas', () => {
   });
 });
 
+test.describe('the violation label hides no node', () => {
+  /** The nodes the label's box shares area with, by id. */
+  const covered = (page: Page) =>
+    page.evaluate(() => {
+      const l = document.querySelector('[data-testid=danger-label]')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+        .filter((n) => {
+          const r = n.getBoundingClientRect();
+          return Math.min(l.right, r.right) - Math.max(l.left, r.left) > 2 && Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 2;
+        })
+        .map((n) => n.dataset.id);
+    });
+
+  for (const [what, hash] of [
+    ['under a region with another region right under it', '#g=handover-window&x=0-14'],
+    ['under the last region of its column', '#g=seed-attack&t=77&sel=v2'],
+  ] as const)
+    test(what, async ({ page }) => {
+      await page.goto(`/${hash}`);
+      await expect(page.getByTestId('danger-label')).toBeVisible();
+      await page.waitForTimeout(600);
+      await expect.poll(() => covered(page)).toEqual([]);
+    });
+});
+
 test.describe('legible at every size', () => {
   test('at 1280×800 the fitted seed attack shows node text at 11 px or more, and particles 14 px across', async ({ page }) => {
     await fitted(page, 1280, 800);

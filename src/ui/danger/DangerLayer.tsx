@@ -5,13 +5,14 @@
 // usable too early) marks its device and the SMMU. Drawn in React Flow's viewport, in flow units;
 // the label keeps its size on screen whatever the zoom.
 
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ViewportPortal, useStore, type ReactFlowState, type InternalNode } from '@xyflow/react';
 import { useApp } from '../../store/appStore';
 import { SMMU_ID } from '../canvas/layout';
 import { useActiveViolation, watchViolations } from './activeViolation';
 import type { Violation } from '../../sim';
 import { cellCentre } from '../nodes/pageGrid';
+import { useLabelPlace } from './useLabelPlace';
 import './danger.css';
 
 interface Pt {
@@ -19,7 +20,7 @@ interface Pt {
   y: number;
 }
 
-interface Drawn {
+export interface Drawn {
   device: Pt | null;
   smmuIn: Pt;
   smmuOut: Pt;
@@ -27,6 +28,8 @@ interface Drawn {
   /** Where the label goes: under the page's region (its right edge: regions are the rightmost column), or under the device's left edge. */
   label: Pt;
   align: 'left' | 'right' | 'centre';
+  /** The width of the node the label is under (flow units; 0 for none). */
+  anchorWidth: number;
 }
 
 export function DangerLayer() {
@@ -94,20 +97,22 @@ function DangerPath({ v }: { v: Violation }) {
       x: n.internals.positionAbsolute.x + (right ? (n.measured.width ?? 0) : 0),
       y: n.internals.positionAbsolute.y + (n.measured.height ?? 0),
     });
-    const [label, align]: [Pt, Drawn['align']] =
+    const [label, align, anchor]: [Pt, Drawn['align'], InternalNode | undefined] =
       page !== null && region !== undefined
-        ? [under(region, true), 'right']
+        ? [under(region, true), 'right', region]
         : device !== undefined
-          ? [under(device, false), 'left']
-          : [smmuIn, 'centre'];
-    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label, align };
+          ? [under(device, false), 'left', device]
+          : [smmuIn, 'centre', undefined];
+    return { device: dev, smmuIn, smmuOut: mid(smmu, true), page, label, align, anchorWidth: anchor?.measured.width ?? 0 };
   }, [nodes, domNode, v]);
+  const reason = v.path?.summary ?? `${v.number}: ${v.message}`;
+  const labelRef = useRef<HTMLDivElement>(null);
+  const place = useLabelPlace(labelRef, drawn, nodes.zoom, reason);
   if (drawn === null) return null;
   const zoom = nodes.zoom;
   const points = [drawn.device, drawn.smmuIn, ...(drawn.page !== null ? [drawn.smmuOut, drawn.page] : [])].filter(
     (p): p is Pt => p !== null,
   );
-  const reason = v.path?.summary ?? `${v.number}: ${v.message}`;
   return (
     <ViewportPortal>
       <svg className="cv-danger" data-testid="danger-path" data-invariant={v.number} data-t={v.t}>
@@ -126,8 +131,10 @@ function DangerPath({ v }: { v: Violation }) {
         className="cv-danger-label"
         data-testid="danger-label"
         role="status"
+        ref={labelRef}
         style={{
-          transform: `translate(${drawn.label.x}px, ${drawn.label.y}px) scale(${1 / zoom}) translate(${drawn.align === 'right' ? '-100%' : drawn.align === 'centre' ? '-50%' : '0'}, 6px)`,
+          transform: `translate(${drawn.label.x}px, ${drawn.label.y + place.by}px) scale(${1 / zoom}) translate(${drawn.align === 'right' ? '-100%' : drawn.align === 'centre' ? '-50%' : '0'}, 6px)`,
+          maxWidth: place.maxWidth,
         }}
         title={v.message}
       >
