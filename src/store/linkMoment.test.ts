@@ -41,6 +41,24 @@ describe('a link to a moment', () => {
     expect(state().notice?.text).toMatch(/opened, but its time "t=x" is not a tick.*"nothing-here"/);
   });
 
+  it('says so when it selects a violation or an operation the run does not have', async () => {
+    state().openLink('#g=seed-attack&t=77&sel=v99');
+    expect(state().selection).toEqual({ kind: 'violation', index: 99 });
+    await settle();
+    await settle();
+    expect(state().selection).toBeNull();
+    expect(state().notice?.text).toMatch(/^The link opened, but it selects violation v99, and this run has \d+, v0 to v\d+ up to t=600\.$/);
+    state().openLink('#g=seed-attack&sel=op40');
+    expect(state().selection).toBeNull();
+    expect(state().notice?.text).toMatch(/opened, but it selects operation op40, and the script has op0 to op\d+\./);
+    // One the run has stays selected, and nothing is said.
+    state().openLink('#g=seed-attack&t=77&sel=v2');
+    await settle();
+    await settle();
+    expect(state().selection).toEqual({ kind: 'violation', index: 2 });
+    expect(state().notice).toBeNull();
+  });
+
   it('writes a link to the moment the user is at', async () => {
     state().openGallery('seed-attack');
     await settle();

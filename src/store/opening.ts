@@ -77,6 +77,33 @@ export function opening(set: SetState, get: GetState, saved: SavedWork, reload: 
   let toFirstViolation = false;
 
   /**
+   * The violation a link selected, by its index, until a summary of the run shows it (nothing more
+   * to do) or the whole run shows fewer violations (the link named one this run does not have).
+   */
+  let linkViolation: number | null = null;
+
+  const checkLinkViolation = (summary: Summary) => {
+    const k = linkViolation;
+    const { selection } = get();
+    if (k === null) return;
+    if (selection?.kind !== 'violation' || selection.index !== k || summary.violations.length > k) {
+      linkViolation = null;
+      return;
+    }
+    if (!summary.complete) return;
+    linkViolation = null;
+    const n = summary.violations.length;
+    const has = n === 0 ? 'none' : n === 1 ? 'one, v0' : `${n}, v0 to v${n - 1}`;
+    set({
+      selection: null,
+      notice: {
+        kind: 'info',
+        text: `The link opened, but it selects violation v${k}, and this run has ${has} up to t=${summary.horizon}.`,
+      },
+    });
+  };
+
+  /**
    * A counterexample opened without a tick lands where it breaks: at its first violation, selected
    * (as a `&sel=v0` link does), once a summary of its run shows one — or says it shows none.
    */
@@ -171,6 +198,7 @@ export function opening(set: SetState, get: GetState, saved: SavedWork, reload: 
       link: null,
     });
     toFirstViolation = false;
+    linkViolation = null;
     session()?.frames.publish(null);
     reload(toDocument(scenario), scenario, at, false);
     if (kept !== '') set({ notice: { kind: 'info', text: keptText(kept) } });
@@ -227,10 +255,17 @@ export function opening(set: SetState, get: GetState, saved: SavedWork, reload: 
           d.galleryId,
           moment.t ?? 0,
           (kept) => {
-            const sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
+            let sel = moment.sel === null ? null : selectionFor(moment.sel, d.scenario);
             const problems = [...moment.problems];
             if (moment.sel !== null && sel === null)
               problems.push(`it selects "${moment.sel.kind === 'entity' ? moment.sel.id : ''}", which this scenario does not have`);
+            // Operations are the script's, known now; violations are the run's, checked when it shows them.
+            const ops = d.scenario.script.length;
+            if (sel?.kind === 'op' && sel.index >= ops) {
+              problems.push(`it selects operation op${sel.index}, and the script has ${ops === 0 ? 'none' : `op0 to op${ops - 1}`}`);
+              sel = null;
+            }
+            if (sel?.kind === 'violation') linkViolation = sel.index;
             set({ link: addressLink(hash), selection: sel });
             const said = [...d.warnings, ...(problems.length > 0 ? [`The link opened, but ${problems.join('; ')}.`] : [])].join(' ');
             const keptNow = lastKept;
@@ -316,6 +351,7 @@ export function opening(set: SetState, get: GetState, saved: SavedWork, reload: 
     choicesFor,
     summarised: (summary) => {
       if (toFirstViolation) landOnFirstViolation(summary);
+      checkLinkViolation(summary);
     },
   };
 }
