@@ -100,11 +100,12 @@ test('the policy editor at 1280×800', async ({ page }) => {
   await editor.getByRole('button', { name: 'Add reset' }).click();
   await expect(page.locator('[data-testid=verdict][data-invariant=I1b]')).toHaveAttribute('data-status', 'holds');
   await editor.locator('[data-testid=pe-step][data-kind=reset]').focus();
-  // The editor's top: where it started from, the name, the operations and the first steps.
+  // The operations and transfer's steps, down to the added reset and the step after it.
   await editor.evaluate((el) => {
     let box = el.parentElement;
     while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
-    if (box) box.scrollTop = 0;
+    const reset = el.querySelector<HTMLElement>('[data-testid=pe-step][data-kind=reset]');
+    if (box && reset) box.scrollTop += reset.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom + 80;
   });
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'docs/policy-editor.png' });
