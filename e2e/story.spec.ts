@@ -212,6 +212,30 @@ test.describe('the first-run welcome', () => {
     await expect(page.getByTestId('welcome')).toHaveCount(0);
   });
 
+  test('the shortcut list opened over it owns the keys: Esc closes the list alone, nothing moves behind', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    await page.keyboard.press('Shift+?');
+    const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(list).toBeVisible();
+    // The playhead keys do nothing behind the list.
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(300);
+    expect(await tick(page)).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+    await expect(page.getByTestId('welcome')).toBeVisible();
+    // ? toggles the list; with nothing over the workbench its keys act again.
+    await page.keyboard.press('Shift+?');
+    await expect(list).toBeVisible();
+    await page.keyboard.press('Shift+?');
+    await expect(list).toHaveCount(0);
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => tick(page)).toBe(1);
+  });
+
   test('watch the seed’s attack: it opens under P0 and plays', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: /Watch the seed’s attack/ }).click();

@@ -1,23 +1,31 @@
-// The list of keyboard shortcuts (`?`): every action with a shortcut, from the actions table.
+// The list of keyboard shortcuts (`?`): every action with a shortcut, from the actions table. While
+// it is open it owns the keyboard, as the dialogs do: Esc and ? close it, and no shortcut acts
+// behind it.
 
 import { useApp } from '../../store/appStore';
 import { action, KEYED } from '../actions/registry';
+import { useKeyOwner } from './keyOwner';
 import './panels.css';
 
 export function Shortcuts() {
   const open = useApp((s) => s.shortcutsOpen);
-  if (!open) return null;
+  return open ? <ShortcutsDialog /> : null;
+}
+
+const close = () => useApp.getState().setShortcutsOpen(false);
+
+function ShortcutsDialog() {
+  useKeyOwner(close, (e) => {
+    if (e.key !== '?') return false;
+    close();
+    return true;
+  });
   return (
-    <div
-      className="pn-modal"
-      role="dialog"
-      aria-label={action('shortcuts').label}
-      onClick={() => useApp.getState().setShortcutsOpen(false)}
-    >
+    <div className="pn-modal" role="dialog" aria-label={action('shortcuts').label} onClick={close}>
       <div className="pn-modal-box" onClick={(e) => e.stopPropagation()}>
         <h3>{action('shortcuts').label}</h3>
         <ShortcutList />
-        <button onClick={() => useApp.getState().setShortcutsOpen(false)}>Close</button>
+        <button onClick={close}>Close</button>
       </div>
     </div>
   );

@@ -21,11 +21,13 @@ export function Welcome({ onBuild }: { onBuild: () => void }) {
 
   useEffect(() => {
     if (!shown) return;
+    // Seen before the workbench's keys (capture): an Esc that closes the shortcut list opened over
+    // the card closes only the list.
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') dismiss();
+      if (e.key === 'Escape' && !useApp.getState().shortcutsOpen) dismiss();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [shown]);
 
   if (!shown) return null;
