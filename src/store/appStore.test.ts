@@ -276,6 +276,22 @@ describe('playing', () => {
     expect(state().playing).toBe(false);
   });
 
+  it('a speed asked of the host holds while frames it sent before hearing it arrive', async () => {
+    const held: Request[] = [];
+    const c = inProcessClient();
+    const send = (r: Request) => (r.type === 'speed' ? void held.push(r) : c.send(r));
+    state().connect({ ...c, kind: c.kind, send, onResponse: c.onResponse, dispose: c.dispose });
+    await vi.waitFor(() => expect(state().view).not.toBeNull());
+    state().setSpeed(5);
+    state().seek(30); // answered with a frame at the old speed
+    await vi.waitFor(() => expect(state().clock).toBe(30));
+    expect(state().speed).toBe(5);
+    for (const r of held.splice(0)) c.send(r);
+    state().seek(31);
+    await vi.waitFor(() => expect(state().clock).toBe(31));
+    expect(state().speed).toBe(5);
+  });
+
   it('paused before the run started, it does not start', async () => {
     state().togglePlay();
     state().togglePlay();

@@ -23,6 +23,14 @@ export type PlaybackActions = Pick<
 export function playback(set: SetState, get: GetState, summarised: Opening['summarised']): PlaybackActions {
   const session = () => get().session;
 
+  // The speed last asked of the host, until a frame carries it: a frame sent before the host heard
+  // the request still has the old speed, and taking it would undo a key pressed just before.
+  let askedSpeed: number | null = null;
+  const frameSpeed = (f: Frame) => {
+    if (askedSpeed === f.speed) askedSpeed = null;
+    return askedSpeed ?? f.speed;
+  };
+
   const onFrame = (f: Frame) => {
     // The overlay draws every frame (from the session's bus); the panels and nodes (React) follow
     // the frames that carry the entities — every frame when paused, seeking or stepping, a few a
@@ -30,7 +38,7 @@ export function playback(set: SetState, get: GetState, summarised: Opening['summ
     // unchanged parts are the last view's own objects (worker/viewDelta.ts): a node whose part did
     // not change is not re-rendered.
     if (f.view !== null)
-      set({ view: f.view, clock: f.clock, playing: f.playing, speed: f.speed, horizon: f.horizon, waitingFor: f.waitingFor ?? null });
+      set({ view: f.view, clock: f.clock, playing: f.playing, speed: frameSpeed(f), horizon: f.horizon, waitingFor: f.waitingFor ?? null });
     else if (f.playing !== get().playing) set({ playing: f.playing });
   };
 
@@ -67,6 +75,7 @@ export function playback(set: SetState, get: GetState, summarised: Opening['summ
   return {
     connect(client, restart, env) {
       get().session?.dispose();
+      askedSpeed = null;
       const s = new EngineSession(
         client,
         {
@@ -121,6 +130,7 @@ export function playback(set: SetState, get: GetState, summarised: Opening['summ
     step: (unit, back = false) => session()?.step(unit, back),
     // The store holds the speed at once: keys pressed before the host's answer add up.
     setSpeed: (tps) => {
+      askedSpeed = tps;
       set({ speed: tps });
       session()?.setSpeed(tps);
     },
