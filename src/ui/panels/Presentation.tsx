@@ -24,8 +24,12 @@ export function Presentation() {
     document.documentElement.requestFullscreen?.().catch(() => {
       // Not allowed (no user gesture, or an embedding page): present in the window.
     });
+    // Leaving full screen (the browser's own Esc) leaves presenting; the change that ends the full
+    // screen of a presentation just left, arriving after this one began, does not.
+    let entered = false;
     const onChange = () => {
-      if (document.fullscreenElement === null) useApp.getState().setPresenting(false);
+      if (document.fullscreenElement !== null) entered = true;
+      else if (entered) useApp.getState().setPresenting(false);
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => {
