@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../../store/appStore';
 import { defaultHorizon } from '../../scenario/horizon';
 import { closeExplore } from './exploreOpen';
-import { openCounterexample, useExplore, type Bounds, type Explored, type Running } from './exploreStore';
+import { openCounterexample, useExplore, type Bounds, type Explored } from './exploreStore';
 import { coverageBrief, coverageWords, findings, type Finding } from './findings';
 import { poolSize } from './pool';
 import { Dialog } from '../panels/Dialog';
@@ -24,7 +24,10 @@ function seconds(s: number): string {
  * The progress line: schedules, states, states per second, the bound, the ETA. The bar shows how far
  * the search is towards whichever ends it first, the budget or the time limit.
  */
-function ProgressLine({ r, budget, timeLimit }: { r: Running; budget: number; timeLimit: number | null }) {
+function ProgressLine({ budget, timeLimit }: { budget: number; timeLimit: number | null }) {
+  // The only part of the panel that follows the progress: the rest re-renders when the search starts or ends.
+  const r = useExplore((s) => s.running);
+  if (r === null) return null;
   const elapsed = Math.max(0.001, (r.at - r.startedAt) / 1000);
   const p = r.progress;
   const rate = p.states / elapsed;
@@ -138,7 +141,13 @@ function Field({ label, name, hint, width = 6 }: { label: string; name: keyof Bo
 
 export default function ExplorePanel() {
   const scenario = useApp((s) => s.scenario);
-  const { bounds, running, status, one, all, allPolicies } = useExplore();
+  const bounds = useExplore((s) => s.bounds);
+  const status = useExplore((s) => s.status);
+  const one = useExplore((s) => s.one);
+  const all = useExplore((s) => s.all);
+  const allPolicies = useExplore((s) => s.allPolicies);
+  const runningPolicy = useExplore((s) => s.running?.policy ?? null);
+  const running = runningPolicy !== null;
   // Minimised, the panel is a strip at the foot of the window: the search goes on, the canvas is uncovered.
   const [minimised, setMinimised] = useState(false);
   // Closing the panel stops a search still running.
@@ -151,19 +160,19 @@ export default function ExplorePanel() {
   const workers = poolSize();
   const statusLine = (
     <p className="pn-small" role="status" data-testid="explore-status">
-      {status ?? (running !== null ? `Exploring ${running.policy}…` : '')}
+      {status ?? (running ? `Exploring ${runningPolicy}…` : '')}
     </p>
   );
   if (minimised)
     return (
       <section className="ex-dock" aria-label="Explore search" data-testid="explore-dock">
-        {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
+        <ProgressLine budget={budget} timeLimit={limit} />
         {statusLine}
         <div className="ex-dock-actions">
           <button onClick={() => setMinimised(false)} title="Show the Explore panel again, with its results">
             Restore
           </button>
-          <button onClick={cancel} disabled={running === null}>
+          <button onClick={cancel} disabled={!running}>
             Cancel
           </button>
         </div>
@@ -189,7 +198,7 @@ export default function ExplorePanel() {
           Mode
           <select
             value={bounds.mode}
-            disabled={running !== null}
+            disabled={running}
             onChange={(e) => useExplore.getState().setBounds({ mode: e.target.value as Bounds['mode'] })}
           >
             <option value="systematic">systematic</option>
@@ -207,13 +216,13 @@ export default function ExplorePanel() {
         <span className="pn-small pn-dim">
           {workers} worker{workers === 1 ? '' : 's'}
         </span>
-        <button onClick={() => run('one')} disabled={running !== null}>
+        <button onClick={() => run('one')} disabled={running}>
           Run
         </button>
-        <button onClick={() => run('all')} disabled={running !== null}>
+        <button onClick={() => run('all')} disabled={running}>
           Explore all policies
         </button>
-        <button onClick={cancel} disabled={running === null}>
+        <button onClick={cancel} disabled={!running}>
           Cancel
         </button>
         <button
@@ -224,7 +233,7 @@ export default function ExplorePanel() {
         </button>
         <button onClick={closeExplore}>Close</button>
       </div>
-      {running !== null && <ProgressLine r={running} budget={budget} timeLimit={limit} />}
+      <ProgressLine budget={budget} timeLimit={limit} />
       {statusLine}
       {one !== null && <Results e={one} />}
       {allPolicies.length > 0 && <AllPoliciesMatrix all={all} policies={allPolicies} />}

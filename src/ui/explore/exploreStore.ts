@@ -7,6 +7,7 @@ import { POLICY_IDS, POLICIES, type ExploreProgress, type ExploreResult, type Sc
 import { scenarioFragment } from '../../scenario/codec';
 import { defaultHorizon } from '../../scenario/horizon';
 import { useApp } from '../../store/appStore';
+import { latestPerFrame } from './latestPerFrame';
 import { poolSize, runPool, type PoolRun, type WorkerLike } from './pool';
 import type { DefaultViolation, WireOptions } from './protocol';
 
@@ -176,17 +177,19 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
           const t = list[i];
           const now = performance.now();
           set({ running: { what, policy: t.label, index: i, of: list.length, startedAt: now, progress: sumZero(), at: now } });
+          const shown = latestPerFrame<{ progress: ExploreProgress; at: number }>(({ progress, at }) => {
+            const r = get().running;
+            if (r !== null && pool === run) set({ running: { ...r, progress, at } });
+          });
           const run = runPool(t.scenario, read.options, {
             workers: count,
             timeLimitMs: read.timeLimitMs,
             spawn,
-            onProgress: (progress) => {
-              const r = get().running;
-              if (r !== null) set({ running: { ...r, progress, at: performance.now() } });
-            },
+            onProgress: (progress) => shown.push({ progress, at: performance.now() }),
           });
           pool = run;
           void run.done.then((x) => {
+            shown.cancel();
             if (pool !== run) return;
             if (x.kind !== 'done') {
               pool = null;
