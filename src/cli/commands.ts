@@ -18,8 +18,10 @@ import { reportHtml } from '../report/html';
 
 export { compare } from '../report/matrix';
 
-/** The run's report for a design document, as Markdown or printable HTML. */
-/** The report of a run, with a counterexample's timing when `deviations` are given (its links carry them). */
+/**
+ * The run's report for a design document, as Markdown or printable HTML; with `deviations`, the run
+ * under a counterexample's timing, which its links carry.
+ */
 export function writtenReport(
   s: Scenario,
   until: number,
