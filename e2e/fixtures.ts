@@ -73,6 +73,15 @@ export async function tick(page: Page): Promise<number> {
   return Number(/t = (\d+)/.exec(text)?.[1] ?? NaN);
 }
 
+/** Presses the playhead's keys (a tick on, the end, play) and checks the playhead stayed at t=0: something over the workbench owns the keyboard. */
+export async function expectPlayheadKeysInert(page: Page): Promise<void> {
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(300);
+  expect(await tick(page)).toBe(0);
+}
+
 export async function seek(page: Page, t: number): Promise<void> {
   const input = page.getByLabel('Go to tick');
   await input.fill(String(t));

@@ -2,7 +2,7 @@
 // playhead), the timeline's caption chips, the canvas legend, the first-run welcome and the side
 // panel's tabs — each as a user meets it.
 
-import { test, expect, openGallery, seek, tick } from './fixtures';
+import { test, expect, expectPlayheadKeysInert, openGallery, seek, tick } from './fixtures';
 import type { Locator } from '@playwright/test';
 
 const SEED_DESCRIPTION =
@@ -219,11 +219,7 @@ test.describe('the first-run welcome', () => {
     const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(list).toBeVisible();
     // The playhead keys do nothing behind the list.
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(300);
-    expect(await tick(page)).toBe(0);
+    await expectPlayheadKeysInert(page);
     await page.keyboard.press('Escape');
     await expect(list).toHaveCount(0);
     await expect(page.getByTestId('welcome')).toBeVisible();
