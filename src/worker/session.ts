@@ -37,10 +37,13 @@ export interface SessionEnv {
   hidden(): boolean;
 }
 
+/** The browser's next animation frame; a timer where there is none (Node). */
+export const nextFrame = (f: () => void): void =>
+  void (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
+
 const browserEnv: SessionEnv = {
   now: () => performance.now(),
-  // The browser's animation frame; a timer where there is none (Node).
-  nextFrame: (f) => void (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16)),
+  nextFrame,
   later: (f, ms) => void setTimeout(f, ms),
   every: (f, ms) => {
     const id = setInterval(f, ms);

@@ -179,7 +179,7 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
           set({ running: { what, policy: t.label, index: i, of: list.length, startedAt: now, progress: sumZero(), at: now } });
           const shown = latestPerFrame<{ progress: ExploreProgress; at: number }>(({ progress, at }) => {
             const r = get().running;
-            if (r !== null && pool === run) set({ running: { ...r, progress, at } });
+            if (r !== null) set({ running: { ...r, progress, at } });
           });
           const run = runPool(t.scenario, read.options, {
             workers: count,

@@ -2,6 +2,8 @@
 // times a second on a small scenario — and the screen shows one value a frame: keep the latest and
 // hand it on once per frame, so the main thread does not re-render for values no one sees.
 
+import { nextFrame } from '../../worker/session';
+
 export interface Latest<T> {
   push(v: T): void;
   /** Drops a value not yet handed on (the search it belongs to ended). */
@@ -9,8 +11,6 @@ export interface Latest<T> {
 }
 
 type Schedule = (cb: () => void) => unknown;
-
-const nextFrame: Schedule = (cb) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : setTimeout(cb, 16));
 
 export function latestPerFrame<T>(apply: (v: T) => void, schedule: Schedule = nextFrame): Latest<T> {
   let pending: { v: T } | null = null;
