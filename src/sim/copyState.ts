@@ -72,8 +72,7 @@ const violation = (v: Violation): Violation => ({ ...v, path: v.path === null ? 
 const choices = (c: Choices): Choices => ({
   n: c.n,
   over: c.over === null ? null : new Map(c.over),
-  log: c.log === null ? null : c.log.slice(),
-  ticks: c.ticks === null ? null : c.ticks.slice(),
+  record: c.record === null ? null : c.record.copy(),
   at: c.at,
 });
 

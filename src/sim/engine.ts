@@ -2,6 +2,7 @@
 // (tick, sequence) order; the only randomness is the seeded generator in the state. The same
 // scenario and seed give the same trace hash in Node, in a worker and in tests.
 
+import type { ChoiceRecord } from './core/choiceRecord';
 import { digest } from './core/hash';
 import { FIRST, peekTime, popBucket, queueSnapshot, recycle } from './core/timeQueue';
 import { fromPlain, toPlain } from './core/plain';
@@ -58,8 +59,10 @@ export interface Engine {
   readonly log: readonly LogRecord[];
   readonly ops: readonly OpRecord[];
   traceHash(): string;
-  /** The choices made so far when recording (five numbers each: kind, lo, hi, default, taken). */
+  /** The choices made so far when recording (five numbers each: kind, lo, hi, default, taken), as a copy. */
   choiceLog(): readonly number[];
+  /** The record of the choices made so far when recording (null: not recording). Do not mutate. */
+  choiceRecord(): ChoiceRecord | null;
   /** The live state, for read-only views (inspector, frames). Do not mutate. */
   readonly state: SimState;
 }
@@ -181,7 +184,7 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
   /** A tick's bucket, reordered when the run takes deviations or records (nothing extra otherwise). */
   function take(): number[] {
     const b = popBucket(s.queue);
-    if (s.choices.over !== null || s.choices.log !== null) orderBucket(s.choices, b, sourceOf);
+    if (s.choices.over !== null || s.choices.record !== null) orderBucket(s.choices, b, sourceOf);
     return b;
   }
 
@@ -274,7 +277,8 @@ export function createEngine(scenario: Scenario, options: EngineOptions = {}): E
       return s.ops;
     },
     traceHash: () => digest(s.hash),
-    choiceLog: () => s.choices.log ?? [],
+    choiceLog: () => s.choices.record?.flat() ?? [],
+    choiceRecord: () => s.choices.record,
     get state() {
       return s;
     },

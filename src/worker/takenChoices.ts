@@ -50,16 +50,17 @@ export function takenChoices(scenario: Scenario, deviations: ReadonlyMap<number,
     for (; k < order.length && order[k] < made(); k++) at.set(order[k], e.now);
     if (waiting !== null && k > first) nameTxn(e, waiting, from, order.slice(first, k), txnOf);
   }
-  const log = e.choiceLog();
+  const log = e.choiceRecord();
   return order.map((index) => {
     const t = at.get(index);
     const asked = deviations.get(index)!;
-    if (t === undefined || index * 5 + 4 >= log.length) return { index, kind: null, default: null, taken: null, asked, t: null, txn: null };
+    if (t === undefined || log === null || index >= log.size)
+      return { index, kind: null, default: null, taken: null, asked, t: null, txn: null };
     return {
       index,
-      kind: CHOICE_KINDS[log[index * 5]] ?? null,
-      default: log[index * 5 + 3],
-      taken: log[index * 5 + 4],
+      kind: CHOICE_KINDS[log.field(index, 0)] ?? null,
+      default: log.field(index, 3),
+      taken: log.field(index, 4),
       asked,
       t,
       txn: txnOf.get(index) ?? null,
@@ -79,9 +80,9 @@ function issuedTxns(txns: ReadonlyMap<number, Txn>): Set<number> {
  * downstream choice and translated exactly one transaction, that transaction is the choice's.
  */
 function nameTxn(e: Engine, waiting: Set<number>, from: number, deviated: number[], txnOf: Map<number, TakenChoice['txn']>): void {
-  const log = e.choiceLog();
+  const log = e.choiceRecord();
   const downstream: number[] = [];
-  for (let i = from; i < e.state.choices.n; i++) if (CHOICE_KINDS[log[i * 5]] === 'downstream') downstream.push(i);
+  for (let i = from; log !== null && i < log.size; i++) if (CHOICE_KINDS[log.field(i, 0)] === 'downstream') downstream.push(i);
   if (downstream.length !== 1 || !deviated.includes(downstream[0])) return;
   const translated = [...waiting].map((id) => e.state.txns.get(id)).filter((t) => t !== undefined && t.phase === 'translated');
   if (translated.length !== 1) return;

@@ -7,6 +7,7 @@
 // still advances at every choice, so one deviation leaves every later default unchanged.
 
 import { nextInt, type RngState } from './rng';
+import { ChoiceRecord } from './choiceRecord';
 
 /** What a choice decides (recorded with it, for reports and the explorer). */
 export const CH_DOWNSTREAM = 0;
@@ -23,11 +24,12 @@ export interface Choices {
   n: number;
   /** Deviations: choice index → the value taken instead of the default. null: none. */
   over: Map<number, number> | null;
-  /** When recording, five numbers per choice: kind, lo, hi, default, taken. null: not recording. */
-  log: number[] | null;
-  /** When recording, the tick each choice was made on (-1: at boot), where a schedule deviating there forks. */
-  ticks: number[] | null;
-  /** The tick the engine is processing (-1 while booting): what `ticks` records. */
+  /**
+   * When recording, each choice's kind, range, default and value taken, and the tick it was made
+   * on (-1: at boot), where a schedule deviating there forks. null: not recording.
+   */
+  record: ChoiceRecord | null;
+  /** The tick the engine is processing (-1 while booting): what the record's ticks are. */
   at: number;
 }
 
@@ -35,8 +37,7 @@ export function newChoices(deviations: ReadonlyMap<number, number> | null, recor
   return {
     n: 0,
     over: deviations !== null && deviations.size > 0 ? new Map(deviations) : null,
-    log: record ? [] : null,
-    ticks: record ? [] : null,
+    record: record ? new ChoiceRecord() : null,
     at: -1,
   };
 }
@@ -45,14 +46,14 @@ export function newChoices(deviations: ReadonlyMap<number, number> | null, recor
 export function chooseInt(c: Choices, rng: RngState, kind: number, lo: number, hi: number): number {
   const d = nextInt(rng, lo, hi);
   const i = c.n++;
-  if (c.over === null && c.log === null) return d;
+  if (c.over === null && c.record === null) return d;
   return settle(c, i, kind, lo, hi, d);
 }
 
 /** A choice in [lo, hi] whose default is fixed (`def`), not drawn: the generator does not advance. */
 export function chooseFixed(c: Choices, kind: number, lo: number, hi: number, def: number): number {
   const i = c.n++;
-  if (c.over === null && c.log === null) return def;
+  if (c.over === null && c.record === null) return def;
   return settle(c, i, kind, lo, hi, def);
 }
 
@@ -61,9 +62,6 @@ function settle(c: Choices, i: number, kind: number, lo: number, hi: number, d: 
   const o = c.over?.get(i);
   // A deviation outside the range (from a list made for another scenario) is clamped into it.
   if (o !== undefined) v = hi <= lo ? lo : Math.min(hi, Math.max(lo, o));
-  if (c.log !== null) {
-    c.log.push(kind, lo, hi, d, v);
-    c.ticks?.push(c.at);
-  }
+  c.record?.push(kind, lo, hi, d, v, c.at);
   return v;
 }

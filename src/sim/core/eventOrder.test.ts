@@ -14,7 +14,7 @@ describe('same-tick event order', () => {
     const b = [9, 2, 10, 1, 20, 2, 11, 3, 30];
     orderBucket(c, b, bySource);
     expect(b).toEqual([9, 2, 10, 1, 20, 2, 11, 3, 30]);
-    expect(c.log).toEqual([CH_ORDER, 0, 2, 0, 0]);
+    expect(c.record?.flat()).toEqual([CH_ORDER, 0, 2, 0, 0]);
   });
 
   it('moves the chosen source to the front, each source keeping its own order', () => {

@@ -12,7 +12,8 @@ import { exploreShard } from './shard';
 import { mergeExplore } from './merge';
 import type { ExploreOptions, ExploreResult } from './types';
 
-export { exploreShard } from './shard';
+export { exploreShard, exploreShardSteps } from './shard';
+export type { Steps } from './run';
 export { mergeExplore } from './merge';
 export { LIVENESS } from './liveness';
 export type { Counterexample, Deviation, ExploreOptions, ExplorePart, ExploreProgress, ExploreResult, Shard, UnitResult } from './types';

@@ -4,6 +4,7 @@
 import { copyState, createEngine, type Engine } from '../engine';
 import { CH_ORDER, CHOICE_KINDS } from '../core/choice';
 import { encodeChoices } from '../core/choiceList';
+import type { ChoiceRecord } from '../core/choiceRecord';
 import type { Scenario } from '../model/scenario';
 import type { SimState } from '../model/state';
 import type { Counterexample } from './types';
@@ -21,9 +22,8 @@ export interface Broken {
 
 export interface Run {
   deviations: Map<number, number>;
-  log: readonly number[];
-  /** Per choice, the tick it was made on (-1: at boot) — where a schedule deviating there forks. */
-  ticks: readonly number[];
+  /** Its choices, and the tick each was made on (-1: at boot) — where a schedule deviating there forks. Read only. */
+  log: ChoiceRecord;
   hash: string;
   /** Events this run processed itself (not those of a prefix it started from). */
   events: number;
@@ -33,19 +33,62 @@ export interface Run {
 }
 
 /**
- * Runs `e` to the horizon a tick at a time. `beforeTick` is called at the start of each tick,
- * between ticks (where the state may be copied); false ends the run there. Returns whether the run
- * reached the horizon.
+ * A part of a search as steps: it yields now and then between ticks, where its caller may pause it
+ * (a worker gives its thread back there) and resume it later with the same result.
  */
-export function drive(e: Engine, horizon: number, beforeTick: (t: number) => boolean): boolean {
+export type Steps<T> = Generator<void, T, void>;
+
+/**
+ * Ticks run between two of a search's yields: on the stress scenario (about 90 events a tick),
+ * under a millisecond's work. A search also yields before each copy and hash of the state, the
+ * other pieces of work that grow with the system (a few milliseconds each on the stress scenario).
+ */
+export const STRIDE = 16;
+
+/** Runs steps to their end without pausing. */
+export function drain<T>(steps: Steps<T>): T {
   for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs `e` to tick `to`, yielding every STRIDE ticks. */
+function* runTo(e: Engine, to: number): Steps<void> {
+  for (let t = e.now + STRIDE; t < to; t += STRIDE) {
+    e.runUntil(t);
+    yield;
+  }
+  e.runUntil(to);
+}
+
+/** Steps that end at once with `value`. */
+// eslint-disable-next-line require-yield
+export function* done<T>(value: T): Steps<T> {
+  return value;
+}
+
+/**
+ * Runs `e` to the horizon a tick at a time. `beforeTick` is called at the start of each tick,
+ * between ticks (where the state may be copied), and returns true to go on or the steps that say
+ * whether to; false ends the run there. Returns whether the run reached the horizon.
+ */
+export function* driveSteps(e: Engine, horizon: number, beforeTick: (t: number) => true | Steps<boolean>): Steps<boolean> {
+  for (let n = 1; ; n++) {
     const t = e.nextEventAt();
     if (t > horizon) break;
-    if (!beforeTick(t)) return false;
+    const go = beforeTick(t);
+    if (go !== true && !(yield* go)) return false;
     e.runUntil(t);
+    if (n % STRIDE === 0) yield;
   }
   e.runUntil(horizon);
   return true;
+}
+
+/** driveSteps with a plain `beforeTick`, run without pausing. */
+export function drive(e: Engine, horizon: number, beforeTick: (t: number) => boolean): boolean {
+  return drain(driveSteps(e, horizon, (t) => beforeTick(t) || done(false)));
 }
 
 function settle(e: Engine, deviations: Map<number, number>, from: number): Run {
@@ -56,8 +99,7 @@ function settle(e: Engine, deviations: Map<number, number>, from: number): Run {
   for (const [id, b] of livenessFailures(e.state, e.now)) broken.set(id, b);
   return {
     deviations,
-    log: e.choiceLog(),
-    ticks: e.state.choices.ticks ?? [],
+    log: e.choiceRecord()!,
     hash: e.traceHash(),
     events: e.state.processed - from,
     broken,
@@ -66,37 +108,49 @@ function settle(e: Engine, deviations: Map<number, number>, from: number): Run {
 }
 
 /** A schedule run from boot. */
-export function runFromBoot(sc: Scenario, horizon: number, deviations: Map<number, number>): Run {
+export function* runFromBootSteps(sc: Scenario, horizon: number, deviations: Map<number, number>): Steps<Run> {
   const e = createEngine(sc, { deviations, record: true });
-  e.runUntil(horizon);
+  yield* runTo(e, horizon);
+  yield;
   return settle(e, deviations, 0);
 }
 
 /** A schedule run from a copy of another run's state between ticks, recording its choices (its prefix shared). */
-export function runFrom(sc: Scenario, horizon: number, state: SimState, deviations: Map<number, number>): Run {
+export function* runFromSteps(sc: Scenario, horizon: number, state: SimState, deviations: Map<number, number>): Steps<Run> {
+  yield;
   const from = copyState(state, { records: false });
   const e = createEngine(sc, { from, deviations, record: true });
   const start = from.processed;
-  e.runUntil(horizon);
+  yield* runTo(e, horizon);
+  yield;
   return settle(e, deviations, start);
 }
+
+export const runFromBoot = (sc: Scenario, horizon: number, deviations: Map<number, number>): Run =>
+  drain(runFromBootSteps(sc, horizon, deviations));
+
+export const runFrom = (sc: Scenario, horizon: number, state: SimState, deviations: Map<number, number>): Run =>
+  drain(runFromSteps(sc, horizon, state, deviations));
 
 /**
  * The single deviations open after choice `from` in a run's choice log: each choice moved to an end
  * of its range (where timing leaks show), and each other source put first on a tick.
  */
-export function movesAfter(log: readonly number[], from: number): [number, number][] {
+export function movesAfter(log: ChoiceRecord, from: number): [number, number][] {
   const moves: [number, number][] = [];
-  for (let i = (from + 1) * 5; i < log.length; i += 5) {
-    const lo = log[i + 1],
-      hi = log[i + 2],
-      taken = log[i + 4];
-    if (hi <= lo) continue;
-    if (log[i] === CH_ORDER) {
-      for (let v = lo; v <= hi; v++) if (v !== taken) moves.push([i / 5, v]);
-    } else for (const v of [lo, hi]) if (v !== taken) moves.push([i / 5, v]);
-  }
+  for (let i = from + 1; i < log.size; i++) movesAt(log, i, moves);
   return moves;
+}
+
+/** The single deviations open at choice `i` (see movesAfter), added to `moves`. */
+export function movesAt(log: ChoiceRecord, i: number, moves: [number, number][]): void {
+  const lo = log.field(i, 1),
+    hi = log.field(i, 2),
+    taken = log.field(i, 4);
+  if (hi <= lo) return;
+  if (log.field(i, 0) === CH_ORDER) {
+    for (let v = lo; v <= hi; v++) if (v !== taken) moves.push([i, v]);
+  } else for (const v of [lo, hi]) if (v !== taken) moves.push([i, v]);
 }
 
 /** A finding from a run that breaks `invariant`. */
@@ -108,7 +162,7 @@ export function counterexample(r: Run, invariant: string): Counterexample {
     kind: b.kind,
     deviations: [...r.deviations]
       .sort((a, c) => a[0] - c[0])
-      .map(([index, value]) => ({ index, kind: CHOICE_KINDS[r.log[index * 5]] ?? 'unknown', value, default: r.log[index * 5 + 3] })),
+      .map(([index, value]) => ({ index, kind: CHOICE_KINDS[r.log.field(index, 0)] ?? 'unknown', value, default: r.log.field(index, 3) })),
     choices: encodeChoices(r.deviations),
     tick: b.t,
     violation: b.violation,

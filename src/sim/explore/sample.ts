@@ -8,10 +8,11 @@
 
 import { CH_ORDER } from '../core/choice';
 import { nextInt, seedRng } from '../core/rng';
+import type { ChoiceRecord } from '../core/choiceRecord';
 
-export function sampleDeviations(log: readonly number[], seed: number, u: number, maxDeviations: number): Map<number, number> {
+export function sampleDeviations(log: ChoiceRecord, seed: number, u: number, maxDeviations: number): Map<number, number> {
   const open: number[] = [];
-  for (let i = 0; i < log.length; i += 5) if (log[i + 2] > log[i + 1]) open.push(i / 5);
+  for (let i = 0; i < log.size; i++) if (log.field(i, 2) > log.field(i, 1)) open.push(i);
   const d = new Map<number, number>();
   if (open.length === 0 || maxDeviations < 1) return d;
   const rng = seedRng((Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(u + 1, 0x85ebca6b)) >>> 0);
@@ -19,10 +20,10 @@ export function sampleDeviations(log: readonly number[], seed: number, u: number
   while (d.size < depth) {
     const c = open[nextInt(rng, 0, open.length - 1)];
     if (d.has(c)) continue;
-    const kind = log[c * 5],
-      lo = log[c * 5 + 1],
-      hi = log[c * 5 + 2],
-      taken = log[c * 5 + 4];
+    const kind = log.field(c, 0),
+      lo = log.field(c, 1),
+      hi = log.field(c, 2),
+      taken = log.field(c, 4);
     let v: number;
     if (kind === CH_ORDER) {
       v = nextInt(rng, lo, hi - 1);

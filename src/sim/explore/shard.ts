@@ -9,9 +9,21 @@ import type { Scenario } from '../model/scenario';
 import { digest, mix, newHash } from '../core/hash';
 import { createEngine, copyState, type Engine } from '../engine';
 import type { SimState } from '../model/state';
-import { counterexample, drive, movesAfter, runFrom, runFromBoot, type Run } from './run';
+import type { ChoiceRecord } from '../core/choiceRecord';
+import {
+  counterexample,
+  drain,
+  driveSteps,
+  movesAfter,
+  movesAt,
+  runFromBootSteps,
+  runFromSteps,
+  STRIDE,
+  type Run,
+  type Steps,
+} from './run';
 import { stateHash } from './stateHash';
-import { shrinkDeviations } from './shrink';
+import { shrinkSteps } from './shrink';
 import { sampleDeviations } from './sample';
 import type { Counterexample, ExploreOptions, ExplorePart, Shard, UnitResult } from './types';
 
@@ -51,10 +63,15 @@ interface Tally {
 }
 
 export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): ExplorePart {
+  return drain(exploreShardSteps(sc, o, shard));
+}
+
+/** exploreShard as steps: a worker runs it in slices, giving its thread back between them. */
+export function* exploreShardSteps(sc: Scenario, o: ExploreOptions, shard: Shard): Steps<ExplorePart> {
   if (!Number.isInteger(shard.count) || shard.count < 1 || !Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count)
     throw new Error(`explore: shard ${shard.index} of ${shard.count} is not a shard (0 <= index < count)`);
   const opts = settledOptions(o);
-  const base = runFromBoot(sc, opts.horizon, new Map());
+  const base = yield* runFromBootSteps(sc, opts.horizon, new Map());
   const total: Tally = { schedules: 0, events: 0, traces: new Set([base.hash]), states: new Set([base.endState]), bound: 0 };
   // The default run again, advanced unit by unit: each unit starts from its state at the start of
   // the tick its first deviation is made on (the units of a shard come in tick order).
@@ -74,8 +91,8 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
       continue;
     }
     const unit = new UnitSearch(sc, opts.horizon, base, budget, total, o.stop, report);
-    if (opts.mode === 'systematic') unit.systematic(roots[u], origins.at(base.ticks[roots[u][0]]), opts.maxDeviations);
-    else unit.sample(sampleDeviations(base.log, opts.seed, u, opts.maxDeviations));
+    if (opts.mode === 'systematic') yield* unit.systematic(roots[u], yield* origins.at(base.log.tick(roots[u][0])), opts.maxDeviations);
+    else yield* unit.sample(sampleDeviations(base.log, opts.seed, u, opts.maxDeviations));
     if (unit.stopped) stopped = true;
     results.push({
       unit: u,
@@ -93,7 +110,7 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
     fingerprint: fingerprint(sc, opts),
     options: opts,
     base: {
-      choicePoints: base.log.length / 5,
+      choicePoints: base.log.size,
       openChoicePoints: countOpen(base.log),
       violations: [...base.broken.keys()].sort(),
       events: base.events,
@@ -106,10 +123,28 @@ export function exploreShard(sc: Scenario, o: ExploreOptions, shard: Shard): Exp
   };
 }
 
-function countOpen(log: readonly number[]): number {
+function countOpen(log: ChoiceRecord): number {
   let open = 0;
-  for (let i = 0; i < log.length; i += 5) if (log[i + 2] > log[i + 1]) open++;
+  for (let i = 0; i < log.size; i++) if (log.field(i, 2) > log.field(i, 1)) open++;
   return open;
+}
+
+/** The single deviations open after choice `from` of a run (movesAfter), by the tick each is made on. */
+function* movesByTick(log: ChoiceRecord, from: number): Steps<Map<number, [number, number][]>> {
+  const byTick = new Map<number, [number, number][]>();
+  let list: [number, number][] = [];
+  for (let i = from + 1; i < log.size; i++) {
+    // A long run has tens of thousands of choices: the search may pause between them.
+    if (i % 1024 === 0) yield;
+    movesAt(log, i, list);
+    if (list.length === 0) continue;
+    const t = log.tick(i);
+    const had = byTick.get(t);
+    if (had === undefined) byTick.set(t, list);
+    else had.push(...list);
+    list = [];
+  }
+  return byTick;
 }
 
 /** The default run's state at the start of a tick, for ticks asked in increasing order (null: boot). */
@@ -118,9 +153,13 @@ class BaseCursor {
   constructor(sc: Scenario) {
     this.e = createEngine(sc, { record: true });
   }
-  at(tick: number): SimState | null {
+  *at(tick: number): Steps<SimState | null> {
     if (tick < 0) return null;
-    for (let t = this.e.nextEventAt(); t < tick; t = this.e.nextEventAt()) this.e.runUntil(t);
+    for (let t = this.e.nextEventAt(), n = 1; t < tick; t = this.e.nextEventAt(), n++) {
+      this.e.runUntil(t);
+      if (n % STRIDE === 0) yield;
+    }
+    yield;
     return copyState(this.e.state, { records: false });
   }
 }
@@ -177,31 +216,34 @@ class UnitSearch {
   }
 
   /** A schedule from boot (shrinking and sampling). */
-  private exec(d: Map<number, number>): Run {
-    return this.count(runFromBoot(this.sc, this.horizon, d), d.size);
+  private *exec(d: Map<number, number>): Steps<Run> {
+    return this.count(yield* runFromBootSteps(this.sc, this.horizon, d), d.size);
   }
 
   /** A schedule that shares its prefix with another run: it starts from a copy of that run's state. */
-  private fork(state: SimState | null, d: Map<number, number>): Run {
-    return state === null ? this.exec(d) : this.count(runFrom(this.sc, this.horizon, state, d), d.size);
+  private *fork(state: SimState | null, d: Map<number, number>): Steps<Run> {
+    return state === null ? yield* this.exec(d) : this.count(yield* runFromSteps(this.sc, this.horizon, state, d), d.size);
   }
 
   /** Drops each deviation the finding does not need (delta debugging, one at a time), within the budget. */
-  private shrink(r: Run, invariant: string): Run {
-    return shrinkDeviations(
+  private shrink(r: Run, invariant: string): Steps<Run> {
+    return shrinkSteps(
       r,
-      (d) => {
-        const t = this.exec(d);
-        return t.broken.has(invariant) ? t : null;
-      },
+      (d) => this.still(d, invariant),
       () => this.room(),
     );
   }
 
-  private note(r: Run): void {
+  /** The run of a deviation list if it still breaks `invariant`, else null. */
+  private *still(d: Map<number, number>, invariant: string): Steps<Run | null> {
+    const t = yield* this.exec(d);
+    return t.broken.has(invariant) ? t : null;
+  }
+
+  private *note(r: Run): Steps<void> {
     for (const inv of r.broken.keys()) {
       if (this.base.broken.has(inv) || this.found.has(inv)) continue;
-      this.found.set(inv, counterexample(this.shrink(r, inv), inv));
+      this.found.set(inv, counterexample(yield* this.shrink(r, inv), inv));
     }
   }
 
@@ -213,11 +255,11 @@ class UnitSearch {
    * Every schedule whose first deviation is `root`, by increasing number of deviations up to `max`.
    * `origin` is the default run's state at the start of the root's tick (null: the root is made at boot).
    */
-  systematic(root: [number, number], origin: SimState | null, max: number): void {
+  *systematic(root: [number, number], origin: SimState | null, max: number): Steps<void> {
     if (!this.room()) return;
-    const first = this.fork(origin, new Map([root]));
+    const first = yield* this.fork(origin, new Map([root]));
     this.bound = 1;
-    this.note(first);
+    yield* this.note(first);
     let frontier: Node[] = [];
     if (!this.seen.has(first.hash)) {
       this.seen.add(first.hash);
@@ -225,7 +267,7 @@ class UnitSearch {
     }
     for (let k = 2; k <= max && frontier.length > 0; k++) {
       const next: Node[] = [];
-      for (const node of frontier) if (!this.extend(node, origin, k, next)) return;
+      for (const node of frontier) if (!(yield* this.extend(node, origin, k, next))) return;
       frontier = next;
     }
   }
@@ -237,65 +279,75 @@ class UnitSearch {
    * deviation of the node already made) has had its futures searched: the node is not extended
    * further. Returns false when the budget or `stop` ended the unit.
    */
-  private extend(node: Node, origin: SimState | null, k: number, next: Node[]): boolean {
-    const moves = movesAfter(node.run.log, node.last);
-    if (moves.length === 0) return true;
-    const byTick = new Map<number, [number, number][]>();
-    for (const m of moves) {
-      const t = node.run.ticks[m[0]];
-      const list = byTick.get(t);
-      if (list === undefined) byTick.set(t, [m]);
-      else list.push(m);
-    }
-    let ok = true;
-    const child = (state: SimState | null, m: [number, number]): boolean => {
-      if (!this.room()) return (ok = false);
-      const d = new Map(node.run.deviations);
-      d.set(m[0], m[1]);
-      const r = this.fork(state, d);
-      this.bound = k;
-      this.note(r);
-      // A schedule whose trace repeats one already seen behaved the same: it is not extended.
-      if (!this.seen.has(r.hash)) {
-        this.seen.add(r.hash);
-        next.push({ run: r, last: m[0] });
-      }
-      return true;
-    };
-    for (const m of byTick.get(-1) ?? []) if (!child(null, m)) return false;
+  private *extend(node: Node, origin: SimState | null, k: number, next: Node[]): Steps<boolean> {
+    const byTick = yield* movesByTick(node.run.log, node.last);
+    if (byTick.size === 0) return true;
+    const child = (state: SimState | null, m: [number, number]) => this.child(node, k, next, state, m);
+    for (const m of byTick.get(-1) ?? []) if (!(yield* child(null, m))) return false;
     byTick.delete(-1);
     if (byTick.size === 0) return true;
 
+    yield;
     const from = origin === null ? null : copyState(origin, { records: false });
     const e =
       from === null
         ? createEngine(this.sc, { deviations: node.run.deviations, record: true })
         : createEngine(this.sc, { from, deviations: node.run.deviations, record: true });
     const start = e.state.processed;
-    drive(e, this.horizon, (t) => {
-      const here = byTick.get(t);
-      if (here === undefined) return true;
-      if (e.state.choices.n > node.last) {
-        const h = stateHash(e.state);
-        this.total.states.add(h);
-        if (this.states.has(h)) return false;
-        this.states.add(h);
-      }
-      for (const m of here) if (!child(e.state, m)) return false;
-      byTick.delete(t);
-      return byTick.size > 0;
-    });
+    const run = { ok: true };
+    yield* driveSteps(e, this.horizon, (t) => (byTick.has(t) ? this.forkAt(t, e, node, byTick, child, run) : true));
     // Running the node again is work the search does, though not a schedule of its own.
     this.events += e.state.processed - start;
     this.total.events += e.state.processed - start;
-    return ok;
+    return run.ok;
+  }
+
+  /**
+   * At the start of tick `t` of a node run again, the schedules that deviate there, each from a
+   * copy of the state; false ends the node's run (a state met before, the budget spent, nothing
+   * left to fork), and `run.ok` says whether the budget or `stop` ended it.
+   */
+  private *forkAt(
+    t: number,
+    e: Engine,
+    node: Node,
+    byTick: Map<number, [number, number][]>,
+    child: (state: SimState, m: [number, number]) => Steps<boolean>,
+    run: { ok: boolean },
+  ): Steps<boolean> {
+    if (e.state.choices.n > node.last) {
+      yield;
+      const h = stateHash(e.state);
+      this.total.states.add(h);
+      if (this.states.has(h)) return false;
+      this.states.add(h);
+    }
+    for (const m of byTick.get(t)!) if (!(yield* child(e.state, m))) return (run.ok = false);
+    byTick.delete(t);
+    return byTick.size > 0;
+  }
+
+  /** A schedule that adds deviation `m` to `node`'s (false: no room for it), kept for the next bound if its trace is new. */
+  private *child(node: Node, k: number, next: Node[], state: SimState | null, m: [number, number]): Steps<boolean> {
+    if (!this.room()) return false;
+    const d = new Map(node.run.deviations);
+    d.set(m[0], m[1]);
+    const r = yield* this.fork(state, d);
+    this.bound = k;
+    yield* this.note(r);
+    // A schedule whose trace repeats one already seen behaved the same: it is not extended.
+    if (!this.seen.has(r.hash)) {
+      this.seen.add(r.hash);
+      next.push({ run: r, last: m[0] });
+    }
+    return true;
   }
 
   /** One sampled schedule. */
-  sample(d: Map<number, number>): void {
+  *sample(d: Map<number, number>): Steps<void> {
     if (!this.room()) return;
-    const r = this.exec(d);
+    const r = yield* this.exec(d);
     this.bound = d.size;
-    this.note(r);
+    yield* this.note(r);
   }
 }
