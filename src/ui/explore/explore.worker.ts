@@ -1,11 +1,21 @@
-// One worker of the explore pool: it runs the shard it is asked for and posts progress and its part.
+// One worker of the explore pool: it runs the shard it is asked for in slices, posting progress and
+// its part, and rests while the page holds it.
 
 import { runShard } from './runShard';
-import type { ShardReply, ShardRequest } from './protocol';
+import { Hold, threadBreak } from './slices';
+import type { ShardReply, WorkerMessage } from './protocol';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<ShardRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
   postMessage(m: ShardReply): void;
 };
 
-scope.onmessage = (e) => runShard(e.data, (m) => scope.postMessage(m));
+const now = () => performance.now();
+const hold = new Hold(now);
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+scope.onmessage = ({ data: m }) => {
+  if (m.kind === 'hold') hold.hold();
+  else if (m.kind === 'release') hold.release();
+  else void runShard(m, (r) => scope.postMessage(r), { now, ...threadBreak(hold, pause) });
+};

@@ -10,7 +10,7 @@ import { POLICY_IDS, presetAsCustom } from '../../sim';
 import { createExploreStore } from './exploreStore';
 import { runShard } from './runShard';
 import type { WorkerLike } from './pool';
-import type { ShardRequest } from './protocol';
+import type { WorkerMessage } from './protocol';
 
 const storage = memoryStorage();
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -21,7 +21,8 @@ function inProcess(): WorkerLike {
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (req: ShardRequest) => setTimeout(() => stopped || runShard(req, (m) => w.onmessage?.({ data: m })), 0),
+    postMessage: (req: WorkerMessage) =>
+      req.kind === 'search' && setTimeout(() => stopped || runShard(req, (m) => w.onmessage?.({ data: m })), 0),
     terminate: () => void (stopped = true),
   };
   return w;
@@ -76,6 +77,21 @@ describe('the explore store', () => {
     // P0 breaks I1b in its default run; P1 does not.
     expect(all[0].defaults.some((d) => d.number === 'I1b')).toBe(true);
     expect(all[1].defaults.some((d) => d.number === 'I1b')).toBe(false);
+  });
+
+  it('watches the page for each search it runs, and stops watching when the search ends', async () => {
+    const log: string[] = [];
+    const watch = (hold: (on: boolean) => void) => {
+      log.push('watch');
+      hold(true);
+      hold(false);
+      return () => void log.push('stop');
+    };
+    const store = createExploreStore(inProcess, () => 1, watch);
+    store.getState().setBounds({ deviations: '0', budget: '5' });
+    store.getState().run('all');
+    await finished(store);
+    expect(log).toEqual(Array.from({ length: POLICY_IDS.length }, () => ['watch', 'stop']).flat());
   });
 
   it('names a bad bound and runs nothing', () => {

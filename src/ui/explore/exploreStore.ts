@@ -9,6 +9,7 @@ import { defaultHorizon } from '../../scenario/horizon';
 import { useApp } from '../../store/appStore';
 import { latestPerFrame } from './latestPerFrame';
 import { poolSize, runPool, type PoolRun, type WorkerLike } from './pool';
+import { holdWhileRendering } from './renderHold';
 import type { DefaultViolation, WireOptions } from './protocol';
 
 /** The bounds as the form holds them (text, so that a bad entry can be named). */
@@ -134,8 +135,41 @@ function current(s: Scenario, fragment: () => string) {
   return { policy: s.policy.id as string, label: policyLabel(s), scenario: s, fragment };
 }
 
-/** `spawn`: how the pool makes its workers (tests pass in-process ones). */
-export function createExploreStore(spawn?: () => WorkerLike, workers: () => number = () => poolSize()) {
+/**
+ * While a search runs, its workers rest while the page renders (renderHold.ts): every frame while
+ * the run plays, and whenever a new view or summary of the run comes. The canvas comes first: while
+ * it plays the search runs at about half its speed.
+ */
+function watchRun(hold: (on: boolean) => void): () => void {
+  if (typeof requestAnimationFrame === 'undefined') return () => {};
+  const h = holdWhileRendering(hold);
+  let raf = 0;
+  const loop = () => {
+    if (!useApp.getState().playing) return void (raf = 0);
+    h.changed();
+    raf = requestAnimationFrame(loop);
+  };
+  const unsubscribe = useApp.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.summary !== prev.summary) h.changed();
+    if (s.playing && raf === 0) raf = requestAnimationFrame(loop);
+  });
+  if (useApp.getState().playing) raf = requestAnimationFrame(loop);
+  return () => {
+    cancelAnimationFrame(raf);
+    unsubscribe();
+    h.stop();
+  };
+}
+
+/**
+ * `spawn`: how the pool makes its workers (tests pass in-process ones); `watch`: what holds them
+ * while the page renders.
+ */
+export function createExploreStore(
+  spawn?: () => WorkerLike,
+  workers: () => number = () => poolSize(),
+  watch: (hold: (on: boolean) => void) => () => void = watchRun,
+) {
   return create<ExploreState>()((set, get) => {
     let pool: PoolRun | null = null;
     return {
@@ -188,8 +222,10 @@ export function createExploreStore(spawn?: () => WorkerLike, workers: () => numb
             onProgress: (progress) => shown.push({ progress, at: performance.now() }),
           });
           pool = run;
+          const unwatch = watch(run.hold);
           void run.done.then((x) => {
             shown.cancel();
+            unwatch();
             if (pool !== run) return;
             if (x.kind !== 'done') {
               pool = null;

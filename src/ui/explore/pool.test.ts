@@ -6,7 +6,7 @@ import { galleryDoc, scenarioOf } from '../../testing/scenarios';
 import { explore, mergeExplore, type Scenario } from '../../sim';
 import { runPool, sumProgress, poolSize, type WorkerLike } from './pool';
 import { runShard } from './runShard';
-import type { ShardReply, ShardRequest } from './protocol';
+import type { ShardReply, WorkerMessage } from './protocol';
 
 /** Seed-attack's first two operations under `policy`: a short search. */
 function handover(policy: string): Scenario {
@@ -23,7 +23,8 @@ function inProcess(log: { terminated: number; started: number }, fail = false): 
     const w: WorkerLike = {
       onmessage: null,
       onerror: null,
-      postMessage(req: ShardRequest) {
+      postMessage(req: WorkerMessage) {
+        if (req.kind !== 'search') return;
         log.started++;
         setTimeout(() => {
           if (terminated) return;
@@ -96,6 +97,24 @@ describe('the explore pool', () => {
     expect(log.terminated).toBe(3);
   });
 
+  it('holds and releases every worker while it searches, and none once it has ended', async () => {
+    const got: string[][] = [[], []];
+    let made = 0;
+    const spawn = (): WorkerLike => {
+      const mine = got[made++];
+      return { onmessage: null, onerror: null, postMessage: (m) => void mine.push(m.kind), terminate: () => {} };
+    };
+    const run = runPool(handover('P0'), OPTIONS, { workers: 2, timeLimitMs: null, onProgress: () => {}, spawn });
+    run.hold(true);
+    run.hold(false);
+    run.cancel();
+    run.hold(true);
+    expect(got).toEqual([
+      ['search', 'hold', 'release'],
+      ['search', 'hold', 'release'],
+    ]);
+  });
+
   it('a failing worker ends the search with a message naming it', async () => {
     const log = { terminated: 0, started: 0 };
     const x = await runPool(handover('P0'), OPTIONS, { workers: 2, timeLimitMs: null, onProgress: () => {}, spawn: inProcess(log, true) })
@@ -107,8 +126,9 @@ describe('the explore pool', () => {
   it('a time limit stops the search and says it did', async () => {
     let t = 0;
     const replies: ShardReply[] = [];
-    runShard(
+    await runShard(
       {
+        kind: 'search',
         scenario: handover('P0'),
         options: { ...OPTIONS, budget: 100_000, maxDeviations: 4 },
         shard: { index: 0, count: 1 },
@@ -116,7 +136,7 @@ describe('the explore pool', () => {
         defaults: false,
       },
       (m) => replies.push(m),
-      () => (t += 1),
+      { now: () => (t += 1) },
     );
     const done = replies.find((m) => m.kind === 'done');
     expect(done?.kind === 'done' && done.timedOut).toBe(true);

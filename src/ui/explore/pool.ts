@@ -4,11 +4,11 @@
 // its message.
 
 import { mergeExplore, type ExplorePart, type ExploreProgress, type ExploreResult, type Scenario } from '../../sim';
-import type { DefaultViolation, ShardReply, ShardRequest, WireOptions } from './protocol';
+import type { DefaultViolation, ShardReply, WireOptions, WorkerMessage } from './protocol';
 
 /** What the pool needs of a worker (a module Worker, or an in-process stand-in in tests). */
 export interface WorkerLike {
-  postMessage(m: ShardRequest): void;
+  postMessage(m: WorkerMessage): void;
   onmessage: ((e: { data: ShardReply }) => void) | null;
   onerror: ((e: unknown) => void) | null;
   terminate(): void;
@@ -22,6 +22,8 @@ export type PoolOutcome =
 export interface PoolRun {
   done: Promise<PoolOutcome>;
   cancel(): void;
+  /** Holds every worker (they rest while the page renders a change), or releases them. */
+  hold(on: boolean): void;
 }
 
 /** One worker per core less one (the page keeps one), at least one. */
@@ -92,7 +94,13 @@ export function runPool(
     w.onerror = () => end({ kind: 'error', message: `The search stopped: explore worker ${index + 1} of ${count} failed.` });
   }
   workers.forEach((w, index) =>
-    w.postMessage({ scenario, options, shard: { index, count }, timeLimitMs: o.timeLimitMs, defaults: index === 0 }),
+    w.postMessage({ kind: 'search', scenario, options, shard: { index, count }, timeLimitMs: o.timeLimitMs, defaults: index === 0 }),
   );
-  return { done, cancel: () => end({ kind: 'cancelled' }) };
+  return {
+    done,
+    cancel: () => end({ kind: 'cancelled' }),
+    hold: (on) => {
+      if (!settled) for (const w of workers) w.postMessage({ kind: on ? 'hold' : 'release' });
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The explore worker's messages: one request (the scenario, the search's bounds, the shard it runs,
 // a time limit), then progress now and then, then the shard's part — or an error naming what went
-// wrong. Cancel terminates the worker: it needs no message.
+// wrong. While it searches the page holds it when it renders a change and releases it after
+// (renderHold.ts). Cancel terminates the worker: it needs no message.
 
 import type { ExploreOptions, ExplorePart, ExploreProgress, Scenario, Shard } from '../../sim';
 
@@ -8,6 +9,7 @@ import type { ExploreOptions, ExplorePart, ExploreProgress, Scenario, Shard } fr
 export type WireOptions = Omit<ExploreOptions, 'stop' | 'progress'>;
 
 export interface ShardRequest {
+  kind: 'search';
   scenario: Scenario;
   options: WireOptions;
   shard: Shard;
@@ -26,6 +28,11 @@ export interface DefaultViolation {
   /** Its index among the run's violations (what a link's `sel=v…` names). */
   index: number;
 }
+
+/** The page renders a change: rest until released (slices.ts). */
+export type HoldMessage = { kind: 'hold' } | { kind: 'release' };
+
+export type WorkerMessage = ShardRequest | HoldMessage;
 
 export type ShardReply =
   | { kind: 'progress'; progress: ExploreProgress }

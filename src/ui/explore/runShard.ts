@@ -1,8 +1,9 @@
 // What an explore worker does with its request, as a plain function (the worker wires it to its
-// messages; tests call it in-process): runs its shard of the search within the time limit,
-// posting progress, and, when asked, the default run's first violation of each invariant.
+// messages; tests call it in-process): runs its shard of the search in slices within the time
+// limit, posting progress, and, when asked, the default run's first violation of each invariant.
 
-import { createEngine, exploreShard, type Scenario } from '../../sim';
+import { createEngine, exploreShardSteps, type Scenario } from '../../sim';
+import { runInSlices, type SliceOptions } from './slices';
 import type { DefaultViolation, ShardReply, ShardRequest } from './protocol';
 
 /** The default schedule's first violation of each invariant, in the order they happened. */
@@ -16,11 +17,13 @@ export function defaultViolations(sc: Scenario, horizon: number): DefaultViolati
   return [...seen.values()];
 }
 
-export function runShard(req: ShardRequest, post: (m: ShardReply) => void, now: () => number = () => performance.now()): void {
+/** Without slice options the search runs through, its breaks only microtasks (as in tests). */
+export async function runShard(req: ShardRequest, post: (m: ShardReply) => void, slices: Partial<SliceOptions> = {}): Promise<void> {
+  const now = slices.now ?? (() => performance.now());
   try {
     const deadline = req.timeLimitMs === null ? Infinity : now() + req.timeLimitMs;
     let timedOut = false;
-    const part = exploreShard(
+    const steps = exploreShardSteps(
       req.scenario,
       {
         ...req.options,
@@ -33,6 +36,11 @@ export function runShard(req: ShardRequest, post: (m: ShardReply) => void, now: 
       },
       req.shard,
     );
+    const part = await runInSlices(steps, {
+      now,
+      sliceMs: slices.sliceMs ?? Infinity,
+      between: slices.between ?? (() => Promise.resolve()),
+    });
     const defaults = req.defaults ? defaultViolations(req.scenario, req.options.horizon) : [];
     post({ kind: 'done', part, defaults, timedOut });
   } catch (err) {
