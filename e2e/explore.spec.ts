@@ -147,7 +147,11 @@ test('Minimise leaves the search running in a strip, the canvas uncovered; Resto
   // Nothing covers the canvas: its controls answer, and the run plays on.
   const before = await tick(page);
   await expect.poll(() => tick(page)).toBeGreaterThan(before + 10);
+  // The search steps aside for the playing run, and says so until the run is paused.
+  await expect(dock.getByTestId('explore-yields')).toHaveText('· slower while the run plays');
+  await page.screenshot({ path: 'test-results/artifacts/explore-dock-playing.png' });
   await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(dock.getByTestId('explore-yields')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/artifacts/explore-dock.png' });
   // Restored, the panel still shows the same search.
   await dock.getByRole('button', { name: 'Restore' }).click();

@@ -22,11 +22,13 @@ function seconds(s: number): string {
 
 /**
  * The progress line: schedules, states, states per second, the bound, the ETA. The bar shows how far
- * the search is towards whichever ends it first, the budget or the time limit.
+ * the search is towards whichever ends it first, the budget or the time limit. While the run plays
+ * the search rests at each frame (renderHold.ts), and the line says it is slower for it.
  */
 function ProgressLine({ budget, timeLimit }: { budget: number; timeLimit: number | null }) {
   // The only part of the panel that follows the progress: the rest re-renders when the search starts or ends.
   const r = useExplore((s) => s.running);
+  const playing = useApp((s) => s.playing);
   if (r === null) return null;
   const elapsed = Math.max(0.001, (r.at - r.startedAt) / 1000);
   const p = r.progress;
@@ -42,6 +44,15 @@ function ProgressLine({ budget, timeLimit }: { budget: number; timeLimit: number
         <b data-testid="explore-schedules">{p.schedules}</b> schedules · {p.states} states · {Math.round(rate)} states/s · bound {p.bound} ·
         ETA {p.schedules > 0 ? seconds(eta) : '—'}
         {r.of > 1 && ' for this policy'}
+        {playing && (
+          <span
+            data-testid="explore-yields"
+            title="The search rests while the page draws each frame of the playing run: the canvas comes first. Pause to give it the cores."
+          >
+            {' '}
+            · slower while the run plays
+          </span>
+        )}
       </span>
     </div>
   );
