@@ -24,7 +24,7 @@ describe('the choice record', () => {
   });
 
   it('keeps a copy apart from the record it was copied from, on a full piece and a partial one', () => {
-    for (const n of [0, 100, 2048, 4100]) {
+    for (const n of [0, 31, 32, 100, 2048, 4100]) {
       const a = filled(n);
       const before = a.flat();
       const b = a.copy();

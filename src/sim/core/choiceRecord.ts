@@ -7,10 +7,14 @@
 
 /** Choices per piece. */
 const PIECE = 2048;
+/** Choices the first piece has room for; it doubles up to PIECE (a short run's record stays small). */
+const FIRST = 32;
 
 export class ChoiceRecord {
-  // Typed pieces of a fixed size: their contents live outside the garbage collector's young
-  // generation, which would otherwise copy every piece a search keeps; a copy of one is a memcpy.
+  // Typed pieces: their contents live outside the garbage collector's young generation, which
+  // would otherwise copy every piece a search keeps, and a copy of one is a memcpy. Every piece but
+  // the first is PIECE choices long from the start; the first grows to it, so that the thousands of
+  // short runs of a small scenario's search do not each allocate a whole piece.
   /** Five numbers per choice: kind, lo, hi, default, taken. */
   private readonly values: Float64Array[];
   private readonly at: Int32Array[];
@@ -41,9 +45,19 @@ export class ChoiceRecord {
 
   push(kind: number, lo: number, hi: number, def: number, taken: number, tick: number): void {
     const o = this.count % PIECE;
+    const last = this.at.length - 1;
     if (o === 0) {
-      this.values.push(new Float64Array(PIECE * 5));
-      this.at.push(new Int32Array(PIECE));
+      const room = this.count === 0 ? FIRST : PIECE;
+      this.values.push(new Float64Array(room * 5));
+      this.at.push(new Int32Array(room));
+    } else if (o === this.at[last].length) {
+      // The first piece is full below PIECE: it doubles.
+      const values = new Float64Array(2 * o * 5);
+      values.set(this.values[last]);
+      this.values[last] = values;
+      const at = new Int32Array(2 * o);
+      at.set(this.at[last]);
+      this.at[last] = at;
     }
     const values = this.values[this.values.length - 1];
     values[o * 5] = kind;

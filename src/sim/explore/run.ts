@@ -39,11 +39,21 @@ export interface Run {
 export type Steps<T> = Generator<void, T, void>;
 
 /**
- * Ticks run between two of a search's yields: on the stress scenario (about 90 events a tick),
- * under a millisecond's work. A search also yields before each copy and hash of the state, the
- * other pieces of work that grow with the system (a few milliseconds each on the stress scenario).
+ * A run yields once it has processed this many events since its last yield (about half a
+ * millisecond's work), looking every STRIDE ticks: a step is then about as long on a large system as
+ * on a small one, where yielding every few ticks would cost more than the work between. A search
+ * also yields before each copy and hash of the state, the other pieces of work that grow with the
+ * system (a few milliseconds each on the stress scenario, 2,000 choices and more).
  */
-export const STRIDE = 16;
+export const STEP_EVENTS = 2048;
+const STRIDE = 16;
+
+/** Whether a run that has processed `processed` events should yield, given its last yield's count (`mark[0]`). */
+export function due(processed: number, mark: number[]): boolean {
+  if (processed - mark[0] < STEP_EVENTS) return false;
+  mark[0] = processed;
+  return true;
+}
 
 /** Runs steps to their end without pausing. */
 export function drain<T>(steps: Steps<T>): T {
@@ -53,11 +63,12 @@ export function drain<T>(steps: Steps<T>): T {
   }
 }
 
-/** Runs `e` to tick `to`, yielding every STRIDE ticks. */
+/** Runs `e` to tick `to`, yielding every STEP_EVENTS events or so. */
 function* runTo(e: Engine, to: number): Steps<void> {
+  const mark = [e.state.processed];
   for (let t = e.now + STRIDE; t < to; t += STRIDE) {
     e.runUntil(t);
-    yield;
+    if (due(e.state.processed, mark)) yield;
   }
   e.runUntil(to);
 }
@@ -74,13 +85,14 @@ export function* done<T>(value: T): Steps<T> {
  * whether to; false ends the run there. Returns whether the run reached the horizon.
  */
 export function* driveSteps(e: Engine, horizon: number, beforeTick: (t: number) => true | Steps<boolean>): Steps<boolean> {
-  for (let n = 1; ; n++) {
+  const mark = [e.state.processed];
+  for (;;) {
     const t = e.nextEventAt();
     if (t > horizon) break;
     const go = beforeTick(t);
     if (go !== true && !(yield* go)) return false;
     e.runUntil(t);
-    if (n % STRIDE === 0) yield;
+    if (due(e.state.processed, mark)) yield;
   }
   e.runUntil(horizon);
   return true;

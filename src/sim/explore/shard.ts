@@ -10,18 +10,7 @@ import { digest, mix, newHash } from '../core/hash';
 import { createEngine, copyState, type Engine } from '../engine';
 import type { SimState } from '../model/state';
 import type { ChoiceRecord } from '../core/choiceRecord';
-import {
-  counterexample,
-  drain,
-  driveSteps,
-  movesAfter,
-  movesAt,
-  runFromBootSteps,
-  runFromSteps,
-  STRIDE,
-  type Run,
-  type Steps,
-} from './run';
+import { counterexample, drain, driveSteps, movesAfter, movesAt, runFromBootSteps, runFromSteps, due, type Run, type Steps } from './run';
 import { stateHash } from './stateHash';
 import { shrinkSteps } from './shrink';
 import { sampleDeviations } from './sample';
@@ -155,9 +144,10 @@ class BaseCursor {
   }
   *at(tick: number): Steps<SimState | null> {
     if (tick < 0) return null;
-    for (let t = this.e.nextEventAt(), n = 1; t < tick; t = this.e.nextEventAt(), n++) {
+    const mark = [this.e.state.processed];
+    for (let t = this.e.nextEventAt(); t < tick; t = this.e.nextEventAt()) {
       this.e.runUntil(t);
-      if (n % STRIDE === 0) yield;
+      if (due(this.e.state.processed, mark)) yield;
     }
     yield;
     return copyState(this.e.state, { records: false });
