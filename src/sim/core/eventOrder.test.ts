@@ -33,4 +33,13 @@ describe('same-tick event order', () => {
     expect(b).toEqual([7, 2, 10, 2, 11, 2, 12]);
     expect(c.n).toBe(0);
   });
+
+  it('orders a tick the same after a larger one', () => {
+    const big = [11, 4, 40, 3, 30, 5, 50, 6, 60, 7, 70];
+    orderBucket(newChoices(new Map([[0, 4]]), false), big, bySource);
+    expect(big).toEqual([11, 7, 70, 4, 40, 3, 30, 5, 50, 6, 60]);
+    const b = [9, 2, 10, 1, 20, 2, 11, 3, 30];
+    orderBucket(newChoices(new Map([[0, 2]]), false), b, bySource);
+    expect(b).toEqual([9, 3, 30, 2, 10, 1, 20, 2, 11]);
+  });
 });

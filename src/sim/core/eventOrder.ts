@@ -12,27 +12,40 @@ import { FIRST } from './timeQueue';
 /** The source an event comes from: 0 software, 1 the command queue, 2 + i device i, -1 none left. */
 export type SourceOf = (kind: number, arg: number) => number;
 
+// Scratch for orderBucket, which runs at every tick with two or more events while a run records
+// its choices: the source of each event, the distinct sources in order of first appearance, and a
+// copy of the events being reordered. Nothing in them outlives a call; they are written by index
+// and never shortened, so they keep their storage.
+const src: number[] = [];
+const distinct: number[] = [];
+const events: number[] = [];
+
 /** Reorders bucket `b` (`[end, kind, arg, ...]`) in place when a deviation asks for it. */
 export function orderBucket(c: Choices, b: number[], sourceOf: SourceOf): void {
   const n = (b[0] - FIRST) / 2;
   if (n < 2) return;
-  const src: number[] = new Array<number>(n);
-  const distinct: number[] = [];
+  let sources = 0;
   for (let j = 0; j < n; j++) {
     const x = sourceOf(b[FIRST + 2 * j], b[FIRST + 2 * j + 1]);
     src[j] = x;
-    if (!distinct.includes(x)) distinct.push(x);
+    let k = 0;
+    while (k < sources && distinct[k] !== x) k++;
+    if (k === sources) distinct[sources++] = x;
   }
-  if (distinct.length < 2) return;
-  const v = chooseFixed(c, CH_ORDER, 0, distinct.length - 1, 0);
+  if (sources < 2) return;
+  const v = chooseFixed(c, CH_ORDER, 0, sources - 1, 0);
   if (v === 0) return;
   const first = distinct[v];
-  const events = b.slice(FIRST, b[0]);
+  for (let j = 0; j < 2 * n; j++) events[j] = b[FIRST + j];
   let w = FIRST;
-  for (const pass of [true, false])
-    for (let j = 0; j < n; j++)
-      if ((src[j] === first) === pass) {
-        b[w++] = events[2 * j];
-        b[w++] = events[2 * j + 1];
-      }
+  for (let j = 0; j < n; j++)
+    if (src[j] === first) {
+      b[w++] = events[2 * j];
+      b[w++] = events[2 * j + 1];
+    }
+  for (let j = 0; j < n; j++)
+    if (src[j] !== first) {
+      b[w++] = events[2 * j];
+      b[w++] = events[2 * j + 1];
+    }
 }

@@ -150,19 +150,26 @@ export const runFrom = (sc: Scenario, horizon: number, state: SimState, deviatio
  */
 export function movesAfter(log: ChoiceRecord, from: number): [number, number][] {
   const moves: [number, number][] = [];
-  for (let i = from + 1; i < log.size; i++) movesAt(log, i, moves);
+  const add = (index: number, value: number) => void moves.push([index, value]);
+  for (let i = from + 1; i < log.size; i++) movesAt(log, i, add);
   return moves;
 }
 
-/** The single deviations open at choice `i` (see movesAfter), added to `moves`. */
-export function movesAt(log: ChoiceRecord, i: number, moves: [number, number][]): void {
+/** The single deviations open at choice `i` (see movesAfter), each given to `add`; returns how many. */
+export function movesAt(log: ChoiceRecord, i: number, add: (index: number, value: number) => void): number {
   const lo = log.field(i, 1),
     hi = log.field(i, 2),
     taken = log.field(i, 4);
-  if (hi <= lo) return;
-  if (log.field(i, 0) === CH_ORDER) {
-    for (let v = lo; v <= hi; v++) if (v !== taken) moves.push([i, v]);
-  } else for (const v of [lo, hi]) if (v !== taken) moves.push([i, v]);
+  if (hi <= lo) return 0;
+  // An order choice may move any other source first; a timing choice goes to either end.
+  const step = log.field(i, 0) === CH_ORDER ? 1 : hi - lo;
+  let n = 0;
+  for (let v = lo; v <= hi; v += step)
+    if (v !== taken) {
+      add(i, v);
+      n++;
+    }
+  return n;
 }
 
 /** A finding from a run that breaks `invariant`. */

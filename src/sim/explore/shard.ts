@@ -10,7 +10,8 @@ import { digest, mix, newHash } from '../core/hash';
 import { createEngine, copyState, type Engine } from '../engine';
 import type { SimState } from '../model/state';
 import type { ChoiceRecord } from '../core/choiceRecord';
-import { counterexample, drain, driveSteps, movesAfter, movesAt, runFromBootSteps, runFromSteps, due, type Run, type Steps } from './run';
+import { counterexample, drain, driveSteps, movesAfter, runFromBootSteps, runFromSteps, due, type Run, type Steps } from './run';
+import { OpenMoves } from './openMoves';
 import { stateHash } from './stateHash';
 import { shrinkSteps } from './shrink';
 import { sampleDeviations } from './sample';
@@ -118,24 +119,6 @@ function countOpen(log: ChoiceRecord): number {
   return open;
 }
 
-/** The single deviations open after choice `from` of a run (movesAfter), by the tick each is made on. */
-function* movesByTick(log: ChoiceRecord, from: number): Steps<Map<number, [number, number][]>> {
-  const byTick = new Map<number, [number, number][]>();
-  let list: [number, number][] = [];
-  for (let i = from + 1; i < log.size; i++) {
-    // A long run has tens of thousands of choices: the search may pause between them.
-    if (i % 1024 === 0) yield;
-    movesAt(log, i, list);
-    if (list.length === 0) continue;
-    const t = log.tick(i);
-    const had = byTick.get(t);
-    if (had === undefined) byTick.set(t, list);
-    else had.push(...list);
-    list = [];
-  }
-  return byTick;
-}
-
 /** The default run's state at the start of a tick, for ticks asked in increasing order (null: boot). */
 class BaseCursor {
   private readonly e: Engine;
@@ -170,6 +153,8 @@ class UnitSearch {
   private readonly seen: Set<string>;
   private readonly states = new Set<string>();
   private readonly found = new Map<string, Counterexample>();
+  /** The moves open after the node being extended. */
+  private readonly open = new OpenMoves();
 
   constructor(
     private readonly sc: Scenario,
@@ -270,12 +255,12 @@ class UnitSearch {
    * further. Returns false when the budget or `stop` ended the unit.
    */
   private *extend(node: Node, origin: SimState | null, k: number, next: Node[]): Steps<boolean> {
-    const byTick = yield* movesByTick(node.run.log, node.last);
-    if (byTick.size === 0) return true;
-    const child = (state: SimState | null, m: [number, number]) => this.child(node, k, next, state, m);
-    for (const m of byTick.get(-1) ?? []) if (!(yield* child(null, m))) return false;
-    byTick.delete(-1);
-    if (byTick.size === 0) return true;
+    const open = this.open;
+    yield* open.gather(node.run.log, node.last);
+    if (open.size === 0) return true;
+    const child = (state: SimState | null) => (index: number, value: number) => this.child(node, k, next, state, index, value);
+    if (!(yield* open.take(-1, child(null)))) return false;
+    if (open.size === 0) return true;
 
     yield;
     const from = origin === null ? null : copyState(origin, { records: false });
@@ -285,7 +270,7 @@ class UnitSearch {
         : createEngine(this.sc, { from, deviations: node.run.deviations, record: true });
     const start = e.state.processed;
     const run = { ok: true };
-    yield* driveSteps(e, this.horizon, (t) => (byTick.has(t) ? this.forkAt(t, e, node, byTick, child, run) : true));
+    yield* driveSteps(e, this.horizon, (t) => (open.has(t) ? this.forkAt(t, e, node, child(e.state), run) : true));
     // Running the node again is work the search does, though not a schedule of its own.
     this.events += e.state.processed - start;
     this.total.events += e.state.processed - start;
@@ -301,8 +286,7 @@ class UnitSearch {
     t: number,
     e: Engine,
     node: Node,
-    byTick: Map<number, [number, number][]>,
-    child: (state: SimState, m: [number, number]) => Steps<boolean>,
+    child: (index: number, value: number) => Steps<boolean>,
     run: { ok: boolean },
   ): Steps<boolean> {
     if (e.state.choices.n > node.last) {
@@ -312,23 +296,22 @@ class UnitSearch {
       if (this.states.has(h)) return false;
       this.states.add(h);
     }
-    for (const m of byTick.get(t)!) if (!(yield* child(e.state, m))) return (run.ok = false);
-    byTick.delete(t);
-    return byTick.size > 0;
+    if (!(yield* this.open.take(t, child))) return (run.ok = false);
+    return this.open.size > 0;
   }
 
-  /** A schedule that adds deviation `m` to `node`'s (false: no room for it), kept for the next bound if its trace is new. */
-  private *child(node: Node, k: number, next: Node[], state: SimState | null, m: [number, number]): Steps<boolean> {
+  /** A schedule that adds deviation `index` → `value` to `node`'s (false: no room for it), kept for the next bound if its trace is new. */
+  private *child(node: Node, k: number, next: Node[], state: SimState | null, index: number, value: number): Steps<boolean> {
     if (!this.room()) return false;
     const d = new Map(node.run.deviations);
-    d.set(m[0], m[1]);
+    d.set(index, value);
     const r = yield* this.fork(state, d);
     this.bound = k;
     yield* this.note(r);
     // A schedule whose trace repeats one already seen behaved the same: it is not extended.
     if (!this.seen.has(r.hash)) {
       this.seen.add(r.hash);
-      next.push({ run: r, last: m[0] });
+      next.push({ run: r, last: index });
     }
     return true;
   }
