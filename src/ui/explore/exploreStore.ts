@@ -135,6 +135,9 @@ function current(s: Scenario, fragment: () => string) {
   return { policy: s.policy.id as string, label: policyLabel(s), scenario: s, fragment };
 }
 
+/** The animation frames a new view or summary holds the search for (see renderHold.ts). */
+const VIEW_FRAMES = 3;
+
 /**
  * While a search runs, its workers rest while the page renders (renderHold.ts): every frame while
  * the run plays, and whenever a new view or summary of the run comes. The canvas comes first: while
@@ -150,7 +153,7 @@ function watchRun(hold: (on: boolean) => void): () => void {
     raf = requestAnimationFrame(loop);
   };
   const unsubscribe = useApp.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.summary !== prev.summary) h.changed();
+    if (s.view !== prev.view || s.summary !== prev.summary) h.changed(VIEW_FRAMES);
     if (s.playing && raf === 0) raf = requestAnimationFrame(loop);
   });
   if (useApp.getState().playing) raf = requestAnimationFrame(loop);

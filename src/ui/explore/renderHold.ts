@@ -1,31 +1,46 @@
 // While a search runs, the page holds its workers while it renders: every frame while the run
 // plays, and a new view or summary of the run whenever one comes. A hold goes out before the
-// rendering (at the frame's start, or before React renders the change) and the task after the next
-// animation frame — the frame that drew it — releases it. On two cores the search worker otherwise
-// takes a core that the page's rendering (React, style, layout, paint and the commit on the main
-// thread, and the compositors after it) needs, and the page's tasks run past 50 ms.
+// rendering (at the frame's start, or before React renders the change) and the task after the
+// animation frame that ends it releases it. A new view holds through several frames: React renders
+// it in a transition, in tasks between frames, and commits it before the frame that draws it. On two
+// cores the search worker otherwise takes a core that the page's rendering (React, style, layout,
+// paint and the commit on the main thread, and the compositors after it) needs, and the page's
+// tasks run past 50 ms.
 
 export interface RenderHold {
-  /** The page is about to render a change. */
-  changed(): void;
+  /** The page is about to render a change, drawn within `frames` animation frames. */
+  changed(frames?: number): void;
   stop(): void;
 }
 
-/** Holds through `hold` from each `changed` to the task after the next animation frame. */
+/** Holds through `hold` from each `changed` to the task after its last animation frame. */
 export function holdWhileRendering(hold: (on: boolean) => void): RenderHold {
   let holding = false;
   let stopped = false;
+  /** Frames the hold lasts beyond the next one. */
+  let extra = 0;
   const release = new MessageChannel();
+  const frame = () => {
+    if (extra > 0) {
+      extra--;
+      requestAnimationFrame(frame);
+    } else release.port2.postMessage(null);
+  };
   release.port1.onmessage = () => {
+    if (stopped) return;
+    // A change that came after the release went out still has its frames to come.
+    if (extra > 0) return void requestAnimationFrame(frame);
     holding = false;
-    if (!stopped) hold(false);
+    hold(false);
   };
   return {
-    changed() {
-      if (holding || stopped) return;
+    changed(frames = 1) {
+      if (stopped) return;
+      extra = Math.max(extra, frames - 1);
+      if (holding) return;
       holding = true;
       hold(true);
-      requestAnimationFrame(() => release.port2.postMessage(null));
+      requestAnimationFrame(frame);
     },
     stop() {
       stopped = true;
