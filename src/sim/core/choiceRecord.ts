@@ -9,33 +9,29 @@
 const PIECE = 2048;
 /** Choices the first piece has room for; it doubles up to PIECE (a short run's record stays small). */
 const FIRST = 32;
+/** Numbers per choice: kind, lo, hi, default, taken, and the tick it was made on. */
+const W = 6;
 
 export class ChoiceRecord {
   // Typed pieces: their contents live outside the garbage collector's young generation, which
   // would otherwise copy every piece a search keeps, and a copy of one is a memcpy. Every piece but
   // the first is PIECE choices long from the start; the first grows to it, so that the thousands of
-  // short runs of a small scenario's search do not each allocate a whole piece.
-  /** Five numbers per choice: kind, lo, hi, default, taken. */
-  private readonly values: Float64Array[];
-  private readonly at: Int32Array[];
+  // short runs of a small scenario's search do not each allocate a whole piece. A choice's fields
+  // and tick share one array, so a run makes one array to start its record, not two.
+  private readonly pieces: Float64Array[];
   private count: number;
 
   constructor(from?: ChoiceRecord) {
     if (from === undefined) {
-      this.values = [];
-      this.at = [];
+      this.pieces = [];
       this.count = 0;
       return;
     }
     // Full pieces are never written again: shared. A partly filled last piece is copied.
-    this.values = from.values.slice();
-    this.at = from.at.slice();
+    this.pieces = from.pieces.slice();
     this.count = from.count;
-    const last = this.values.length - 1;
-    if (this.count % PIECE !== 0) {
-      this.values[last] = this.values[last].slice();
-      this.at[last] = this.at[last].slice();
-    }
+    const last = this.pieces.length - 1;
+    if (this.count % PIECE !== 0) this.pieces[last] = this.pieces[last].slice();
   }
 
   /** How many choices it holds. */
@@ -45,38 +41,33 @@ export class ChoiceRecord {
 
   push(kind: number, lo: number, hi: number, def: number, taken: number, tick: number): void {
     const o = this.count % PIECE;
-    const last = this.at.length - 1;
-    if (o === 0) {
-      const room = this.count === 0 ? FIRST : PIECE;
-      this.values.push(new Float64Array(room * 5));
-      this.at.push(new Int32Array(room));
-    } else if (o === this.at[last].length) {
+    const last = this.pieces.length - 1;
+    if (o === 0) this.pieces.push(new Float64Array((this.count === 0 ? FIRST : PIECE) * W));
+    else if (o * W === this.pieces[last].length) {
       // The first piece is full below PIECE: it doubles.
-      const values = new Float64Array(2 * o * 5);
-      values.set(this.values[last]);
-      this.values[last] = values;
-      const at = new Int32Array(2 * o);
-      at.set(this.at[last]);
-      this.at[last] = at;
+      const wider = new Float64Array(2 * o * W);
+      wider.set(this.pieces[last]);
+      this.pieces[last] = wider;
     }
-    const values = this.values[this.values.length - 1];
-    values[o * 5] = kind;
-    values[o * 5 + 1] = lo;
-    values[o * 5 + 2] = hi;
-    values[o * 5 + 3] = def;
-    values[o * 5 + 4] = taken;
-    this.at[this.at.length - 1][o] = tick;
+    const p = this.pieces[this.pieces.length - 1];
+    const at = o * W;
+    p[at] = kind;
+    p[at + 1] = lo;
+    p[at + 2] = hi;
+    p[at + 3] = def;
+    p[at + 4] = taken;
+    p[at + 5] = tick;
     this.count++;
   }
 
   /** Field f of choice i: 0 kind, 1 lo, 2 hi, 3 default, 4 taken. */
   field(i: number, f: number): number {
-    return this.values[(i / PIECE) | 0][(i % PIECE) * 5 + f];
+    return this.pieces[(i / PIECE) | 0][(i % PIECE) * W + f];
   }
 
   /** The tick choice i was made on (-1: at boot). */
   tick(i: number): number {
-    return this.at[(i / PIECE) | 0][i % PIECE];
+    return this.pieces[(i / PIECE) | 0][(i % PIECE) * W + 5];
   }
 
   /** A copy that shares what it can (see above). */
