@@ -19,6 +19,7 @@ export class OpenMoves {
   private next = 0;
   /** Groups of one tick not taken; a group passed without being taken stays counted. */
   private left = 0;
+  /** The tick of the choice being gathered, for `add`. */
   private at = 0;
   private readonly add = (index: number, value: number): void => {
     if (this.count === this.index.length) this.grow();

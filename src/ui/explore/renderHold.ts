@@ -21,6 +21,7 @@ export function holdWhileRendering(hold: (on: boolean) => void): RenderHold {
   let extra = 0;
   const release = new MessageChannel();
   const frame = () => {
+    if (stopped) return;
     if (extra > 0) {
       extra--;
       requestAnimationFrame(frame);
