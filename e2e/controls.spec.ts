@@ -146,6 +146,30 @@ test('Escape and a click outside close a menu; only one menu is open at a time',
   await expect(page.getByTestId('library')).toBeHidden();
 });
 
+test('a menu is the open menu from the press that opens it: Esc or another menu in the same moment closes it', async ({ page }) => {
+  await openGallery(page, 'seed-attack');
+  // Within one task, before the details' toggle event: as a quick key or press can come.
+  const escaped = await page.evaluate(() => {
+    const share = document.querySelector<HTMLElement>('summary[aria-label="Share"]')!;
+    share.click();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    return (share.parentElement as HTMLDetailsElement).open;
+  });
+  expect(escaped).toBe(false);
+  await expect(page.getByRole('menuitem', { name: 'Link to this moment' })).toBeHidden();
+  const open = await page.evaluate(() => {
+    const share = document.querySelector<HTMLElement>('summary[aria-label="Share"]')!;
+    const library = document.querySelector<HTMLElement>('summary[aria-label="My scenarios"]')!;
+    share.click();
+    library.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    library.click();
+    return [share, library].map((s) => (s.parentElement as HTMLDetailsElement).open);
+  });
+  expect(open).toEqual([false, true]);
+  await expect(page.getByTestId('library')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Link to this moment' })).toBeHidden();
+});
+
 test('the toolbar and ← step back as well as forward, and stepping at the end does not grow the run', async ({ page }) => {
   await openGallery(page, 'seed-attack');
   await page.getByRole('button', { name: 'Next operation' }).click();

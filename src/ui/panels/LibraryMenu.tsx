@@ -2,7 +2,7 @@
 // file opened over edited work. Open, rename, delete.
 
 import { useApp } from '../../store/appStore';
-import { dropdownToggled } from './menus';
+import { dropdownClicked, dropdownToggled } from './menus';
 import { ActionButton } from '../actions/ActionButton';
 import './panels.css';
 
@@ -10,7 +10,7 @@ export function LibraryMenu() {
   const library = useApp((s) => s.library);
   const a = useApp.getState();
   return (
-    <details className="pn-dropdown" onToggle={dropdownToggled}>
+    <details className="pn-dropdown" onClick={dropdownClicked} onToggle={dropdownToggled}>
       <summary aria-label="My scenarios">My scenarios{library.length > 0 ? ` (${library.length})` : ''}</summary>
       <div className="pn-menu pn-library" data-testid="library">
         <ActionButton name="save" />

@@ -7,7 +7,7 @@ import { ActionButton } from '../actions/ActionButton';
 import { action, perform, tooltip } from '../actions/registry';
 import { LINK_WARN_CHARS } from '../../scenario/codec';
 import { useApp } from '../../store/appStore';
-import { dropdownToggled } from './menus';
+import { dropdownClicked, dropdownToggled } from './menus';
 import './panels.css';
 
 export function ShareMenu() {
@@ -20,6 +20,7 @@ export function ShareMenu() {
   return (
     <details
       className="pn-dropdown"
+      onClick={dropdownClicked}
       onToggle={(e) => {
         setOpen(e.currentTarget.open);
         dropdownToggled(e);

@@ -8,7 +8,7 @@ import { useTransitioned } from '../hooks/useTransitioned';
 import { GALLERY } from '../../scenario/gallery';
 import { POLICIES, MUTATION_IDS, POLICY_IDS, MUTATION_NOTES, type MutationId, type PolicyId } from '../../sim';
 import { ShareMenu } from './ShareMenu';
-import { dropdownToggled } from './menus';
+import { dropdownClicked, dropdownToggled } from './menus';
 import { LibraryMenu } from './LibraryMenu';
 import { ActionButton } from '../actions/ActionButton';
 import { action, perform, SPEEDS } from '../actions/registry';
@@ -71,7 +71,7 @@ export function Toolbar() {
           <option value={EDIT_POLICY}>Edit policy…</option>
         </select>
       </label>
-      <details className="pn-mutations" onToggle={dropdownToggled}>
+      <details className="pn-mutations" onClick={dropdownClicked} onToggle={dropdownToggled}>
         <summary aria-label={action('mutation').label}>
           {action('mutation').label}
           {mutations.length > 0 ? `: ${mutations.join(', ')}` : ''}

@@ -2,7 +2,7 @@
 // outside the open menu close it (and Esc then does nothing else, such as clearing the selection).
 // The toolbar's `<details>` dropdowns and the verdicts' context menu all open through here.
 
-import type { SyntheticEvent } from 'react';
+import type { MouseEvent, SyntheticEvent } from 'react';
 import { alignDropdown } from './dropdown';
 
 interface OpenMenu {
@@ -33,6 +33,18 @@ export function closeMenu(): boolean {
   current = null;
   m.close();
   return true;
+}
+
+/**
+ * A `<details>` dropdown's onClick: a press on its summary that opens it makes it the open menu at
+ * once. Its toggle event comes a task later, and an Esc or a press elsewhere in between would find
+ * no menu open and leave it open.
+ */
+export function dropdownClicked(e: MouseEvent<HTMLDetailsElement>): void {
+  const d = e.currentTarget;
+  const summary = (e.target as Element).closest('summary');
+  if (d.open || summary?.parentElement !== d || e.isDefaultPrevented()) return;
+  menuOpened(d, () => (d.open = false));
 }
 
 /** A `<details>` dropdown's onToggle: it takes part in the one-open rule, and opens where it fits. */
