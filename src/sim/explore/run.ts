@@ -48,11 +48,14 @@ export type Steps<T> = Generator<void, T, void>;
 export const STEP_EVENTS = 2048;
 const STRIDE = 16;
 
-/** Whether a run that has processed `processed` events should yield, given its last yield's count (`mark[0]`). */
-export function due(processed: number, mark: number[]): boolean {
-  if (processed - mark[0] < STEP_EVENTS) return false;
-  mark[0] = processed;
-  return true;
+/** Asked after each stretch of `e`'s run: whether it has processed STEP_EVENTS events since it last said yes. */
+export function stepDue(e: Engine): () => boolean {
+  let mark = e.state.processed;
+  return () => {
+    if (e.state.processed - mark < STEP_EVENTS) return false;
+    mark = e.state.processed;
+    return true;
+  };
 }
 
 /** Runs steps to their end without pausing. */
@@ -65,10 +68,10 @@ export function drain<T>(steps: Steps<T>): T {
 
 /** Runs `e` to tick `to`, yielding every STEP_EVENTS events or so. */
 function* runTo(e: Engine, to: number): Steps<void> {
-  const mark = [e.state.processed];
+  const due = stepDue(e);
   for (let t = e.now + STRIDE; t < to; t += STRIDE) {
     e.runUntil(t);
-    if (due(e.state.processed, mark)) yield;
+    if (due()) yield;
   }
   e.runUntil(to);
 }
@@ -85,14 +88,14 @@ export function* done<T>(value: T): Steps<T> {
  * whether to; false ends the run there. Returns whether the run reached the horizon.
  */
 export function* driveSteps(e: Engine, horizon: number, beforeTick: (t: number) => true | Steps<boolean>): Steps<boolean> {
-  const mark = [e.state.processed];
+  const due = stepDue(e);
   for (;;) {
     const t = e.nextEventAt();
     if (t > horizon) break;
     const go = beforeTick(t);
     if (go !== true && !(yield* go)) return false;
     e.runUntil(t);
-    if (due(e.state.processed, mark)) yield;
+    if (due()) yield;
   }
   e.runUntil(horizon);
   return true;

@@ -10,7 +10,7 @@ import { digest, mix, newHash } from '../core/hash';
 import { createEngine, copyState, type Engine } from '../engine';
 import type { SimState } from '../model/state';
 import type { ChoiceRecord } from '../core/choiceRecord';
-import { counterexample, drain, driveSteps, movesAfter, runFromBootSteps, runFromSteps, due, type Run, type Steps } from './run';
+import { counterexample, drain, driveSteps, movesAfter, runFromBootSteps, runFromSteps, stepDue, type Run, type Steps } from './run';
 import { OpenMoves } from './openMoves';
 import { stateHash } from './stateHash';
 import { shrinkSteps } from './shrink';
@@ -127,10 +127,10 @@ class BaseCursor {
   }
   *at(tick: number): Steps<SimState | null> {
     if (tick < 0) return null;
-    const mark = [this.e.state.processed];
+    const due = stepDue(this.e);
     for (let t = this.e.nextEventAt(); t < tick; t = this.e.nextEventAt()) {
       this.e.runUntil(t);
-      if (due(this.e.state.processed, mark)) yield;
+      if (due()) yield;
     }
     yield;
     return copyState(this.e.state, { records: false });

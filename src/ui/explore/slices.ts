@@ -16,22 +16,12 @@ export interface SliceOptions {
 
 /** Runs steps to their end in slices, with a break after each. */
 export async function runInSlices<T>(steps: Steps<T>, o: SliceOptions): Promise<T> {
-  const hist: Record<string, number> = {};
-  let last = o.now();
   for (;;) {
-    const start = o.now();
-    const end = start + o.sliceMs;
+    const end = o.now() + o.sliceMs;
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
       if (o.now() >= end) break;
-    }
-    const len = o.now() - start;
-    const k = len < 4 ? '<4' : len < 8 ? '<8' : len < 16 ? '<16' : len < 32 ? '<32' : '>=32';
-    hist[k] = (hist[k] ?? 0) + 1;
-    if (o.now() - last > 2000) {
-      last = o.now();
-      console.log('SLICES ' + JSON.stringify(hist));
     }
     await o.between();
   }
